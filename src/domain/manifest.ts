@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { ITEM_KINDS } from './item.js';
+import { LICENCE_IDS } from './licence.js';
+
+/** Bump when the manifest's shape changes; readers accept only what they know. */
+export const MANIFEST_SCHEMA_VERSION = 1;
+
+const storedFile = z.object({
+  key: z.string().min(1),
+  size: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  contentType: z.string(),
+});
+export type StoredFile = z.infer<typeof storedFile>;
+
+const mediaInfo = z.object({
+  class: z.enum(['video', 'audio', 'document']),
+  container: z.string(),
+  duration: z.number().nonnegative(),
+  size: z.number().int().nonnegative(),
+  bitRate: z.number().nonnegative().nullable(),
+  video: z
+    .object({
+      codec: z.string(),
+      width: z.number().int().positive(),
+      height: z.number().int().positive(),
+      /** Display size after rotation. */
+      displayWidth: z.number().int().positive(),
+      displayHeight: z.number().int().positive(),
+      fps: z.number().nonnegative(),
+      rotation: z.number().int(),
+      pixelFormat: z.string().nullable(),
+    })
+    .nullable(),
+  audio: z
+    .object({
+      codec: z.string(),
+      channels: z.number().int().nonnegative(),
+      sampleRate: z.number().int().nonnegative(),
+      /** Integrated loudness (EBU R128) of the source, LUFS; null when silent or not measured. */
+      loudness: z.number().nullable(),
+    })
+    .nullable(),
+  pages: z.number().int().positive().nullable(),
+  tags: z.record(z.string(), z.string()),
+});
+export type MediaInfo = z.infer<typeof mediaInfo>;
+
+const variant = z.object({
+  name: z.string(),
+  playlist: z.string(),
+  width: z.number().int().positive().nullable(),
+  height: z.number().int().positive().nullable(),
+  bandwidth: z.number().int().positive(),
+  codecs: z.string(),
+});
+
+const download = storedFile.extend({
+  label: z.string(),
+  format: z.enum(['mp4', 'm4a', 'mp3', 'opus', 'pdf', 'vtt', 'srt', 'txt', 'original']),
+  width: z.number().int().positive().nullable(),
+  height: z.number().int().positive().nullable(),
+  /** Integrated loudness measured on the output itself (podcast renditions). */
+  loudness: z.number().nullable(),
+});
+
+const track = z.object({
+  kind: z.enum(['captions', 'subtitles', 'descriptions', 'chapters', 'metadata']),
+  language: z.string(),
+  label: z.string(),
+  key: z.string(),
+  format: z.enum(['vtt', 'srt']),
+  /** supplied = given by the programme as is; later steps add normalised and automatic tracks. */
+  origin: z.enum(['supplied', 'reviewed', 'automatic', 'generated']),
+});
+
+const image = z.object({
+  key: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  format: z.enum(['avif', 'webp', 'jpeg', 'png']),
+});
+
+const chapter = z.object({ start: z.number().nonnegative(), end: z.number().nonnegative(), title: z.string() });
+
+export const manifestSchema = z.object({
+  schemaVersion: z.literal(MANIFEST_SCHEMA_VERSION),
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  kind: z.enum(ITEM_KINDS),
+  title: z.string().min(1),
+  summary: z.string(),
+  edition: z.object({ label: z.string(), year: z.number().int(), city: z.string(), slug: z.string() }),
+  date: z.string().nullable(),
+  themes: z.array(z.string()),
+  speakers: z.array(
+    z.object({ name: z.string(), organisation: z.string().optional(), role: z.string().optional(), slug: z.string() }),
+  ),
+  language: z.string(),
+  licence: z.enum(LICENCE_IDS),
+  source: storedFile.extend({ fileName: z.string() }),
+  media: mediaInfo,
+  hls: z
+    .object({
+      master: z.string(),
+      variants: z.array(variant),
+      audio: z.array(variant.extend({ language: z.string(), describesVideo: z.boolean() })),
+      segmentSeconds: z.number().positive(),
+    })
+    .nullable(),
+  downloads: z.array(download),
+  images: z.object({
+    posters: z.array(image),
+    storyboard: z
+      .object({ vtt: z.string(), sheets: z.array(z.string()), interval: z.number().positive(), tileWidth: z.number(), tileHeight: z.number() })
+      .nullable(),
+    waveform: image.nullable(),
+    cover: image.nullable(),
+  }),
+  tracks: z.array(track),
+  chapters: z.array(chapter),
+  signLanguage: z.object({ hls: z.string(), mp4: z.string(), width: z.number(), height: z.number() }).nullable(),
+  audioDescription: z.object({ type: z.enum(['text', 'audio']), key: z.string() }).nullable(),
+  slides: storedFile.nullable(),
+  accessibility: z.object({
+    captions: z.boolean(),
+    reviewedTranscript: z.boolean(),
+    audioDescription: z.boolean(),
+    signLanguage: z.boolean(),
+    easyRead: z.boolean(),
+    transcript: z.enum(['reviewed', 'automatic', 'none']),
+  }),
+  /** Every stored object of this item with its checksum: what `storage copy` and audits verify. */
+  files: z.array(storedFile),
+  pipeline: z.object({ version: z.string(), ingestedAt: z.string(), updatedAt: z.string(), inputs: z.string() }),
+  warnings: z.array(z.string()),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export const manifestKey = (id: string): string => `items/${id}/manifest.json`;
+
+/** Parses and validates a stored manifest; the same schema writes it. */
+export function parseManifest(json: string): Manifest {
+  return manifestSchema.parse(JSON.parse(json));
+}

@@ -1,0 +1,89 @@
+import type { ProgrammeItem } from '../domain/item.js';
+import type { MediaInfo } from '../domain/manifest.js';
+import type { DocumentTool } from '../ports/document-tool.js';
+import type { ImageTool } from '../ports/image-tool.js';
+import type { MediaTool, ToolProgress } from '../ports/media-tool.js';
+
+/**
+ * Paths in step results are relative to the item's folder in storage ("hls/master.m3u8");
+ * the manifest builder prefixes them with "items/<id>/" and adds size, sha256 and content type.
+ */
+export interface VariantRef {
+  name: string;
+  playlist: string;
+  width: number | null;
+  height: number | null;
+  bandwidth: number;
+  codecs: string;
+}
+
+export interface DownloadRef {
+  path: string;
+  label: string;
+  format: 'mp4' | 'm4a' | 'mp3' | 'opus' | 'pdf' | 'vtt' | 'srt' | 'txt' | 'original';
+  width: number | null;
+  height: number | null;
+  loudness: number | null;
+}
+
+export interface ImageRef {
+  path: string;
+  width: number;
+  height: number;
+  format: 'avif' | 'webp' | 'jpeg' | 'png';
+}
+
+export interface TrackRef {
+  kind: 'captions' | 'subtitles' | 'descriptions' | 'chapters' | 'metadata';
+  language: string;
+  label: string;
+  path: string;
+  format: 'vtt' | 'srt';
+  origin: 'supplied' | 'reviewed' | 'automatic' | 'generated';
+}
+
+/** What one step adds to the manifest. Every field is optional; later steps never erase earlier ones. */
+export interface StepResult {
+  media?: MediaInfo;
+  hls?: {
+    master: string;
+    variants: VariantRef[];
+    audio: (VariantRef & { language: string; describesVideo: boolean })[];
+    segmentSeconds: number;
+  };
+  downloads?: DownloadRef[];
+  posters?: ImageRef[];
+  storyboard?: { vtt: string; sheets: string[]; interval: number; tileWidth: number; tileHeight: number };
+  waveform?: ImageRef;
+  cover?: ImageRef;
+  tracks?: TrackRef[];
+  chapters?: { start: number; end: number; title: string }[];
+  signLanguage?: { hls: string; mp4: string; width: number; height: number };
+  audioDescription?: { type: 'text' | 'audio'; path: string };
+  slides?: { path: string };
+  warnings?: string[];
+}
+
+export interface StepContext {
+  item: ProgrammeItem;
+  /** Scratch folder for this item and this version of its inputs; survives a crash for resuming. */
+  workDir: string;
+  /** Files written here are published under items/<id>/ with the same relative path. */
+  outDir: string;
+  /** Results of the steps already done (the probe's `media` is always there after the probe step). */
+  previous: StepResult;
+  media: MediaTool;
+  images: ImageTool;
+  documents: DocumentTool;
+  progress(progress: ToolProgress): void;
+}
+
+export interface Step {
+  /** Stable name; with `version`, the key under which a finished step is remembered for resuming. */
+  name: string;
+  /** Bump when the step's outputs change, so archives re-run it. */
+  version: number;
+  /** Whether this step applies to the item (by media class, supplied files…). */
+  applies(item: ProgrammeItem, media: MediaInfo): boolean;
+  run(ctx: StepContext): Promise<StepResult>;
+}

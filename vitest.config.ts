@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Media tests run real ffmpeg on tiny fixtures; two cores, so keep files few at once.
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    globalSetup: ['test/global-setup.ts'],
+  },
+});
