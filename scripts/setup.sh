@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what Médiacommuns needs on Debian (as root): system packages when missing, then npm
+# packages, then builds. Safe to run again: it only installs what is absent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# command → Debian package
+declare -A NEEDED=(
+  [ffmpeg]=ffmpeg
+  [ffprobe]=ffmpeg
+  [espeak-ng]=espeak-ng
+  [pdfinfo]=poppler-utils
+  [pdftoppm]=poppler-utils
+)
+missing=()
+for cmd in "${!NEEDED[@]}"; do
+  command -v "$cmd" >/dev/null 2>&1 || missing+=("${NEEDED[$cmd]}")
+done
+# Slides and posters are drawn with this font; fontconfig finds it by name.
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  pkgs=$(printf '%s\n' "${missing[@]}" | sort -u | tr '\n' ' ')
+  echo "setup: installing Debian packages: $pkgs"
+  if [ "$(id -u)" -ne 0 ]; then echo "setup: run as root (or install: $pkgs)" >&2; exit 2; fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  # shellcheck disable=SC2086
+  apt-get install -y -qq --no-install-recommends $pkgs >/dev/null
+fi
+
+major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$major" -lt 20 ]; then
+  echo "setup: Node.js $(node --version) is too old; Médiacommuns needs Node.js 20 or newer" >&2
+  exit 2
+fi
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+else
+  npm run --silent build
+fi

@@ -1,0 +1,150 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { BlobInfo, BlobStore, PutResult } from '../../ports/blob-store.js';
+
+/**
+ * The default store: plain files under one folder, same keys as in S3.
+ * Writes go to a hidden temporary file that is fsync'ed then renamed: readers never see a part.
+ */
+export class FsBlobStore implements BlobStore {
+  readonly kind = 'fs' as const;
+  constructor(readonly root: string) {}
+
+  async putFile(key: string, filePath: string, _contentType: string): Promise<PutResult> {
+    return this.write(key, createReadStream(filePath));
+  }
+
+  async putBuffer(key: string, body: Buffer | string, _contentType: string): Promise<PutResult> {
+    const buffer = typeof body === 'string' ? Buffer.from(body) : body;
+    const target = this.pathOf(key);
+    await mkdir(path.dirname(target), { recursive: true });
+    const temp = tempPathFor(target);
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(buffer);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+    return { key, size: buffer.length, sha256: createHash('sha256').update(buffer).digest('hex') };
+  }
+
+  async stat(key: string): Promise<BlobInfo | null> {
+    try {
+      const info = await stat(this.pathOf(key));
+      return info.isFile() ? { key, size: info.size, modified: info.mtime } : null;
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  }
+
+  async getBuffer(key: string): Promise<Buffer | null> {
+    try {
+      return await readFile(this.pathOf(key));
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  }
+
+  async getStream(key: string, range?: { start: number; end: number }): Promise<Readable> {
+    const file = this.pathOf(key);
+    await stat(file); // fail now with ENOENT rather than later on the stream
+    return createReadStream(file, range ? { start: range.start, end: range.end } : {});
+  }
+
+  async *list(prefix: string): AsyncIterable<BlobInfo> {
+    const base = this.pathOf(prefix.replace(/\/+$/, '') || '.');
+    yield* this.walk(base);
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+    await this.pruneEmptyParents(path.dirname(this.pathOf(key)));
+  }
+
+  localPath(key: string): string {
+    return this.pathOf(key);
+  }
+
+  /** Keys are relative, "/"-separated, with no "." or ".." segment: no way out of the root. */
+  private pathOf(key: string): string {
+    if (key === '.') return this.root;
+    const segments = key.split('/');
+    if (key.startsWith('/') || segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\') || s.includes('\0'))) {
+      throw new Error(`invalid storage key "${key}"`);
+    }
+    return path.join(this.root, ...segments);
+  }
+
+  private async write(key: string, source: Readable): Promise<PutResult> {
+    const target = this.pathOf(key);
+    await mkdir(path.dirname(target), { recursive: true });
+    const temp = tempPathFor(target);
+    const hash = createHash('sha256');
+    let size = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+    });
+    try {
+      const out = createWriteStream(temp);
+      await pipeline(source, meter, out);
+      const handle = await open(temp, 'r+');
+      await handle.sync().finally(() => handle.close());
+      await rename(temp, target);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+    return { key, size, sha256: hash.digest('hex') };
+  }
+
+  private async *walk(dir: string): AsyncIterable<BlobInfo> {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      if (isMissing(error) || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return;
+      throw error;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue; // temporary files of writes in progress
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) yield* this.walk(full);
+      else if (entry.isFile()) {
+        const info = await stat(full);
+        yield { key: path.relative(this.root, full).split(path.sep).join('/'), size: info.size, modified: info.mtime };
+      }
+    }
+  }
+
+  private async pruneEmptyParents(dir: string): Promise<void> {
+    let current = dir;
+    while (current.startsWith(this.root + path.sep)) {
+      const entries = await readdir(current).catch(() => null);
+      if (!entries || entries.length > 0) return;
+      await rmdir(current).catch(() => undefined);
+      current = path.dirname(current);
+    }
+  }
+}
+
+function tempPathFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
+}
+
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT';
+}

@@ -1,0 +1,117 @@
+import { readFile } from 'node:fs/promises';
+import ffmpeg from 'fluent-ffmpeg';
+import { MediaError, ToolError } from '../../domain/errors.js';
+import type { FfmpegCommand, MediaTool, RawProbe, RunOptions, RunResult } from '../../ports/media-tool.js';
+import { parseProgressLine } from './progress-line.js';
+
+/**
+ * The only module that touches fluent-ffmpeg (archived upstream in 2025): commands arrive as
+ * plain argument arrays, so replacing it with a bare `spawn` wrapper would change this file only.
+ */
+export class FluentFfmpegMediaTool implements MediaTool {
+  constructor(private readonly binaries: { ffmpeg?: string; ffprobe?: string } = {}) {
+    if (binaries.ffmpeg) ffmpeg.setFfmpegPath(binaries.ffmpeg);
+    if (binaries.ffprobe) ffmpeg.setFfprobePath(binaries.ffprobe);
+  }
+
+  probe(filePath: string): Promise<RawProbe> {
+    return new Promise((resolve, reject) => {
+      ffmpeg.ffprobe(filePath, (error, data) => {
+        if (error) {
+          reject(new MediaError(filePath, lastLine(String(error.message)), { cause: error }));
+          return;
+        }
+        resolve(data as unknown as RawProbe);
+      });
+    });
+  }
+
+  run(command: FfmpegCommand, options: RunOptions = {}): Promise<RunResult> {
+    const cmd = ffmpeg();
+    for (const input of command.inputs) cmd.input(input.path).inputOptions(...input.options);
+    for (const output of command.outputs) cmd.output(output.path).outputOptions(...output.options);
+    const stderrLines: string[] = [];
+    let peakRss: number | null = null;
+    let poll: NodeJS.Timeout | undefined;
+
+    return new Promise<RunResult>((resolve, reject) => {
+      const onAbort = (): void => {
+        cmd.kill('SIGKILL');
+      };
+      const finish = (): void => {
+        if (poll) clearInterval(poll);
+        options.signal?.removeEventListener('abort', onAbort);
+      };
+      cmd.on('start', () => {
+        // fluent-ffmpeg keeps the child on the command; VmHWM is the kernel's own peak RSS.
+        const pid = (cmd as unknown as { ffmpegProc?: { pid?: number } }).ffmpegProc?.pid;
+        if (pid) {
+          poll = setInterval(() => {
+            void readPeakRss(pid).then((rss) => {
+              if (rss !== null) peakRss = Math.max(peakRss ?? 0, rss);
+            });
+          }, 200);
+        }
+      });
+      cmd.on('stderr', (line: string) => {
+        // Filters such as loudnorm print their results here: keep everything but progress lines.
+        const progress = parseProgressLine(line, command.duration);
+        if (progress) options.onProgress?.(progress);
+        else stderrLines.push(line);
+      });
+      cmd.on('error', (error: Error) => {
+        finish();
+        const tail = stderrLines.slice(-8).join('\n');
+        const why = options.signal?.aborted ? 'cancelled' : lastMeaningfulLine(stderrLines) ?? error.message;
+        reject(new ToolError('ffmpeg', `ffmpeg failed: ${why}`, tail, { cause: error }));
+      });
+      cmd.on('end', () => {
+        finish();
+        resolve({ stderr: stderrLines.join('\n'), peakRss });
+      });
+      if (options.signal?.aborted) {
+        reject(new ToolError('ffmpeg', 'ffmpeg failed: cancelled'));
+        return;
+      }
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      cmd.run();
+    });
+  }
+
+  check(): Promise<{ version: string }> {
+    return new Promise((resolve, reject) => {
+      ffmpeg.getAvailableEncoders((error, encoders) => {
+        if (error) {
+          reject(new ToolError('ffmpeg', `ffmpeg is not usable: ${lastLine(String(error.message))} (install Debian's ffmpeg)`));
+          return;
+        }
+        const missing = ['libx264', 'aac', 'libmp3lame', 'libopus'].filter((name) => !(name in encoders));
+        if (missing.length > 0) {
+          reject(new ToolError('ffmpeg', `ffmpeg lacks encoders: ${missing.join(', ')} (install Debian's ffmpeg)`));
+          return;
+        }
+        resolve({ version: 'ffmpeg with libx264, aac, libmp3lame, libopus' });
+      });
+    });
+  }
+}
+
+async function readPeakRss(pid: number): Promise<number | null> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const match = /VmHWM:\s+(\d+) kB/.exec(status);
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null; // the process has ended
+  }
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').filter(Boolean).pop() ?? text;
+}
+
+/** ffmpeg ends with generic lines ("Conversion failed!"): the cause is usually just before. */
+function lastMeaningfulLine(lines: string[]): string | undefined {
+  const generic = /^(Conversion failed!|Exiting normally|$)/;
+  return [...lines].reverse().find((line) => !generic.test(line.trim()))?.trim();
+}

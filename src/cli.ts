@@ -1,0 +1,61 @@
+import { loadConfig } from './config.js';
+import { AppError, ConfigError, describeError, UsageError } from './domain/errors.js';
+import { ingestCommand, INGEST_HELP } from './cli/commands/ingest.js';
+import { statusCommand, STATUS_HELP } from './cli/commands/status.js';
+import { processIo, type CliIo } from './cli/io.js';
+
+export const HELP = `Médiacommuns — the open archive of Numérique en Commun[s]
+
+Usage: mediacommuns <command> [options]
+
+Commands:
+  ingest <folder | programme.csv|.json|.yaml>   validate, then ingest an edition (--dry-run: validate only)
+  status                                        items and the last ingest at a glance
+
+Every command has --help. Settings come from the environment or a .env file (DATA_DIR,
+DEFAULT_LICENCE, DEFAULT_LANGUAGE, INGEST_CONCURRENCY, FFMPEG_PATH, FFPROBE_PATH…).
+Exit code: 0 all good, 1 some items failed, 2 bad usage or configuration.`;
+
+const COMMANDS: Record<string, { run: typeof ingestCommand; help: string }> = {
+  ingest: { run: ingestCommand, help: INGEST_HELP },
+  status: { run: statusCommand, help: STATUS_HELP },
+};
+
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(`${HELP}\n`);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`error: unknown command "${name}" (see mediacommuns --help)\n`);
+    return 2;
+  }
+  try {
+    if (args.includes('--help') || args.includes('-h')) {
+      io.out(`${command.help}\n`);
+      return 0;
+    }
+    return await command.run(args, loadConfig(), io);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const problem of error.problems) io.err(`error: configuration: ${problem}\n`);
+      return 2;
+    }
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`error: ${describeError(error)}\n`);
+      return 2;
+    }
+    io.err(`error: ${error instanceof AppError ? describeError(error) : describeError(error)}\n`);
+    return error instanceof AppError && error.code === 'tool_failed' ? 2 : 1;
+  }
+}
+
+// Run only when executed, not when imported by tests.
+const invoked = process.argv[1] ?? '';
+if (/(^|\/)(cli\.(ts|js)|mediacommuns(\.js)?)$/.test(invoked)) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createAdapters } from '../../compose.js';
+import type { Config } from '../../config.js';
+import { parseManifest, type Manifest } from '../../domain/manifest.js';
+import type { BlobStore } from '../../ports/blob-store.js';
+import type { IngestSummary } from '../../services/ingest/reporter.js';
+import { formatDuration, table } from '../format.js';
+import { failureLine } from '../ingest-reporters.js';
+import type { CliIo } from '../io.js';
+
+export const STATUS_HELP = `Usage: mediacommuns status [--json]
+
+Lists the items in the archive (kind, duration, transcript status, stored size) and the outcome
+of the last ingest, with the cause of every failure.`;
+
+export async function statusCommand(args: string[], config: Readonly<Config>, io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    io.out(`${STATUS_HELP}\n`);
+    return 0;
+  }
+  const { store } = createAdapters(config);
+  const manifests = await readManifests(store);
+  const last = await readLastIngest(config);
+  if (values.json) {
+    io.out(`${JSON.stringify({ items: manifests.map(summaryOf), lastIngest: last }, null, 2)}\n`);
+    return 0;
+  }
+  io.out(`Archive: ${config.dataDir} (${store.kind}) — ${manifests.length} item(s)\n`);
+  if (manifests.length) {
+    io.out(`${table(['item', 'kind', 'duration', 'transcript', 'files', 'size'], manifests.map((m) => {
+      const s = summaryOf(m);
+      return [s.id, s.kind, formatDuration(s.duration), s.transcript, String(s.files), `${(s.bytes / 1e6).toFixed(1)} MB`];
+    }))}\n`);
+  }
+  if (last) {
+    const failures = last.outcomes.filter((o) => o.status === 'failed');
+    io.out(`\nLast ingest ${last.at}: ${last.outcomes.length} item(s), ${failures.length} failed, ${last.problems.length} programme problem(s)\n`);
+    for (const f of failures) io.out(`${failureLine(f)}\n`);
+  }
+  return 0;
+}
+
+function summaryOf(m: Manifest) {
+  return {
+    id: m.id, kind: m.kind, title: m.title, duration: m.media.class === 'document' ? null : m.media.duration,
+    transcript: m.accessibility.transcript, files: m.files.length, bytes: m.files.reduce((n, f) => n + f.size, 0),
+  };
+}
+
+export async function readManifests(store: BlobStore): Promise<Manifest[]> {
+  const manifests: Manifest[] = [];
+  for await (const blob of store.list('items/')) {
+    if (!/^items\/[^/]+\/manifest\.json$/.test(blob.key)) continue;
+    const buffer = await store.getBuffer(blob.key);
+    if (buffer) manifests.push(parseManifest(buffer.toString('utf8')));
+  }
+  return manifests.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+async function readLastIngest(config: Readonly<Config>): Promise<(IngestSummary & { at: string }) | null> {
+  try {
+    return JSON.parse(await readFile(path.join(config.dataDir, '.state', 'last-ingest.json'), 'utf8')) as IngestSummary & { at: string };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,101 @@
+import type { ProgrammeProblem } from '../domain/errors.js';
+import type { ToolProgress } from '../ports/media-tool.js';
+import type { IngestReporter, IngestSummary, ItemOutcome } from '../services/ingest/reporter.js';
+import { formatDuration, table } from './format.js';
+
+type Write = (text: string) => void;
+
+export function problemLine(source: string, p: ProgrammeProblem): string {
+  const where = [p.row !== null ? `row ${p.row}` : null, p.itemId, p.field].filter(Boolean).join(' ');
+  return `error: ${source}${where ? ` ${where}` : ''}: ${p.message}`;
+}
+
+export function failureLine(o: ItemOutcome): string {
+  return `error: ${o.id} ${o.file ?? ''}: ${o.error ?? 'failed'}`.replace(/ {2,}/g, ' ');
+}
+
+/** The end-of-run table: status, duration, wall time and speed per item, then totals. */
+export function summaryTable(summary: IngestSummary): string {
+  const rows = summary.outcomes.map((o) => [
+    o.id, o.status, formatDuration(o.duration), `${o.wallSeconds.toFixed(1)}s`,
+    o.duration && o.status === 'ingested' && o.wallSeconds > 0 ? `${(o.duration / o.wallSeconds).toFixed(2)}×` : '–',
+  ]);
+  const count = (s: string): number => summary.outcomes.filter((o) => o.status === s).length;
+  const failed = count('failed') + new Set(summary.problems.map((p) => p.row ?? -1)).size;
+  const totals = `${count('ingested')} ingested, ${count('updated')} updated, ${count('unchanged')} unchanged, ${failed} failed — ${summary.wallSeconds.toFixed(1)}s`;
+  return `${rows.length ? `${table(['item', 'status', 'duration', 'wall', '× real time'], rows)}\n` : ''}${totals}`;
+}
+
+/** One line per event: for logs, CI and pipes. */
+export class PlainReporter implements IngestReporter {
+  constructor(private readonly out: Write, private readonly err: Write) {}
+  validated(info: { source: string; items: number; problems: ProgrammeProblem[] }): void {
+    for (const p of info.problems) this.err(`${problemLine(info.source, p)}\n`);
+    this.out(`${info.source}: ${info.items} item(s) valid, ${info.problems.length} problem(s)\n`);
+  }
+  itemStarted(id: string): void { this.out(`${id}: start\n`); }
+  stepStarted(id: string, step: string): void { this.out(`${id}: ${step}…\n`); }
+  stepProgress(): void {}
+  stepFinished(id: string, step: string, info: { seconds: number; reused: boolean }): void {
+    this.out(`${id}: ${step} ${info.reused ? 'reused from the previous run' : `done in ${info.seconds.toFixed(1)}s`}\n`);
+  }
+  itemFinished(o: ItemOutcome): void {
+    if (o.status === 'failed') this.err(`${failureLine(o)}\n`);
+    for (const w of o.warnings) this.err(`warning: ${o.id}: ${w}\n`);
+    this.out(`${o.id}: ${o.status} (${o.wallSeconds.toFixed(1)}s)\n`);
+  }
+  finished(summary: IngestSummary): void { this.out(`\n${summaryTable(summary)}\n`); }
+}
+
+/** Live progress bars on a terminal: one line per item in progress, redrawn in place. */
+export class TtyReporter implements IngestReporter {
+  private readonly active = new Map<string, { step: string; progress: ToolProgress | null }>();
+  private drawn = 0;
+  private lastDraw = 0;
+  constructor(private readonly out: Write, private readonly err: Write, private readonly columns = 100) {}
+
+  validated(info: { source: string; items: number; problems: ProgrammeProblem[] }): void {
+    for (const p of info.problems) this.err(`${problemLine(info.source, p)}\n`);
+    this.out(`${info.source}: ${info.items} item(s) valid, ${info.problems.length} problem(s)\n`);
+  }
+  itemStarted(id: string): void { this.active.set(id, { step: 'start', progress: null }); this.draw(true); }
+  stepStarted(id: string, step: string): void { this.active.set(id, { step, progress: null }); this.draw(true); }
+  stepProgress(id: string, step: string, progress: ToolProgress): void { this.active.set(id, { step, progress }); this.draw(false); }
+  stepFinished(): void {}
+  itemFinished(o: ItemOutcome): void {
+    this.active.delete(o.id);
+    this.clear();
+    const mark = o.status === 'failed' ? '✗' : '✓';
+    this.out(`${mark} ${o.id}: ${o.status} (${o.wallSeconds.toFixed(1)}s)\n`);
+    if (o.status === 'failed') this.err(`${failureLine(o)}\n`);
+    for (const w of o.warnings) this.err(`warning: ${o.id}: ${w}\n`);
+    this.draw(true);
+  }
+  finished(summary: IngestSummary): void { this.clear(); this.out(`\n${summaryTable(summary)}\n`); }
+
+  private draw(force: boolean): void {
+    const now = Date.now();
+    if (!force && now - this.lastDraw < 100) return; // ffmpeg reports several times a second
+    this.lastDraw = now;
+    this.clear();
+    const lines = [...this.active].map(([id, { step, progress }]) => bar(id, step, progress, this.columns));
+    if (lines.length) this.out(`${lines.join('\n')}\n`);
+    this.drawn = lines.length;
+  }
+
+  private clear(): void {
+    if (this.drawn > 0) this.out(`\x1b[${this.drawn}A\x1b[J`);
+    this.drawn = 0;
+  }
+}
+
+function bar(id: string, step: string, progress: ToolProgress | null, columns: number): string {
+  const percent = progress?.percent ?? null;
+  const speed = progress?.speed ? ` ${progress.speed.toFixed(1)}×` : '';
+  const width = 20;
+  const filled = percent === null ? 0 : Math.round((percent / 100) * width);
+  const gauge = percent === null ? ' '.repeat(width) : '█'.repeat(filled) + '░'.repeat(width - filled);
+  const label = `${id} ${step}`;
+  const tail = ` [${gauge}] ${percent === null ? '  …' : `${percent.toFixed(0).padStart(3)}%`}${speed}`;
+  return label.slice(0, Math.max(10, columns - tail.length - 1)).padEnd(Math.max(10, columns - tail.length - 1)) + tail;
+}

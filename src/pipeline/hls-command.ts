@@ -1,0 +1,150 @@
+import { join } from 'node:path';
+import type { FfmpegCommand } from '../ports/media-tool.js';
+import { SOURCE_INPUT_OPTIONS } from './step-media.js';
+import { LADDER_CRF, type Rendition } from './video-ladder.js';
+
+/**
+ * The one ffmpeg process that turns a talk into its HLS ladder and its MP4 download.
+ * Pure: the step runs what this returns; the tests assert the arrays.
+ */
+
+/** 6 s segments on a 2 s GOP: every segment starts on a keyframe and seeking stays fine-grained. */
+export const SEGMENT_SECONDS = 6;
+export const GOP_SECONDS = 2;
+export const AUDIO_GROUP = 'aud';
+export const AUDIO_RENDITION = 'audio';
+export const AUDIO_BITRATE = '128k';
+export const AUDIO_CODECS = 'mp4a.40.2';
+export const MASTER_PLAYLIST = 'hls/master.m3u8';
+
+/** Paths relative to the item folder, as the step result and the manifest use them. */
+export const variantPlaylist = (name: string): string => `hls/${name}/index.m3u8`;
+export const downloadPath = (itemId: string, rendition: Rendition): string => `download/${itemId}-${rendition.name}.mp4`;
+
+export interface LadderCommandInput {
+  source: string;
+  /** Absolute item folder (the step's outDir). */
+  itemDir: string;
+  itemId: string;
+  /** Highest first, as chooseLadder returns it. */
+  ladder: readonly Rendition[];
+  /** One of the ladder's renditions: its scaled picture is shared, only the encode is extra. */
+  download: Rendition;
+  fps: number;
+  /** false for a source without sound: video-only variants, no audio group. */
+  audio: boolean;
+  duration: number;
+}
+
+/**
+ * Fixed 2 s GOP at the source's rate, scene cuts off, keyframes also forced on the clock: every
+ * variant gets its keyframes at the same instants, so 6 s segments line up across the ladder and
+ * a player can switch at any boundary (MEASURED.md: `-sc_threshold 0` with a fixed GOP).
+ */
+export function gopOptions(fps: number): string[] {
+  const gop = String(Math.max(1, Math.round(fps * GOP_SECONDS)));
+  return ['-g', gop, '-keyint_min', gop, '-sc_threshold', '0', '-force_key_frames:v', `expr:gte(t,n_forced*${GOP_SECONDS})`];
+}
+
+/**
+ * HLS muxer flags. MPEG-TS segments rather than fMP4: the most widely played by native HLS
+ * (every Safari/iOS version) and hls.js alike, with no init segment to keep beside each rendition.
+ */
+export function hlsMuxerOptions(segmentPattern: string): string[] {
+  return [
+    '-f', 'hls',
+    '-hls_time', String(SEGMENT_SECONDS),
+    '-hls_playlist_type', 'vod',
+    '-hls_flags', 'independent_segments',
+    '-hls_segment_type', 'mpegts',
+    '-hls_segment_filename', segmentPattern,
+  ];
+}
+
+/**
+ * x264 for every video stream of an output. Capped CRF: a still slide costs a few hundred
+ * kbit/s instead of the cap, camera motion meets the cap; BANDWIDTH is measured from the
+ * segments afterwards, so the playlist stays honest either way.
+ */
+export const X264_OPTIONS: readonly string[] = ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', String(LADDER_CRF)];
+
+/** Per-stream cap, profile and level; `spec` is the stream specifier ("v:1", or "v" alone). */
+export function renditionOptions(rendition: Rendition, spec: string): string[] {
+  return [
+    `-maxrate:${spec}`, `${rendition.maxrateKbps}k`,
+    `-bufsize:${spec}`, `${rendition.bufsizeKbps}k`,
+    `-profile:${spec}`, rendition.profile,
+    `-level:${spec}`, rendition.level,
+  ];
+}
+
+/** Scale to the exact rung size; square pixels (scale would otherwise keep the DAR via the SAR). */
+export function scaleFilter(rendition: Rendition): string {
+  return `scale=${rendition.width}:${rendition.height},setsar=1,format=yuv420p`;
+}
+
+/** 48 kHz stereo whatever came in: an explicit layout avoids "Cannot select channel layout" (MEASURED.md). */
+export const AUDIO_FORMAT_FILTER = 'aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo';
+
+export const AAC_OPTIONS: readonly string[] = ['-c:a', 'aac', '-b:a', AUDIO_BITRATE];
+
+/**
+ * `[0:v]split=N`, one scale per rung; the download taps the matching rung's scaled picture
+ * (a second split) so only its encode is added. ffmpeg autorotates the input by default, so
+ * scaling sees the display orientation and writes no rotation (measured: no display matrix
+ * in the outputs).
+ */
+export function ladderFilterGraph(ladder: readonly Rendition[], download: Rendition, audio: boolean): string {
+  const n = ladder.length;
+  const parts = [`[0:v]split=${n}${ladder.map((_, i) => `[s${i}]`).join('')}`];
+  ladder.forEach((rendition, i) => {
+    const tail = rendition.name === download.name ? `,split=2[v${i}][vd]` : `[v${i}]`;
+    parts.push(`[s${i}]${scaleFilter(rendition)}${tail}`);
+  });
+  if (audio) parts.push(`[0:a:0]${AUDIO_FORMAT_FILTER},asplit=2[a0][ad]`);
+  return parts.join(';');
+}
+
+/** "v:0,agroup:aud,name:1080p … a:0,agroup:aud,name:audio,default:yes" (MEASURED.md: worked as is). */
+export function varStreamMap(ladder: readonly Rendition[], audio: boolean): string {
+  const group = audio ? `,agroup:${AUDIO_GROUP}` : '';
+  const video = ladder.map((rendition, i) => `v:${i}${group},name:${rendition.name}`);
+  return audio ? [...video, `a:0${group},name:${AUDIO_RENDITION},default:yes`].join(' ') : video.join(' ');
+}
+
+export function buildLadderCommand(input: LadderCommandInput): FfmpegCommand {
+  const { ladder, download, audio, itemDir } = input;
+  if (!ladder.some((r) => r.name === download.name)) throw new Error('the download must be one of the ladder renditions');
+  const hls = join(itemDir, 'hls');
+
+  const hlsOptions = ['-filter_complex', ladderFilterGraph(ladder, download, audio)];
+  ladder.forEach((_, i) => hlsOptions.push('-map', `[v${i}]`));
+  if (audio) hlsOptions.push('-map', '[a0]');
+  hlsOptions.push(...X264_OPTIONS);
+  ladder.forEach((rendition, i) => hlsOptions.push(...renditionOptions(rendition, `v:${i}`)));
+  hlsOptions.push(...gopOptions(input.fps));
+  if (audio) hlsOptions.push(...AAC_OPTIONS);
+  hlsOptions.push(
+    ...hlsMuxerOptions(join(hls, '%v', 'segment-%05d.ts')),
+    // Overwritten by the step (CODECS, audio-only variant); kept so a crashed run still has one.
+    '-master_pl_name', 'master.m3u8',
+    '-var_stream_map', varStreamMap(ladder, audio),
+  );
+
+  const mp4Options = ['-map', '[vd]'];
+  if (audio) mp4Options.push('-map', '[ad]');
+  // The download keeps x264's own GOP and scene cuts: nobody switches renditions in a file.
+  mp4Options.push(...X264_OPTIONS, ...renditionOptions(download, 'v'));
+  if (audio) mp4Options.push(...AAC_OPTIONS);
+  // moov first: browsers start playing a progressive download before it has all arrived.
+  mp4Options.push('-movflags', '+faststart', '-f', 'mp4');
+
+  return {
+    inputs: [{ path: input.source, options: [...SOURCE_INPUT_OPTIONS] }],
+    outputs: [
+      { path: join(hls, '%v', 'index.m3u8'), options: hlsOptions },
+      { path: join(itemDir, downloadPath(input.itemId, download)), options: mp4Options },
+    ],
+    duration: input.duration,
+  };
+}

@@ -1,0 +1,178 @@
+import { join } from 'node:path';
+import type { ProgrammeItem } from '../domain/item.js';
+import type { FfmpegCommand } from '../ports/media-tool.js';
+import { EBUR128_FILTER, measureFilter, normaliseFilter, type LoudnormMeasurement } from './loudness.js';
+import type { DownloadRef } from './step.js';
+import { SOURCE_INPUT_OPTIONS } from './step-media.js';
+
+export type ChannelLayout = 'mono' | 'stereo';
+
+/** 48 kHz throughout: Opus only encodes at 48 kHz, and loudnorm works at 192 kHz internally anyway. */
+const SAMPLE_RATE = 48_000;
+export const AUDIO_SEGMENT_SECONDS = 6;
+export const AUDIO_CODECS = 'mp4a.40.2';
+export const AUDIO_MASTER = 'hls/master.m3u8';
+export const AUDIO_PLAYLIST = 'hls/audio/index.m3u8';
+
+export interface PodcastDownload {
+  path: string;
+  label: string;
+  format: Extract<DownloadRef['format'], 'm4a' | 'mp3' | 'opus'>;
+}
+
+/** The three podcast files, in the order the site lists them (AAC plays everywhere). */
+export function podcastDownloads(id: string): [PodcastDownload, PodcastDownload, PodcastDownload] {
+  return [
+    { path: `download/${id}.m4a`, label: 'M4A (AAC)', format: 'm4a' },
+    { path: `download/${id}.mp3`, label: 'MP3', format: 'mp3' },
+    { path: `download/${id}.opus`, label: 'Opus', format: 'opus' },
+  ];
+}
+
+/** Mono stays mono (half the size for one voice); anything else becomes stereo. */
+export function channelLayoutFor(channels: number | null | undefined): ChannelLayout {
+  return channels === 1 ? 'mono' : 'stereo';
+}
+
+/** Pass 1: loudnorm measures the first audio stream; nothing is written. */
+export function measureLoudnessCommand(source: string, duration: number): FfmpegCommand {
+  return {
+    inputs: [{ path: source, options: [...SOURCE_INPUT_OPTIONS] }],
+    outputs: [{ path: '-', options: ['-map', '0:a:0', '-af', measureFilter(), '-f', 'null'] }],
+    duration,
+  };
+}
+
+/**
+ * Pass 2: one normalised WAV that every encoder reads, so loudnorm runs once. Silence (measured
+ * null) keeps its gain. The explicit layout avoids "Cannot select channel layout" on sources whose
+ * layout ffmpeg only guessed (MEASURED.md); `-rf64 auto` lets a very long recording pass 4 GiB.
+ */
+export function normaliseCommand(
+  source: string,
+  wav: string,
+  measured: LoudnormMeasurement | null,
+  layout: ChannelLayout,
+  duration: number,
+): FfmpegCommand {
+  const format = `aresample=${SAMPLE_RATE},aformat=sample_fmts=s16:sample_rates=${SAMPLE_RATE}:channel_layouts=${layout}`;
+  const filter = measured ? `${normaliseFilter(measured)},${format}` : format;
+  return {
+    inputs: [{ path: source, options: [...SOURCE_INPUT_OPTIONS] }],
+    outputs: [{ path: wav, options: ['-map', '0:a:0', '-af', filter, '-c:a', 'pcm_s16le', '-rf64', 'auto', '-f', 'wav'] }],
+    duration,
+  };
+}
+
+/** Tags that podcast apps show; the same for every file. */
+export function podcastTags(item: ProgrammeItem): string[] {
+  const tags: [string, string][] = [
+    ['title', item.title],
+    ['artist', item.speakers.map((speaker) => speaker.name).join(', ')],
+    ['album', `Numérique en Commun[s] ${item.edition.label}`],
+    ['date', String(item.edition.year)],
+  ];
+  return tags.filter(([, value]) => value.length > 0).flatMap(([key, value]) => ['-metadata', `${key}=${value}`]);
+}
+
+/**
+ * The four encodes from the normalised WAV. Each encoder is single-threaded, so the step runs them
+ * side by side. MP3 is VBR `-q:a 4`: CBR 128k measured −16.5 LUFS here, VBR −16.0 (MEASURED.md).
+ */
+export function podcastEncodeCommands(wav: string, outDir: string, item: ProgrammeItem, duration: number): FfmpegCommand[] {
+  const [m4a, mp3, opus] = podcastDownloads(item.id);
+  const tags = podcastTags(item);
+  const fromWav = [{ path: wav, options: ['-f', 'wav'] }];
+  const common = ['-map', '0:a:0', '-map_metadata', '-1'];
+  const encode = (path: string, codec: string[]): FfmpegCommand => ({
+    inputs: fromWav,
+    outputs: [{ path: join(outDir, path), options: [...common, ...codec, ...tags] }],
+    duration,
+  });
+  return [
+    encode(m4a.path, ['-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart']),
+    encode(mp3.path, ['-c:a', 'libmp3lame', '-q:a', '4', '-id3v2_version', '3']),
+    encode(opus.path, ['-c:a', 'libopus', '-b:a', '64k', '-ar', String(SAMPLE_RATE)]),
+    audioHlsCommand(wav, outDir, duration),
+  ];
+}
+
+/**
+ * Audio-only HLS in fragmented MP4 (no MPEG-TS overhead on a 128 kbit/s stream), 6 s segments,
+ * a finished VOD playlist. ffmpeg writes init.mp4 beside the playlist.
+ */
+export function audioHlsCommand(wav: string, outDir: string, duration: number): FfmpegCommand {
+  const folder = join(outDir, 'hls', 'audio');
+  return {
+    inputs: [{ path: wav, options: ['-f', 'wav'] }],
+    outputs: [
+      {
+        path: join(outDir, AUDIO_PLAYLIST),
+        options: [
+          '-map', '0:a:0', '-map_metadata', '-1',
+          '-c:a', 'aac', '-b:a', '128k',
+          '-f', 'hls',
+          '-hls_time', String(AUDIO_SEGMENT_SECONDS),
+          '-hls_playlist_type', 'vod',
+          '-hls_flags', 'independent_segments',
+          '-hls_segment_type', 'fmp4',
+          '-hls_fmp4_init_filename', 'init.mp4',
+          '-hls_segment_filename', join(folder, 'segment-%03d.m4s'),
+        ],
+      },
+    ],
+    duration,
+  };
+}
+
+/** Re-measures one output; the integrated loudness is read from the final Summary block. */
+export function measureOutputCommand(file: string, duration: number): FfmpegCommand {
+  return {
+    inputs: [{ path: file, options: [...SOURCE_INPUT_OPTIONS] }],
+    outputs: [{ path: '-', options: ['-map', '0:a:0', '-af', EBUR128_FILTER, '-f', 'null'] }],
+    duration,
+  };
+}
+
+export interface MediaSegment {
+  uri: string;
+  duration: number;
+}
+
+/** The segments of a media playlist, for the bandwidth the master must announce. */
+export function parseMediaPlaylist(text: string): MediaSegment[] {
+  const segments: MediaSegment[] = [];
+  let pending: number | null = null;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    const extinf = /^#EXTINF:([\d.]+)/.exec(line);
+    if (extinf) pending = Number(extinf[1]);
+    else if (line.length > 0 && !line.startsWith('#') && pending !== null) {
+      segments.push({ uri: line, duration: pending });
+      pending = null;
+    }
+  }
+  return segments;
+}
+
+/** BANDWIDTH is the peak segment bit rate (RFC 8216 §4.3.4.2); AVERAGE-BANDWIDTH the mean. */
+export function segmentBandwidth(segments: readonly (MediaSegment & { bytes: number })[]): { peak: number; average: number } {
+  const timed = segments.filter((segment) => segment.duration > 0);
+  if (timed.length === 0) return { peak: 1, average: 1 };
+  const peak = Math.max(...timed.map((segment) => (segment.bytes * 8) / segment.duration));
+  const bytes = timed.reduce((sum, segment) => sum + segment.bytes, 0);
+  const seconds = timed.reduce((sum, segment) => sum + segment.duration, 0);
+  return { peak: Math.ceil(peak), average: Math.ceil((bytes * 8) / seconds) };
+}
+
+/** ffmpeg's master playlist lacks CODECS for audio-only output, so we write our own. */
+export function audioMasterPlaylist(bandwidth: { peak: number; average: number }): string {
+  return [
+    '#EXTM3U',
+    '#EXT-X-VERSION:7',
+    '#EXT-X-INDEPENDENT-SEGMENTS',
+    `#EXT-X-STREAM-INF:BANDWIDTH=${bandwidth.peak},AVERAGE-BANDWIDTH=${bandwidth.average},CODECS="${AUDIO_CODECS}"`,
+    AUDIO_PLAYLIST.slice('hls/'.length),
+    '',
+  ].join('\n');
+}

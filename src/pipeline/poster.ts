@@ -1,0 +1,94 @@
+import type { FfmpegCommand } from '../ports/media-tool.js';
+import type { ImageStats } from '../ports/image-tool.js';
+import { SOURCE_INPUT_OPTIONS } from './step-media.js';
+
+/** Where to look for a representative frame: past the opening titles, before the applause. */
+export const CANDIDATE_FRACTIONS = [0.1, 0.25, 0.4, 0.6] as const;
+
+/** Responsive poster widths; `srcset` picks one, nothing is ever enlarged. */
+export const POSTER_WIDTHS = [320, 640, 1280] as const;
+
+/** The widest frame worth extracting: the largest poster. */
+export const FRAME_MAX_WIDTH = 1280;
+
+/**
+ * Candidate times in seconds, distinct and inside the clip. A seek too close to the end can land
+ * after the last video frame (the audio may run longer), hence the margin.
+ */
+export function candidateTimes(duration: number): number[] {
+  if (!Number.isFinite(duration) || duration <= 0) return [0];
+  const margin = Math.min(1, duration / 4);
+  const latest = Math.max(0, duration - margin);
+  const times = CANDIDATE_FRACTIONS.map((fraction) => Math.min(latest, round3(duration * fraction)));
+  return [...new Set(times)];
+}
+
+/**
+ * One frame with input seeking (`-ss` before `-i`: 0.35 s against 4.6 s and 1 GB for the
+ * `thumbnail` filter, MEASURED.md), corrected for non-square pixels and capped at 1280 px wide.
+ */
+export function frameCommand(source: string, time: number, output: string): FfmpegCommand {
+  return {
+    inputs: [{ path: source, options: [...SOURCE_INPUT_OPTIONS, '-ss', time.toFixed(3)] }],
+    outputs: [
+      {
+        path: output,
+        options: [
+          '-map', '0:v:0', '-an', '-sn', '-dn',
+          '-vf', `scale=trunc(iw*sar/2)*2:ih,setsar=1,scale='min(${FRAME_MAX_WIDTH},iw)':-2`,
+          '-frames:v', '1', '-update', '1', '-f', 'image2',
+        ],
+      },
+    ],
+  };
+}
+
+export interface FrameVerdict {
+  /** Not black, not white, not flat. */
+  usable: boolean;
+  /** Higher is more representative: detail (entropy) first, contrast (stdev) to break ties. */
+  score: number;
+  reason: string | null;
+}
+
+/** Thresholds on grey-level statistics, 0–255: below 16 is black, above 240 white, stdev < 8 flat. */
+export function judgeFrame(stats: Pick<ImageStats, 'mean' | 'stdev' | 'entropy'>): FrameVerdict {
+  const score = stats.entropy + stats.stdev / 256;
+  if (stats.mean < 16) return { usable: false, score, reason: 'black' };
+  if (stats.mean > 240) return { usable: false, score, reason: 'white' };
+  if (stats.stdev < 8) return { usable: false, score, reason: 'flat' };
+  return { usable: true, score, reason: null };
+}
+
+export interface ScoredFrame {
+  time: number;
+  path: string;
+  stats: ImageStats;
+}
+
+/** The best usable frame; if all are blank, the best of them with `blank: true` so a warning follows. */
+export function chooseFrame<T extends ScoredFrame>(frames: readonly T[]): { frame: T; blank: boolean } | null {
+  const judged = frames.map((frame) => ({ frame, verdict: judgeFrame(frame.stats) }));
+  const usable = judged.filter((entry) => entry.verdict.usable);
+  const pool = usable.length > 0 ? usable : judged;
+  const best = pool.reduce<(typeof judged)[number] | null>(
+    (winner, entry) => (winner === null || entry.verdict.score > winner.verdict.score ? entry : winner),
+    null,
+  );
+  return best ? { frame: best.frame, blank: usable.length === 0 } : null;
+}
+
+/**
+ * Widths to encode for a picture `sourceWidth` wide: the standard ones that fit, plus the source
+ * width itself when it sits between two of them (a 960 px frame gives 320, 640 and 960).
+ */
+export function posterWidths(sourceWidth: number, widths: readonly number[] = POSTER_WIDTHS): number[] {
+  const fitting = widths.filter((width) => width <= sourceWidth);
+  const largest = widths[widths.length - 1] ?? sourceWidth;
+  if (sourceWidth > 0 && sourceWidth < largest && !fitting.includes(sourceWidth)) fitting.push(sourceWidth);
+  return fitting;
+}
+
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

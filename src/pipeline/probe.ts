@@ -1,0 +1,111 @@
+import { MediaError } from '../domain/errors.js';
+import type { MediaClass } from '../domain/item.js';
+import type { MediaInfo } from '../domain/manifest.js';
+import type { RawProbe } from '../ports/media-tool.js';
+
+type RawStream = RawProbe['streams'][number];
+
+const num = (value: unknown): number | null => {
+  const n = typeof value === 'string' ? Number(value) : typeof value === 'number' ? value : NaN;
+  return Number.isFinite(n) ? n : null;
+};
+
+/** "30000/1001" → 29.97 */
+function rate(value: unknown): number {
+  if (typeof value !== 'string') return 0;
+  const [a, b] = value.split('/').map(Number);
+  return a !== undefined && b ? Math.round((a / b) * 1000) / 1000 : 0;
+}
+
+/** Rotation from the display matrix side data (ffmpeg ≥ 5) or the legacy `rotate` tag, as 0/90/180/270. */
+export function rotationOf(stream: RawStream): number {
+  const sideData = (stream.side_data_list as { rotation?: number }[] | undefined) ?? [];
+  const fromMatrix = sideData.find((d) => typeof d.rotation === 'number')?.rotation;
+  const raw = fromMatrix ?? num(stream.tags?.rotate) ?? 0;
+  return (((Math.round(raw / 90) * 90) % 360) + 360) % 360;
+}
+
+const isPicture = (s: RawStream): boolean => (s.disposition as { attached_pic?: number } | undefined)?.attached_pic === 1;
+const decodable = (s: RawStream): boolean => typeof s.codec_name === 'string' && s.codec_name !== '' && s.codec_name !== 'none' && s.codec_name !== 'unknown';
+
+/**
+ * Turns ffprobe's JSON into the manifest's MediaInfo and rejects what the pipeline cannot use,
+ * with a cause people can act on. `expected` comes from the programme's kind.
+ */
+export function interpretProbe(raw: RawProbe, file: string, expected: MediaClass, size: number): MediaInfo {
+  const streams = raw.streams ?? [];
+  const videoStreams = streams.filter((s) => s.codec_type === 'video' && !isPicture(s));
+  const audioStreams = streams.filter((s) => s.codec_type === 'audio');
+  const formatName = String(raw.format.format_name ?? 'unknown');
+  const tags = lowerKeys(raw.format.tags ?? {});
+
+  if (videoStreams.length === 0 && audioStreams.length === 0) {
+    throw new MediaError(file, 'no audio or video stream found (is this really a media file?)');
+  }
+  const unknown = [...videoStreams, ...audioStreams].find((s) => !decodable(s));
+  if (unknown) {
+    const tag = String(unknown.codec_tag_string ?? '?');
+    throw new MediaError(file, `unsupported or unknown ${String(unknown.codec_type)} codec (tag "${tag}"): re-export as H.264/AAC`);
+  }
+  const video = videoStreams[0];
+  const audio = audioStreams[0];
+  if (expected === 'video' && !video) {
+    throw new MediaError(file, 'declared as a video recording but contains only audio: use kind "podcast" or supply the video');
+  }
+  if (expected === 'video' && !audio) {
+    throw new MediaError(file, 'video has no audio track: a recording needs its sound (re-export with audio)');
+  }
+  if (expected === 'audio' && !audio) {
+    throw new MediaError(file, 'declared as audio but contains no audio track');
+  }
+
+  const duration = num(raw.format.duration) ?? num(video?.duration) ?? num(audio?.duration);
+  if (duration === null || duration <= 0) {
+    throw new MediaError(file, 'duration unknown or zero: the file looks truncated or incomplete');
+  }
+
+  let videoInfo: MediaInfo['video'] = null;
+  if (video && expected === 'video') {
+    const width = num(video.width) ?? 0;
+    const height = num(video.height) ?? 0;
+    if (width <= 0 || height <= 0) throw new MediaError(file, 'video has no picture size: the file looks damaged');
+    const rotation = rotationOf(video);
+    const quarter = rotation === 90 || rotation === 270;
+    videoInfo = {
+      codec: String(video.codec_name),
+      width,
+      height,
+      displayWidth: quarter ? height : width,
+      displayHeight: quarter ? width : height,
+      fps: rate(video.avg_frame_rate) || rate(video.r_frame_rate),
+      rotation,
+      pixelFormat: typeof video.pix_fmt === 'string' ? video.pix_fmt : null,
+    };
+  }
+
+  return {
+    class: expected,
+    container: formatName,
+    duration,
+    size,
+    bitRate: num(raw.format.bit_rate),
+    video: videoInfo,
+    audio: audio
+      ? { codec: String(audio.codec_name), channels: num(audio.channels) ?? 0, sampleRate: num(audio.sample_rate) ?? 0, loudness: null }
+      : null,
+    pages: null,
+    tags,
+  };
+}
+
+/** ffprobe's raw error for files it cannot open, turned into a cause people understand. */
+export function explainProbeFailure(message: string): string {
+  if (/moov atom not found/i.test(message)) return 'truncated or incomplete MP4 (no moov atom): the upload or export did not finish';
+  if (/Invalid data found/i.test(message)) return 'not a media file ffmpeg can read (invalid data)';
+  if (/No such file/i.test(message)) return 'file not found';
+  return message;
+}
+
+function lowerKeys(tags: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(tags).map(([k, v]) => [k.toLowerCase(), String(v)]));
+}

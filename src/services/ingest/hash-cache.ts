@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+
+interface Entry {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  sha256: string;
+}
+
+/**
+ * sha256 of source files, remembered by path + size + mtime + inode, so that re-running an
+ * edition of 100 hours of video does not re-read every byte to find out nothing changed.
+ */
+export class HashCache {
+  private entries: Record<string, Entry> | null = null;
+  private dirty = false;
+
+  constructor(private readonly file: string) {}
+
+  async sha256(filePath: string): Promise<{ sha256: string; size: number }> {
+    const entries = await this.load();
+    const info = await stat(filePath);
+    const known = entries[filePath];
+    if (known && known.size === info.size && known.mtimeMs === info.mtimeMs && known.ino === info.ino) {
+      return { sha256: known.sha256, size: info.size };
+    }
+    const sha256 = await hashFile(filePath);
+    entries[filePath] = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, sha256 };
+    this.dirty = true;
+    return { sha256, size: info.size };
+  }
+
+  async save(): Promise<void> {
+    if (!this.dirty || !this.entries) return;
+    await mkdir(path.dirname(this.file), { recursive: true });
+    const temp = `${this.file}.${process.pid}.part`;
+    await writeFile(temp, JSON.stringify(this.entries));
+    await rename(temp, this.file);
+    this.dirty = false;
+  }
+
+  private async load(): Promise<Record<string, Entry>> {
+    if (this.entries) return this.entries;
+    try {
+      this.entries = JSON.parse(await readFile(this.file, 'utf8')) as Record<string, Entry>;
+    } catch {
+      this.entries = {}; // absent or damaged: it is only a cache
+    }
+    return this.entries;
+  }
+}
+
+export async function hashFile(filePath: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(filePath), hash);
+  return hash.digest('hex');
+}

@@ -1,0 +1,52 @@
+import type { ProgrammeProblem } from '../../domain/errors.js';
+import type { InputFile, ProgrammeItem } from '../../domain/item.js';
+
+/** One row's outcome, as both the programme reader and the folder scan produce it. */
+export interface RowOutcome {
+  row: number;
+  itemId: string | null;
+  item: ProgrammeItem | null;
+  /** The row's main file once found on disk, whether or not the row as a whole is valid. */
+  mediaFile: InputFile | null;
+  problems: ProgrammeProblem[];
+}
+
+/**
+ * Checks that need every row: ids must be unique (an id is the item's address in the archive,
+ * a repeat would overwrite it) and one media file should not be ingested as two items. The first
+ * row keeps its claim; each later row gets the problem, naming the first, and drops its item.
+ * Rows that failed for other reasons still take part, so fixing them reveals nothing new.
+ */
+export function checkAcrossRows(outcomes: RowOutcome[], describe: (row: number) => string = (row) => `row ${row}`): void {
+  const firstById = new Map<string, number>();
+  const firstByMedia = new Map<string, number>();
+  for (const outcome of outcomes) {
+    const added: ProgrammeProblem[] = [];
+    if (outcome.itemId !== null) {
+      const first = firstById.get(outcome.itemId);
+      if (first === undefined) firstById.set(outcome.itemId, outcome.row);
+      else added.push(problem(outcome, 'id', `id "${outcome.itemId}" is already used by ${describe(first)}`));
+    }
+    if (outcome.mediaFile !== null) {
+      const first = firstByMedia.get(outcome.mediaFile.path);
+      if (first === undefined) firstByMedia.set(outcome.mediaFile.path, outcome.row);
+      else added.push(problem(outcome, 'media', `"${outcome.mediaFile.declared}" is already the media of ${describe(first)}`));
+    }
+    if (added.length > 0) {
+      outcome.problems.push(...added);
+      outcome.item = null;
+    }
+  }
+}
+
+function problem(outcome: RowOutcome, field: string, message: string): ProgrammeProblem {
+  return { row: outcome.row, itemId: outcome.itemId, field, message };
+}
+
+/** Problems sorted for people: file-level ones first, then by row, in the order found. */
+export function sortProblems(problems: ProgrammeProblem[]): ProgrammeProblem[] {
+  return problems
+    .map((problem, index) => ({ problem, index }))
+    .sort((a, b) => (a.problem.row ?? 0) - (b.problem.row ?? 0) || a.index - b.index)
+    .map(({ problem }) => problem);
+}

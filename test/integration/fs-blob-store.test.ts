@@ -1,0 +1,17 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
+import { blobStoreContract } from '../contract/blob-store-contract.js';
+
+blobStoreContract('filesystem', async () => new FsBlobStore(mkdtempSync(path.join(tmpdir(), 'mc-fs-store-'))));
+
+it('leaves no temporary file behind and prunes emptied folders', async () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'mc-fs-store-'));
+  const store = new FsBlobStore(root);
+  await store.putBuffer('items/e/images/poster.jpg', 'jpg', 'image/jpeg');
+  expect(readdirSync(path.join(root, 'items/e/images'))).toEqual(['poster.jpg']);
+  await store.delete('items/e/images/poster.jpg');
+  expect(readdirSync(root)).toEqual([]);
+});

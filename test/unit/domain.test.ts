@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { LICENCES, parseLicence } from '../../src/domain/licence.js';
+import { sanitiseFileName, slugify } from '../../src/domain/slug.js';
+import { contentTypeOf } from '../../src/domain/content-type.js';
+
+describe('slugify', () => {
+  it.each([
+    ['Médiation numérique & IA !', 'mediation-numerique-ia'],
+    ['  Cœur des communs — 2025 ', 'coeur-des-communs-2025'],
+    ['Table ronde : « Données publiques »', 'table-ronde-donnees-publiques'],
+    ['日本語', ''],
+  ])('%s → %s', (input, expected) => expect(slugify(input)).toBe(expected));
+
+  it('cuts long titles on a whole character without a trailing dash', () => {
+    const slug = slugify('a '.repeat(100), 9);
+    expect(slug).toBe('a-a-a-a-a');
+  });
+});
+
+describe('sanitiseFileName', () => {
+  it('keeps a safe stem and a lower-case extension', () => {
+    expect(sanitiseFileName('../../etc/Présentation Finale.MP4')).toBe('presentation-finale.mp4');
+    expect(sanitiseFileName('..')).toBe('file');
+    expect(sanitiseFileName('enregistrement')).toBe('enregistrement');
+  });
+});
+
+describe('licences', () => {
+  it.each([
+    ['CC-BY-SA-4.0', 'CC-BY-SA-4.0'], ['cc by-sa 4.0', 'CC-BY-SA-4.0'], ['CC0-1.0', 'CC0-1.0'],
+    ['etalab', 'Etalab-2.0'], ['Licence Ouverte', 'Etalab-2.0'], ['CC-BY-ND-4.0', null], ['', null],
+  ])('%s → %s', (input, expected) => expect(parseLicence(input)).toBe(expected));
+
+  it('says which licences need attribution', () => {
+    expect(LICENCES['CC0-1.0'].attribution).toBe(false);
+    expect(LICENCES['CC-BY-NC-SA-4.0']).toMatchObject({ commercialUse: false, shareAlike: true });
+  });
+});
+
+describe('contentTypeOf', () => {
+  it.each([
+    ['hls/master.m3u8', 'application/vnd.apple.mpegurl'], ['a/b/seg_001.ts', 'video/mp2t'], ['x.VTT', 'text/vtt; charset=utf-8'],
+    ['poster-320.avif', 'image/avif'], ['blob', 'application/octet-stream'],
+  ])('%s → %s', (file, type) => expect(contentTypeOf(file)).toBe(type));
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { MediaError } from '../../src/domain/errors.js';
+import { explainProbeFailure, interpretProbe } from '../../src/pipeline/probe.js';
+import type { RawProbe } from '../../src/ports/media-tool.js';
+
+const video = (extra: Record<string, unknown> = {}) => ({ codec_type: 'video', codec_name: 'h264', width: 1920, height: 1080, avg_frame_rate: '30000/1001', pix_fmt: 'yuv420p', ...extra });
+const audio = { codec_type: 'audio', codec_name: 'aac', channels: 2, sample_rate: '48000' };
+const probe = (streams: RawProbe['streams'], duration = '12.5'): RawProbe => ({ format: { format_name: 'mov,mp4', duration, bit_rate: '1000', tags: { Title: 'Talk' } }, streams });
+
+describe('interpretProbe', () => {
+  it('describes a normal talk', () => {
+    const info = interpretProbe(probe([video(), audio]), 'talk.mp4', 'video', 1234);
+    expect(info).toEqual({
+      class: 'video', container: 'mov,mp4', duration: 12.5, size: 1234, bitRate: 1000,
+      video: { codec: 'h264', width: 1920, height: 1080, displayWidth: 1920, displayHeight: 1080, fps: 29.97, rotation: 0, pixelFormat: 'yuv420p' },
+      audio: { codec: 'aac', channels: 2, sampleRate: 48000, loudness: null }, pages: null, tags: { title: 'Talk' },
+    });
+  });
+
+  it('turns a phone video\'s display matrix into its display size', () => {
+    const info = interpretProbe(probe([video({ side_data_list: [{ side_data_type: 'Display Matrix', rotation: -90 }] }), audio]), 'phone.mp4', 'video', 1);
+    expect(info.video).toMatchObject({ rotation: 270, displayWidth: 1080, displayHeight: 1920 });
+  });
+
+  it.each([
+    [[audio], 'video', /only audio/],
+    [[video()], 'video', /no audio track/],
+    [[video({ codec_name: undefined, codec_tag_string: 'zzzz' }), audio], 'video', /unknown video codec \(tag "zzzz"\)/],
+    [[], 'video', /no audio or video stream/],
+    [[video()], 'audio', /no audio track/],
+  ] as const)('rejects %# with a cause people can act on', (streams, expected, message) => {
+    expect(() => interpretProbe(probe([...streams] as RawProbe['streams']), 'f.mp4', expected, 1)).toThrow(message);
+    expect(() => interpretProbe(probe([...streams] as RawProbe['streams']), 'f.mp4', expected, 1)).toThrow(MediaError);
+  });
+
+  it('takes the audio of a podcast that carries a cover picture', () => {
+    const cover = { codec_type: 'video', codec_name: 'mjpeg', width: 600, height: 600, disposition: { attached_pic: 1 } };
+    const info = interpretProbe(probe([audio, cover]), 'p.mp3', 'audio', 1);
+    expect(info.video).toBeNull();
+    expect(info.audio?.channels).toBe(2);
+  });
+
+  it('rejects a zero duration as truncated', () => {
+    expect(() => interpretProbe(probe([video(), audio], '0'), 'f.mp4', 'video', 1)).toThrow(/truncated/);
+  });
+});
+
+describe('explainProbeFailure', () => {
+  it('names the usual causes', () => {
+    expect(explainProbeFailure('x.mp4: moov atom not found')).toMatch(/truncated or incomplete MP4/);
+    expect(explainProbeFailure('x.mp4: Invalid data found when processing input')).toMatch(/not a media file/);
+  });
+});
