@@ -211,13 +211,14 @@ describe('readProgramme with a CSV', () => {
   });
 
   it('reads ";"-separated CSV with a BOM and CRLF line ends', async () => {
-    const text = '\uFEFFedition;title;themes;media\r\n"2024";Accueil;"Inclusion; Territoires";a.mp4\r\n';
+    const text = '\uFEFFedition;title;themes;media\r\n"2024";Accueil "NEC";"Inclusion; Territoires";a.mp4\r\n';
     const root = await tree({ 'programme.csv': text, 'a.mp4': 'x' });
     const result = await readProgramme(join(root, 'programme.csv'), deps);
     expect(result.problems).toEqual([]);
     expect(result.items).toHaveLength(1);
     expect(result.items[0]).toMatchObject({
-      id: '2024-accueil',
+      id: '2024-accueil-nec',
+      title: 'Accueil "NEC"',
       edition: { label: '2024', year: 2024, city: '', slug: '2024' },
       themes: ['Inclusion', 'Territoires'],
       kind: 'talk',

@@ -110,10 +110,13 @@ items:
   - edition: 2024
     title: Magazine n°1
     media: mag/n1.pdf
-    audioDescription: mag/n1.pdf
     room: B12
+  - edition: 2024
+    title: Magazine n°2
+    media: mag/n2.pdf
+    audioDescription: mag/n2.pdf
 `;
-    const root = await tree({ ...MEDIA, 'nec.yml': yaml });
+    const root = await tree({ ...MEDIA, 'mag/n2.pdf': 'x', 'nec.yml': yaml });
 
     const result = await readProgramme(join(root, 'nec.yml'), deps);
 
@@ -124,19 +127,20 @@ items:
       edition: { label: '2024', year: 2024, city: '', slug: '2024' },
       licence: 'CC-BY-4.0',
     });
-    expect(result.items).toHaveLength(1 + 0);
+    expect(result.items).toHaveLength(2);
     expect(result.problems.map((p) => [p.row, p.field, p.message])).toEqual([
       [null, null, 'unknown field(s) "room" ignored; known fields: id, edition, date, title, kind, themes, speakers, language, licence, summary, media, captions, slides, audio_description, sign_language'],
-      [2, 'audio_description', 'audio description "mag/n1.pdf" must be .vtt, .mp3, .m4a, .aac, .ogg, .opus, .wav, .flac'],
+      [3, 'audio_description', 'audio description "mag/n2.pdf" must be .vtt, .mp3, .m4a, .aac, .ogg, .opus, .wav, .flac'],
     ]);
   });
 
   it('reports values of the wrong type by field', async () => {
     const root = await tree({
       'a.mp4': 'x',
+      'b.mp4': 'x',
       'programme.json': JSON.stringify([
         { edition: '2025 Strasbourg', title: ['Deux', 'titres'], media: 'a.mp4' },
-        { edition: '2025 Strasbourg', title: 'Bon', media: 'a.mp4', themes: [{ nom: 'x' }], captions: [42] },
+        { edition: '2025 Strasbourg', title: 'Bon', media: 'b.mp4', themes: [{ nom: 'x' }], captions: [42] },
       ]),
     });
     const result = await readProgramme(join(root, 'programme.json'), deps);

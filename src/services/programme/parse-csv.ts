@@ -44,6 +44,8 @@ export function parseProgrammeCsv(bytes: Uint8Array): ParsedProgramme {
     records = parse(text, {
       delimiter: detectDelimiter(text),
       relax_column_count: true,
+      // Hand-typed `Le "numérique" en commun` without surrounding quotes keeps its quotes.
+      relax_quotes: true,
       skip_empty_lines: false,
     });
   } catch (error) {

@@ -35,12 +35,18 @@ export async function validateRow(raw: RawRow, context: RowContext): Promise<Val
     return undefined;
   }
 
-  const title = text('title').replace(/\s+/g, ' ');
-  if (title === '' && !context.missingColumns.has('title')) issues.push({ field: 'title', message: 'title is required' });
+  // A value of the wrong type already has its problem: "is required" would only repeat it.
+  const reported = (field: ProgrammeField): boolean => issues.some((issue) => issue.field === field);
 
-  const editionResult = parseEdition(text('edition'));
+  const title = text('title').replace(/\s+/g, ' ');
+  if (title === '' && !context.missingColumns.has('title') && !reported('title')) {
+    issues.push({ field: 'title', message: 'title is required' });
+  }
+
+  const editionText = text('edition');
+  const editionResult = parseEdition(editionText);
   const edition: Edition | undefined = editionResult.ok ? editionResult.edition : undefined;
-  if (!editionResult.ok) issues.push({ field: 'edition', message: editionResult.message });
+  if (!editionResult.ok && !reported('edition')) issues.push({ field: 'edition', message: editionResult.message });
 
   const date = take(parseIsoDate(text('date')), 'date');
   const themes = uniqueThemes(stringsOf(listValue(values.themes, 'themes', issues), 'themes', issues));
@@ -54,7 +60,7 @@ export async function validateRow(raw: RawRow, context: RowContext): Promise<Val
 
   const mediaDeclared = text('media');
   const kind = readKind(text('kind'), mediaDeclared, issues);
-  const media = await readMedia(context, mediaDeclared, kind, issues);
+  const media = reported('media') ? undefined : await readMedia(context, mediaDeclared, kind, issues);
   const captions = await resolveCaptions(context.baseDir, values.captions, issues);
   const slides = await resolveCompanion(context.baseDir, values.slides, 'slides', issues);
   const audioDescription = await resolveCompanion(context.baseDir, values.audio_description, 'audio_description', issues);
