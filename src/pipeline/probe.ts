@@ -98,12 +98,28 @@ export function interpretProbe(raw: RawProbe, file: string, expected: MediaClass
   };
 }
 
-/** ffprobe's raw error for files it cannot open, turned into a cause people understand. */
-export function explainProbeFailure(message: string): string {
-  if (/moov atom not found/i.test(message)) return 'truncated or incomplete MP4 (no moov atom): the upload or export did not finish';
+/**
+ * ffprobe's raw error text (all of it) for files it cannot open, turned into one cause people
+ * understand. `head` is the file's first bytes: ffmpeg picks the MP4 reader from the extension,
+ * so a text file named .mp4 also ends in "moov atom not found"; only a real MP4 starts with `ftyp`.
+ */
+export function explainProbeFailure(message: string, head: Buffer = Buffer.alloc(0)): string {
+  if (looksLikeText(head)) return 'not a media file: it contains text (wrong file or wrong extension?)';
+  const isMp4 = head.subarray(4, 8).toString('latin1') === 'ftyp';
+  if (/moov atom not found/i.test(message)) {
+    return isMp4 ? 'truncated or incomplete MP4 (no moov atom): the upload or export did not finish' : 'not a media file ffmpeg can read (no MP4 structure)';
+  }
   if (/Invalid data found/i.test(message)) return 'not a media file ffmpeg can read (invalid data)';
   if (/No such file/i.test(message)) return 'file not found';
-  return message;
+  const lines = message.trim().split('\n').filter((line) => line.trim() && !/^ffprobe exited/.test(line));
+  return lines.pop()?.trim() ?? message;
+}
+
+/** Printable UTF-8 with line breaks and no control bytes: a document, a note, an HTML error page… */
+function looksLikeText(head: Buffer): boolean {
+  if (head.length < 16) return false;
+  const text = head.toString('utf8');
+  return !text.includes('\uFFFD') && !/[\u0000-\u0008\u000E-\u001F]/.test(text);
 }
 
 function lowerKeys(tags: Record<string, string>): Record<string, string> {

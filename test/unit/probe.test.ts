@@ -47,7 +47,10 @@ describe('interpretProbe', () => {
 
 describe('explainProbeFailure', () => {
   it('names the usual causes', () => {
-    expect(explainProbeFailure('x.mp4: moov atom not found')).toMatch(/truncated or incomplete MP4/);
+    const mp4Head = Buffer.from('\0\0\0\x20ftypisom\0\0\x02\0isomiso2avc1mp41', 'latin1');
+    expect(explainProbeFailure('x.mp4: moov atom not found\nx.mp4: Invalid data found', mp4Head)).toMatch(/truncated or incomplete MP4/);
+    expect(explainProbeFailure('x.mp4: moov atom not found', Buffer.from('Compte rendu de la séance du 29 octobre\n'))).toMatch(/contains text/);
+    expect(explainProbeFailure('ffprobe exited with code 1\nx.mkv: End of file')).toBe('x.mkv: End of file');
     expect(explainProbeFailure('x.mp4: Invalid data found when processing input')).toMatch(/not a media file/);
   });
 });

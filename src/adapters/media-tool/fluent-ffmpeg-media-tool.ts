@@ -18,7 +18,8 @@ export class FluentFfmpegMediaTool implements MediaTool {
     return new Promise((resolve, reject) => {
       ffmpeg.ffprobe(filePath, (error, data) => {
         if (error) {
-          reject(new MediaError(filePath, lastLine(String(error.message)), { cause: error }));
+          // The whole text: the telling line ("moov atom not found") is often not the last one.
+          reject(new MediaError(filePath, String(error.message), { cause: error }));
           return;
         }
         resolve(data as unknown as RawProbe);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describeError, MediaError } from '../../domain/errors.js';
 import { expectedMediaClass, type ProgrammeItem } from '../../domain/item.js';
@@ -131,14 +131,25 @@ async function probe(item: ProgrammeItem, size: number, deps: ItemIngestDeps, jo
     if (info.pages < 1) throw new MediaError(item.media.path, 'PDF has no pages');
     media = { class: 'document', container: 'pdf', duration: 0, size, bitRate: null, video: null, audio: null, pages: info.pages, tags: pdfTags(info) };
   } else {
-    const raw = await deps.media.probe(item.media.path).catch((error: unknown) => {
-      throw new MediaError(item.media.path, explainProbeFailure(describeError(error)), { cause: error });
+    const raw = await deps.media.probe(item.media.path).catch(async (error: unknown) => {
+      const head = await readHead(item.media.path, 512);
+      throw new MediaError(item.media.path, explainProbeFailure(error instanceof Error ? error.message : String(error), head), { cause: error });
     });
     media = interpretProbe(raw, item.media.path, expected, size);
   }
   await journal.write('probe', 1, { media });
   deps.reporter.stepFinished(item.id, 'probe', { seconds: (performance.now() - t0) / 1000, reused: false });
   return media;
+}
+
+async function readHead(file: string, bytes: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(bytes), 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 function pdfTags(info: { title: string | null; author: string | null }): Record<string, string> {
