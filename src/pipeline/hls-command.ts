@@ -47,11 +47,22 @@ export function gopOptions(fps: number): string[] {
 }
 
 /**
+ * Every HLS output starts its clock this far in. Without it each muxer shifts its own timestamps
+ * by its own encoder delay (x264's B-frame reorder, AAC priming): measured, the described audio
+ * made by a second process then started 58.7 ms before the main audio. With the offset nothing
+ * is negative, nothing is shifted, and the ladder, the described audio and the sign-language
+ * video all carry the source's time + 10 s (+ MPEG-TS's 1.4 s), more than any encoder delay.
+ * `-force_key_frames` still counts from the source's 0 (measured).
+ */
+export const TIMELINE_OFFSET_SECONDS = 10;
+
+/**
  * HLS muxer flags. MPEG-TS segments rather than fMP4: the most widely played by native HLS
  * (every Safari/iOS version) and hls.js alike, with no init segment to keep beside each rendition.
  */
 export function hlsMuxerOptions(segmentPattern: string): string[] {
   return [
+    '-output_ts_offset', String(TIMELINE_OFFSET_SECONDS),
     '-f', 'hls',
     '-hls_time', String(SEGMENT_SECONDS),
     '-hls_playlist_type', 'vod',
@@ -88,6 +99,9 @@ export const AUDIO_FORMAT_FILTER = 'aformat=sample_fmts=fltp:sample_rates=48000:
 
 export const AAC_OPTIONS: readonly string[] = ['-c:a', 'aac', '-b:a', AUDIO_BITRATE];
 
+/** Phones and cameras tag recordings with places, devices and people: nothing of it is published. */
+export const NO_SOURCE_METADATA: readonly string[] = ['-map_metadata', '-1'];
+
 /**
  * `[0:v]split=N`, one scale per rung; the download taps the matching rung's scaled picture
  * (a second split) so only its encode is added. ffmpeg autorotates the input by default, so
@@ -120,13 +134,14 @@ export function buildLadderCommand(input: LadderCommandInput): FfmpegCommand {
   const hlsOptions = ['-filter_complex', ladderFilterGraph(ladder, download, audio)];
   ladder.forEach((_, i) => hlsOptions.push('-map', `[v${i}]`));
   if (audio) hlsOptions.push('-map', '[a0]');
-  hlsOptions.push(...X264_OPTIONS);
+  hlsOptions.push(...NO_SOURCE_METADATA, ...X264_OPTIONS);
   ladder.forEach((rendition, i) => hlsOptions.push(...renditionOptions(rendition, `v:${i}`)));
   hlsOptions.push(...gopOptions(input.fps));
   if (audio) hlsOptions.push(...AAC_OPTIONS);
   hlsOptions.push(
     ...hlsMuxerOptions(join(hls, '%v', 'segment-%05d.ts')),
-    // Overwritten by the step (CODECS, audio-only variant); kept so a crashed run still has one.
+    // ffmpeg's own master, overwritten right after by writeMasterPlaylist (which adds CODECS
+    // where ffmpeg omits it, the audio-only variant and later the described audio).
     '-master_pl_name', 'master.m3u8',
     '-var_stream_map', varStreamMap(ladder, audio),
   );
@@ -134,7 +149,7 @@ export function buildLadderCommand(input: LadderCommandInput): FfmpegCommand {
   const mp4Options = ['-map', '[vd]'];
   if (audio) mp4Options.push('-map', '[ad]');
   // The download keeps x264's own GOP and scene cuts: nobody switches renditions in a file.
-  mp4Options.push(...X264_OPTIONS, ...renditionOptions(download, 'v'));
+  mp4Options.push(...NO_SOURCE_METADATA, ...X264_OPTIONS, ...renditionOptions(download, 'v'));
   if (audio) mp4Options.push(...AAC_OPTIONS);
   // moov first: browsers start playing a progressive download before it has all arrived.
   mp4Options.push('-movflags', '+faststart', '-f', 'mp4');

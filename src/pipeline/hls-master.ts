@@ -1,6 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, posix, resolve } from 'node:path';
 import { AUDIO_CODECS, AUDIO_GROUP } from './hls-command.js';
+import type { StepResult } from './step.js';
 
 /**
  * The master playlist, written by us rather than ffmpeg: ffmpeg does not always write CODECS
@@ -159,4 +160,68 @@ export async function measureVariant(playlistPath: string): Promise<Bandwidth & 
   );
   const rates = segmentBitrates(sized, targetDuration || Math.ceil(Math.max(0, ...segments.map((s) => s.duration))));
   return { ...rates, duration: segments.reduce((sum, s) => sum + s.duration, 0), segments: segments.length };
+}
+
+export type HlsResult = NonNullable<StepResult['hls']>;
+
+/** "Français", "Français (audiodescription)": the audio menu speaks the site's language. */
+export function audioRenditionName(language: string, describesVideo: boolean): string {
+  let name = language;
+  try {
+    name = new Intl.DisplayNames(['fr'], { type: 'language' }).of(language) ?? language;
+  } catch {
+    // Not a language code Intl knows: show it as given.
+  }
+  const capitalised = name.charAt(0).toUpperCase() + name.slice(1);
+  return describesVideo ? `${capitalised} (audiodescription)` : capitalised;
+}
+
+/**
+ * Measures every playlist the HLS result names (in `itemDir`), writes the master over ffmpeg's,
+ * and returns the result with the measured bandwidths: a video variant's is its BANDWIDTH in the
+ * master (audio included), an audio rendition's its own peak. Used by transcode-video and again by
+ * audio-description when it adds a rendition.
+ */
+export async function writeMasterPlaylist(itemDir: string, hls: HlsResult, fps: number): Promise<HlsResult> {
+  const base = posix.dirname(hls.master);
+  const measure = (playlist: string): Promise<Bandwidth> => measureVariant(join(itemDir, playlist));
+  const variants = await Promise.all(
+    hls.variants.map(async (variant) => {
+      if (variant.width === null || variant.height === null) throw new Error(`${variant.playlist}: a video variant needs its size`);
+      return {
+        ref: variant,
+        master: {
+          uri: posix.relative(base, variant.playlist),
+          width: variant.width,
+          height: variant.height,
+          fps,
+          codecs: variant.codecs.split(',').filter((codec) => codec !== AUDIO_CODECS).join(','),
+          bandwidth: await measure(variant.playlist),
+        },
+      };
+    }),
+  );
+  const audio = await Promise.all(
+    hls.audio.map(async (rendition, index) => ({
+      ref: rendition,
+      master: {
+        uri: posix.relative(base, rendition.playlist),
+        name: rendition.name,
+        language: rendition.language,
+        // The first rendition that does not describe the picture is the talk's own sound.
+        main: !rendition.describesVideo && hls.audio.findIndex((a) => !a.describesVideo) === index,
+        describesVideo: rendition.describesVideo,
+        bandwidth: await measure(rendition.playlist),
+      },
+    })),
+  );
+  const text = buildMasterPlaylist({ variants: variants.map((v) => v.master), audio: audio.map((a) => a.master) });
+  await writeFile(join(itemDir, hls.master), text);
+
+  const audioPeak = Math.max(0, ...audio.map((a) => a.master.bandwidth.peak));
+  return {
+    ...hls,
+    variants: variants.map(({ ref, master }) => ({ ...ref, bandwidth: master.bandwidth.peak + audioPeak })),
+    audio: audio.map(({ ref, master }) => ({ ...ref, bandwidth: master.bandwidth.peak })),
+  };
 }

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImageFormat, ImageTool } from '../ports/image-tool.js';
 import { posterWidths } from './poster.js';
@@ -26,6 +26,7 @@ export async function encodeImageSet(
   const jobs = posterWidths(source.width).flatMap((width) =>
     FORMATS.map(({ format, extension }) => ({ width, format, path: `images/${base}-${width}.${extension}` })),
   );
+  await removeStale(join(outDir, 'images'), base, new Set(jobs.map((job) => job.path.slice('images/'.length))));
   // sharp queues work on libuv's pool; awaiting together lets the small sizes overlap the large ones.
   return Promise.all(
     jobs.map(async (job): Promise<ImageRef> => {
@@ -42,4 +43,11 @@ export function pickJpeg(refs: readonly ImageRef[], width = 640): ImageRef | nul
     (best, ref) => (best === null || Math.abs(ref.width - width) < Math.abs(best.width - width) ? ref : best),
     null,
   );
+}
+
+/** A replaced source of another width must not leave its old sizes behind to be published. */
+async function removeStale(folder: string, base: string, keep: ReadonlySet<string>): Promise<void> {
+  const pattern = new RegExp(`^${base}-\\d+\\.(avif|webp|jpg)$`);
+  const stale = (await readdir(folder)).filter((name) => pattern.test(name) && !keep.has(name));
+  await Promise.all(stale.map((name) => rm(join(folder, name), { force: true })));
 }

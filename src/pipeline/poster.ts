@@ -34,7 +34,8 @@ export function frameCommand(source: string, time: number, output: string): Ffmp
       {
         path: output,
         options: [
-          '-map', '0:v:0', '-an', '-sn', '-dn',
+          // Capital V: the first real video stream, never a file's embedded cover art.
+          '-map', '0:V:0', '-an', '-sn', '-dn',
           '-vf', `scale=trunc(iw*sar/2)*2:ih,setsar=1,scale='min(${FRAME_MAX_WIDTH},iw)':-2`,
           '-frames:v', '1', '-update', '1', '-f', 'image2',
         ],

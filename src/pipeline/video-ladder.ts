@@ -71,9 +71,8 @@ export function chooseLadder(source: VideoGeometry, options: { maxShort?: number
 
 function rendition(w: number, h: number, short: number, maxrateKbps: number, fps: number): Rendition {
   const portrait = h > w;
-  const long = (portrait ? h : w) * (short / (portrait ? w : h));
   const evenShort = floorEven(short);
-  const evenLong = roundEven(long);
+  const evenLong = roundEven((portrait ? h : w) * (evenShort / (portrait ? w : h)));
   const width = portrait ? evenShort : evenLong;
   const height = portrait ? evenLong : evenShort;
   // 50/60 fps recordings carry more motion per second: give them half as much room again.

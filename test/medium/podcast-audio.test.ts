@@ -100,6 +100,18 @@ describe('podcast-audio step', () => {
     await expect(stat(join(ctx.workDir, 'podcast-normalised.wav'))).rejects.toThrow();
   });
 
+  it('keeps a stereo WAV (layout only guessed by ffmpeg) stereo', async () => {
+    const source = await makeAudioClip(join(root, 'stereo.wav'), { seconds: 3, volume: 0.5, codecArgs: ['-ac', '2'] });
+    const ctx = context(audioItem(source), audioInfo(3, 2), 'stereo');
+    const result = await podcastAudioStep.run(ctx);
+    expect(result.warnings).toBeUndefined();
+    for (const download of result.downloads ?? []) {
+      expect(Math.abs((download.loudness ?? 0) + 16)).toBeLessThanOrEqual(1);
+      const probe = await media.probe(join(ctx.outDir, download.path));
+      expect(probe.streams.find((stream) => stream.codec_type === 'audio')?.['channels']).toBe(2);
+    }
+  });
+
   it('keeps a silent recording silent and still encodes it', async () => {
     const source = await makeAudioClip(join(root, 'silent.wav'), { seconds: 2, volume: 0 });
     const ctx = context(audioItem(source), audioInfo(2, 1), 'silent');

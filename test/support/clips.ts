@@ -9,10 +9,10 @@ const run = promisify(execFile);
  */
 export async function makeVideoClip(
   path: string,
-  options: { width?: number; height?: number; seconds?: number; audio?: boolean; rotate?: number; fps?: number; gop?: number } = {},
+  options: { width?: number; height?: number; seconds?: number; audio?: boolean; rotate?: number; fps?: number; gop?: number; pattern?: 'testsrc' | 'testsrc2' } = {},
 ): Promise<string> {
   const { width = 640, height = 360, seconds = 3, audio = true, fps = 25 } = options;
-  const args = ['-y', '-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=${fps}:duration=${seconds}`];
+  const args = ['-y', '-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', `${options.pattern ?? 'testsrc2'}=size=${width}x${height}:rate=${fps}:duration=${seconds}`];
   if (audio) args.push('-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${seconds}`);
   args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', String(options.gop ?? fps * 2));
   if (audio) args.push('-c:a', 'aac', '-b:a', '96k', '-ac', '2');

@@ -68,7 +68,7 @@ describe('storyboardCommand', () => {
         {
           path: '/work/sb/sheet-%03d.png',
           options: [
-            '-map', '0:v:0', '-an', '-sn', '-dn',
+            '-map', '0:V:0', '-an', '-sn', '-dn',
             '-vf', "select='gte(t,20*selected_n)',showinfo,scale=160:90,setsar=1,tile=10x10",
             '-fps_mode', 'passthrough', '-start_number', '1', '-f', 'image2',
           ],

@@ -1,8 +1,13 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import ffmpeg from 'fluent-ffmpeg';
 import { MediaError, ToolError } from '../../domain/errors.js';
 import type { FfmpegCommand, MediaTool, RawProbe, RunOptions, RunResult } from '../../ports/media-tool.js';
 import { parseProgressLine } from './progress-line.js';
+
+const SETPRIV = '/usr/bin/setpriv';
+const BOUND_FFMPEG = fileURLToPath(new URL('../../../bin/ffmpeg-bound.sh', import.meta.url));
 
 /**
  * The only module that touches fluent-ffmpeg (archived upstream in 2025): commands arrive as
@@ -10,7 +15,13 @@ import { parseProgressLine } from './progress-line.js';
  */
 export class FluentFfmpegMediaTool implements MediaTool {
   constructor(private readonly binaries: { ffmpeg?: string; ffprobe?: string } = {}) {
-    if (binaries.ffmpeg) ffmpeg.setFfmpegPath(binaries.ffmpeg);
+    if (existsSync(SETPRIV) && existsSync(BOUND_FFMPEG)) {
+      // The wrapper reads the real binary from the environment that fluent-ffmpeg passes on.
+      if (binaries.ffmpeg) process.env.MEDIACOMMUNS_FFMPEG = binaries.ffmpeg;
+      ffmpeg.setFfmpegPath(BOUND_FFMPEG);
+    } else if (binaries.ffmpeg) {
+      ffmpeg.setFfmpegPath(binaries.ffmpeg);
+    }
     if (binaries.ffprobe) ffmpeg.setFfprobePath(binaries.ffprobe);
   }
 
@@ -29,8 +40,16 @@ export class FluentFfmpegMediaTool implements MediaTool {
 
   run(command: FfmpegCommand, options: RunOptions = {}): Promise<RunResult> {
     const cmd = ffmpeg();
-    for (const input of command.inputs) cmd.input(input.path).inputOptions(...input.options);
-    for (const output of command.outputs) cmd.output(output.path).outputOptions(...output.options);
+    // Several arguments are passed through as they are; fluent-ffmpeg splits a lone "a b" in two
+    // and turns an empty call into an "undefined" argument, hence the guards.
+    for (const input of command.inputs) {
+      cmd.input(input.path);
+      if (input.options.length > 0) cmd.inputOptions(...passThrough(input.options));
+    }
+    for (const output of command.outputs) {
+      cmd.output(output.path);
+      if (output.options.length > 0) cmd.outputOptions(...passThrough(output.options));
+    }
     const stderrLines: string[] = [];
     let peakRss: number | null = null;
     let poll: NodeJS.Timeout | undefined;
@@ -95,6 +114,14 @@ export class FluentFfmpegMediaTool implements MediaTool {
       });
     });
   }
+}
+
+/** A single option with exactly one space would be split: no ffmpeg flag alone has one. */
+function passThrough(options: string[]): string[] {
+  if (options.length === 1 && (options[0] ?? '').split(' ').length === 2) {
+    throw new Error(`ambiguous lone ffmpeg option "${options[0]}": pass the flag and its value as two items`);
+  }
+  return options;
 }
 
 async function readPeakRss(pid: number): Promise<number | null> {

@@ -120,7 +120,10 @@ async function readManifest(store: BlobStore, id: string): Promise<Manifest | nu
 
 async function probe(item: ProgrammeItem, size: number, deps: ItemIngestDeps, journal: StepJournal): Promise<MediaInfo> {
   const saved = await journal.read('probe', 1);
-  if (saved?.media) return saved.media;
+  if (saved?.media) {
+    deps.reporter.stepFinished(item.id, 'probe', { seconds: 0, reused: true });
+    return saved.media;
+  }
   deps.reporter.stepStarted(item.id, 'probe');
   const t0 = performance.now();
   const expected = expectedMediaClass(item.kind);

@@ -1,0 +1,126 @@
+import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { AppError, MediaError } from '../../domain/errors.js';
+import type { InputFile } from '../../domain/item.js';
+import {
+  buildDescribedAudioCommand,
+  DESCRIBED_AUDIO_DIR,
+  DESCRIBED_AUDIO_PLAYLIST,
+  descriptionsTrackPath,
+  matchingTarget,
+  measureAudioCommand,
+} from '../described-audio-command.js';
+import { AUDIO_CODECS } from '../hls-command.js';
+import { audioRenditionName, writeMasterPlaylist } from '../hls-master.js';
+import { isSilent, parseLoudnormJson, type LoudnormMeasurement } from '../loudness.js';
+import { progressRange } from '../progress-phases.js';
+import type { Step, StepContext, StepResult } from '../step.js';
+import { requireMedia } from '../step-media.js';
+import { outputFps } from '../video-ladder.js';
+
+/**
+ * The supplied audio description: a WebVTT file becomes a "descriptions" text track (read aloud
+ * by screen readers); an audio file becomes a described-audio rendition beside the talk's sound,
+ * announced in the master playlist with the describes-video characteristic.
+ */
+export const audioDescriptionStep: Step = {
+  name: 'audio-description',
+  version: 1,
+  applies: (item, media) => item.audioDescription !== null && media.class === 'video',
+  async run(ctx: StepContext): Promise<StepResult> {
+    const input = ctx.item.audioDescription;
+    if (!input) return {};
+    return /\.vtt$/i.test(input.path) ? textDescriptions(ctx, input) : describedAudio(ctx, input);
+  },
+};
+
+async function textDescriptions(ctx: StepContext, input: InputFile): Promise<StepResult> {
+  const text = await readFile(input.path, 'utf8');
+  if (!/^\uFEFF?WEBVTT(?:[ \t]|\r?\n|$)/.test(text)) {
+    throw new MediaError(input.declared, 'the audio-description file is not WebVTT (it must start with "WEBVTT")');
+  }
+  const path = descriptionsTrackPath(ctx.item.language);
+  await mkdir(dirname(join(ctx.outDir, path)), { recursive: true });
+  await copyFile(input.path, join(ctx.outDir, path));
+  return {
+    tracks: [
+      {
+        kind: 'descriptions',
+        language: ctx.item.language,
+        label: audioRenditionName(ctx.item.language, true),
+        path,
+        format: 'vtt',
+        origin: 'supplied',
+      },
+    ],
+    audioDescription: { type: 'text', path },
+  };
+}
+
+async function describedAudio(ctx: StepContext, input: InputFile): Promise<StepResult> {
+  const media = requireMedia(ctx);
+  const previous = ctx.previous.hls;
+  if (!previous) throw new AppError(`${ctx.item.id}: transcode-video must run before audio-description`);
+  if (!media.audio || !previous.audio.some((a) => !a.describesVideo)) {
+    throw new MediaError(ctx.item.media.declared, 'the talk has no sound: there is no audio track for the description to sit beside');
+  }
+  const probe = await ctx.media.probe(input.path);
+  const stream = probe.streams.find((s) => s.codec_type === 'audio');
+  if (!stream) throw new MediaError(input.declared, 'the audio-description file has no audio stream');
+  const describedDuration = Number(probe.format.duration ?? stream.duration) || media.duration;
+
+  // The talk's loudness: from the probe when a step measured it, otherwise measured here.
+  const warnings: string[] = [];
+  let mainIntegrated = media.audio.loudness;
+  if (mainIntegrated === null) {
+    const main = await ctx.media.run(measureAudioCommand(ctx.item.media.path, media.duration), {
+      onProgress: progressRange(ctx.progress, 0, 30),
+    });
+    const measured = parseLoudnormJson(main.stderr);
+    mainIntegrated = isSilent(measured) ? null : measured.inputI;
+  }
+  const pass1 = await ctx.media.run(measureAudioCommand(input.path, describedDuration), {
+    onProgress: progressRange(ctx.progress, 30, 45),
+  });
+  const described: LoudnormMeasurement = parseLoudnormJson(pass1.stderr);
+  const match = mainIntegrated !== null && !isSilent(described);
+  if (!match) warnings.push('audio-description: the talk or the description is silent; the description keeps its own level');
+
+  await rm(join(ctx.outDir, DESCRIBED_AUDIO_DIR), { recursive: true, force: true });
+  await mkdir(join(ctx.outDir, DESCRIBED_AUDIO_DIR), { recursive: true });
+  const command = buildDescribedAudioCommand({
+    source: input.path,
+    itemDir: ctx.outDir,
+    loudness: match && mainIntegrated !== null ? { measured: described, target: matchingTarget(mainIntegrated) } : null,
+    talkDuration: media.duration,
+  });
+  await ctx.media.run(command, { onProgress: progressRange(ctx.progress, 45, 100) });
+
+  const fps = outputFps(media.video?.fps ?? 0);
+  const hls = await writeMasterPlaylist(
+    ctx.outDir,
+    {
+      ...previous,
+      audio: [
+        // A re-run replaces the described rendition rather than listing it twice.
+        ...previous.audio.filter((a) => !a.describesVideo),
+        {
+          name: audioRenditionName(ctx.item.language, true),
+          playlist: DESCRIBED_AUDIO_PLAYLIST,
+          width: null,
+          height: null,
+          bandwidth: 0, // measured by writeMasterPlaylist
+          codecs: AUDIO_CODECS,
+          language: ctx.item.language,
+          describesVideo: true,
+        },
+      ],
+    },
+    fps,
+  );
+  return {
+    hls,
+    audioDescription: { type: 'audio', path: DESCRIBED_AUDIO_PLAYLIST },
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
+}

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseManifest, type Manifest } from '../../src/domain/manifest.js';
+import { runCli, startCli } from '../support/cli.js';
+import { makeAudioClip, makeVideoClip } from '../support/clips.js';
+
+const HEADER = 'id,edition,date,title,kind,themes,speakers,language,licence,summary,media';
+const programme = (podcastTitle: string): string =>
+  `${HEADER}\nconference,2025 Strasbourg,2025-10-29,Communs numériques,talk,Communs,Ali Ben (Ville de Strasbourg),fr,CC-BY-4.0,,media/talk.mp4\n` +
+  `podcast,2025 Strasbourg,2025-10-30,${podcastTitle},podcast,Médiation,Jeanne Martin (La Mednum),fr,CC0-1.0,,media/podcast.mp3\n`;
+
+describe('ingest is idempotent and resumes after SIGKILL', () => {
+  let root: string;
+  let env: Record<string, string>;
+  const manifestOf = (id: string): Manifest => parseManifest(readFileSync(path.join(env.DATA_DIR as string, 'items', id, 'manifest.json'), 'utf8'));
+
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'mc-resume-'));
+    env = { DATA_DIR: path.join(root, 'data') };
+    mkdirSync(path.join(root, 'media'));
+    // Long enough (three renditions of a busy test pattern) to be killed in the middle of it.
+    await makeVideoClip(path.join(root, 'media/talk.mp4'), { seconds: 8, width: 1280, height: 720, pattern: 'testsrc' });
+    await makeAudioClip(path.join(root, 'media/podcast.mp3'), { seconds: 3, codecArgs: ['-c:a', 'libmp3lame'] });
+    writeFileSync(path.join(root, 'programme.csv'), programme('Écouter les territoires'));
+  }, 120_000);
+
+  it('leaves nothing visible when killed mid-transcode, then completes without duplicates', async () => {
+    const first = startCli(['ingest', '--plain', path.join(root, 'programme.csv')], env);
+    await waitFor(() => first.stdout().includes('conference: transcode-video…'), 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    first.child.kill('SIGKILL');
+    const killed = await first.done;
+    expect(killed.signal).toBe('SIGKILL');
+    // ffmpeg dies with its parent: no orphan keeps writing into the folder the next run resumes in.
+    await waitFor(() => ffmpegWritingInto(env.DATA_DIR as string).length === 0, 5_000);
+    expect(existsSync(path.join(env.DATA_DIR as string, 'items/conference/manifest.json'))).toBe(false);
+    const status = JSON.parse((await runCli(['status', '--json'], env)).stdout) as { items: { id: string }[] };
+    expect(status.items.map((i) => i.id)).not.toContain('conference');
+
+    const second = await runCli(['ingest', '--plain', path.join(root, 'programme.csv')], env);
+    expect(second.stderr).toBe('');
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('conference: probe reused from the previous run');
+    expect(readdirSync(path.join(env.DATA_DIR as string, 'items')).sort()).toEqual(['conference', 'podcast']);
+    expect(readdirSync(path.join(env.DATA_DIR as string, '.work'))).toEqual([]);
+    for (const id of ['conference', 'podcast']) {
+      const manifest = manifestOf(id);
+      for (const file of manifest.files) {
+        const bytes = readFileSync(path.join(env.DATA_DIR as string, file.key));
+        expect(createHash('sha256').update(bytes).digest('hex'), file.key).toBe(file.sha256);
+        expect(bytes.length).toBe(file.size);
+      }
+      const stored = listFiles(path.join(env.DATA_DIR as string, 'items', id)).filter((k) => !k.endsWith('manifest.json'));
+      expect(stored.sort()).toEqual(manifest.files.map((f) => f.key).sort());
+    }
+  }, 240_000);
+
+  it('skips unchanged items, and only rewrites the manifest when metadata changes', async () => {
+    const again = await runCli(['ingest', '--plain', path.join(root, 'programme.csv')], env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/conference: unchanged/);
+    expect(again.stdout).toMatch(/podcast: unchanged/);
+
+    const mp3 = manifestOf('podcast').downloads.find((d) => d.format === 'mp3');
+    const mp3Path = path.join(env.DATA_DIR as string, mp3?.key ?? 'missing');
+    const before = statSync(mp3Path).mtimeMs;
+    writeFileSync(path.join(root, 'programme.csv'), programme('"Écouter les territoires, épisode 1"'));
+    const renamed = await runCli(['ingest', '--plain', path.join(root, 'programme.csv')], env);
+    expect(renamed.stdout).toMatch(/podcast: updated/);
+    expect(manifestOf('podcast').title).toBe('Écouter les territoires, épisode 1');
+    expect(statSync(mp3Path).mtimeMs).toBe(before);
+  }, 120_000);
+
+  it('transcodes a changed source again and removes what the new version no longer has', async () => {
+    expect(manifestOf('conference').hls?.variants.map((v) => v.name)).toEqual(['720p', '480p', '360p']);
+    await makeVideoClip(path.join(root, 'media/talk.mp4'), { seconds: 2, width: 640, height: 360 });
+    const changed = await runCli(['ingest', '--plain', path.join(root, 'programme.csv')], env);
+    expect(changed.code).toBe(0);
+    expect(changed.stdout).toMatch(/conference: ingested/);
+    const manifest = manifestOf('conference');
+    expect(manifest.hls?.variants.map((v) => v.name)).toEqual(['360p']);
+    expect(existsSync(path.join(env.DATA_DIR as string, 'items/conference/hls/720p'))).toBe(false);
+    expect(manifest.media.duration).toBeLessThan(3);
+  }, 120_000);
+});
+
+/** ffmpeg processes whose command line names `dir` (read from /proc, Linux). */
+function ffmpegWritingInto(dir: string): number[] {
+  return readdirSync('/proc').filter((p) => /^\d+$/.test(p)).flatMap((pid) => {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      return cmdline.startsWith('ffmpeg') || cmdline.includes('/ffmpeg\0') ? (cmdline.includes(dir) ? [Number(pid)] : []) : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function listFiles(dir: string, prefix = path.relative(path.join(dir, '../..'), dir)): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(path.join(dir, e.name), `${prefix}/${e.name}`) : [`${prefix}/${e.name}`],
+  );
+}

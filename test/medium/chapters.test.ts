@@ -1,0 +1,66 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PopplerDocumentTool } from '../../src/adapters/document-tool/poppler-document-tool.js';
+import { SharpImageTool } from '../../src/adapters/image-tool/sharp-image-tool.js';
+import { FluentFfmpegMediaTool } from '../../src/adapters/media-tool/fluent-ffmpeg-media-tool.js';
+import type { ProgrammeItem } from '../../src/domain/item.js';
+import type { MediaInfo } from '../../src/domain/manifest.js';
+import type { StepContext } from '../../src/pipeline/step.js';
+import { chaptersStep } from '../../src/pipeline/steps/chapters.js';
+import { makeSlideClip, makeVideoClip } from '../support/clips.js';
+
+let root: string;
+
+function context(path: string, duration: number, name: string): StepContext {
+  const item: ProgrammeItem = {
+    id: '2025-test-slides', row: 1, date: null, title: 'Slides', kind: 'talk', themes: [], speakers: [],
+    edition: { label: '2025 Strasbourg', year: 2025, city: 'Strasbourg', slug: '2025-strasbourg' },
+    language: 'fr', licence: 'CC-BY-4.0', summary: '', media: { path, declared: path },
+    captions: [], slides: null, audioDescription: null, signLanguage: null,
+  };
+  const media: MediaInfo = {
+    class: 'video', container: 'mp4', duration, size: 1, bitRate: null, tags: {}, pages: null, audio: null,
+    video: { codec: 'h264', width: 640, height: 360, displayWidth: 640, displayHeight: 360, fps: 25, rotation: 0, pixelFormat: 'yuv420p' },
+  };
+  return {
+    item, workDir: join(root, name, 'work'), outDir: join(root, name, 'out'), previous: { media },
+    media: new FluentFfmpegMediaTool(), images: new SharpImageTool(), documents: new PopplerDocumentTool(), progress: () => undefined,
+  };
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'mc-chapters-'));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('chapters step', () => {
+  it('finds the 3 changes of a 4-slide clip and writes a French chapter track', async () => {
+    const source = await makeSlideClip(join(root, 'slides.mp4'), ['white', 'navy', 'orange', 'gray'], 4);
+    const ctx = context(source, 16, 'slides');
+    const started = Date.now();
+    const result = await chaptersStep.run(ctx);
+    console.info(`chapters on 16 s of slides: ${Date.now() - started} ms`);
+
+    const chapters = result.chapters ?? [];
+    expect(chapters.map((chapter) => chapter.title)).toEqual(['Diapositive 1', 'Diapositive 2', 'Diapositive 3', 'Diapositive 4']);
+    chapters.slice(1).forEach((chapter, index) => expect(Math.abs(chapter.start - 4 * (index + 1))).toBeLessThanOrEqual(0.5));
+    expect(chapters[3]?.end).toBe(16);
+    expect(result.tracks).toEqual([
+      { kind: 'chapters', language: 'fr', label: 'Chapitres', path: 'text/chapters.vtt', format: 'vtt', origin: 'generated' },
+    ]);
+    const vtt = await readFile(join(ctx.outDir, 'text/chapters.vtt'), 'utf8');
+    expect(vtt.startsWith('WEBVTT\n\n00:00:00.000 --> 00:00:04.000\nDiapositive 1\n')).toBe(true);
+    expect(vtt.match(/-->/g)).toHaveLength(4);
+  });
+
+  it('writes nothing for a video without slide changes', async () => {
+    const source = await makeVideoClip(join(root, 'pattern.mp4'), { seconds: 4, audio: false });
+    const ctx = context(source, 4, 'pattern');
+    expect(await chaptersStep.run(ctx)).toEqual({});
+    await expect(stat(join(ctx.outDir, 'text/chapters.vtt'))).rejects.toThrow();
+  });
+});

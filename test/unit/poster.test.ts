@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { fitTitle, titleCardSvg, WAVEFORM_COLOUR, TITLE_CARD } from '../../src/pipeline/audio-artwork.js';
+import { candidateTimes, chooseFrame, frameCommand, judgeFrame, posterWidths } from '../../src/pipeline/poster.js';
+
+const stats = (mean: number, stdev: number, entropy: number) => ({ width: 1280, height: 720, mean, stdev, entropy });
+
+describe('candidateTimes', () => {
+  it('looks at 10, 25, 40 and 60 % of the recording', () => {
+    expect(candidateTimes(600)).toEqual([60, 150, 240, 360]);
+  });
+
+  it('stays inside tiny clips and never repeats a time', () => {
+    expect(candidateTimes(2)).toEqual([0.2, 0.5, 0.8, 1.2]);
+    const tiny = candidateTimes(0.4);
+    expect(Math.max(...tiny)).toBeLessThanOrEqual(0.3);
+    expect(new Set(tiny).size).toBe(tiny.length);
+    expect(candidateTimes(0)).toEqual([0]);
+    expect(candidateTimes(Number.NaN)).toEqual([0]);
+  });
+});
+
+describe('frameCommand', () => {
+  it('seeks on the input, then takes one frame at most 1280 px wide', () => {
+    expect(frameCommand('/in/talk.mp4', 61.5, '/work/c1.png')).toEqual({
+      inputs: [{ path: '/in/talk.mp4', options: ['-nostdin', '-ss', '61.500'] }],
+      outputs: [
+        {
+          path: '/work/c1.png',
+          options: [
+            '-map', '0:V:0', '-an', '-sn', '-dn',
+            '-vf', "scale=trunc(iw*sar/2)*2:ih,setsar=1,scale='min(1280,iw)':-2",
+            '-frames:v', '1', '-update', '1', '-f', 'image2',
+          ],
+        },
+      ],
+    });
+  });
+});
+
+describe('judging frames', () => {
+  it('rejects black, white and flat frames', () => {
+    expect(judgeFrame(stats(3, 2, 0.5)).reason).toBe('black');
+    expect(judgeFrame(stats(250, 4, 0.5)).reason).toBe('white');
+    expect(judgeFrame(stats(120, 3, 1)).reason).toBe('flat');
+    expect(judgeFrame(stats(120, 40, 6))).toMatchObject({ usable: true, reason: null });
+  });
+
+  it('prefers the usable frame with the most detail', () => {
+    const frames = [
+      { time: 6, path: 'black', stats: stats(2, 1, 0.2) },
+      { time: 15, path: 'slide', stats: stats(200, 50, 4.1) },
+      { time: 24, path: 'speaker', stats: stats(110, 45, 7.2) },
+      { time: 36, path: 'white', stats: stats(250, 20, 7.9) },
+    ];
+    expect(chooseFrame(frames)).toEqual({ frame: frames[2], blank: false });
+  });
+
+  it('falls back to the best blank frame and says so', () => {
+    const frames = [
+      { time: 1, path: 'black', stats: stats(2, 1, 0.2) },
+      { time: 2, path: 'grey', stats: stats(128, 2, 1.1) },
+    ];
+    expect(chooseFrame(frames)).toEqual({ frame: frames[1], blank: true });
+    expect(chooseFrame([])).toBeNull();
+  });
+});
+
+describe('posterWidths', () => {
+  it('never enlarges, and keeps the source width when it falls between sizes', () => {
+    expect(posterWidths(1920)).toEqual([320, 640, 1280]);
+    expect(posterWidths(1280)).toEqual([320, 640, 1280]);
+    expect(posterWidths(960)).toEqual([320, 640, 960]);
+    expect(posterWidths(200)).toEqual([200]);
+  });
+});
+
+describe('title card for audio without cover', () => {
+  it('wraps a long title on up to four lines, shrinking the font', () => {
+    const short = fitTitle('Le numérique responsable', 1088);
+    expect(short).toEqual({ size: 72, lines: ['Le numérique responsable'] });
+    const long = fitTitle(
+      'Médiation numérique et intelligence artificielle : comment accompagner les publics éloignés vers des usages choisis et maîtrisés',
+      1088,
+    );
+    expect(long.lines.length).toBeGreaterThanOrEqual(2);
+    expect(long.lines.length).toBeLessThanOrEqual(4);
+    const endless = fitTitle(Array.from({ length: 60 }, () => 'inclusion').join(' '), 1088);
+    expect(endless.lines).toHaveLength(4);
+    expect(endless.lines[3]).toMatch(/…$/);
+  });
+
+  it('escapes the title and names the edition', () => {
+    const svg = titleCardSvg({ title: 'Données & <territoires>', edition: { label: '2025 Strasbourg', year: 2025, city: 'Strasbourg', slug: 's' } });
+    expect(svg).toContain('Données &amp; &lt;territoires&gt;');
+    expect(svg).toContain('Numérique en Commun[s] · 2025 Strasbourg');
+    expect(svg).toContain('width="1280" height="720"');
+  });
+
+  it('uses colours with enough contrast (text 4.5:1 on the card, waveform 3:1 on white)', () => {
+    expect(contrast(TITLE_CARD.text, TITLE_CARD.background)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(WAVEFORM_COLOUR, '#ffffff')).toBeGreaterThanOrEqual(3);
+  });
+});
+
+/** WCAG 2.1 contrast ratio of two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string): number => {
+    const [r, g, bl] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (bl ?? 0);
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+}
