@@ -8,5 +8,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // The 2–5 s sample edition, generated once by the project's own script (cached by its stamp).
+    globalSetup: ['test/global-setup.ts'],
   },
 });

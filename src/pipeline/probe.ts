@@ -21,7 +21,8 @@ function rate(value: unknown): number {
 export function rotationOf(stream: RawStream): number {
   const sideData = (stream.side_data_list as { rotation?: number }[] | undefined) ?? [];
   const fromMatrix = sideData.find((d) => typeof d.rotation === 'number')?.rotation;
-  const raw = fromMatrix ?? num(stream.tags?.rotate) ?? 0;
+  // Some ffprobe front ends flatten the side data onto the stream (`rotation: -90`).
+  const raw = fromMatrix ?? num(stream.rotation) ?? num(stream.tags?.rotate) ?? 0;
   return (((Math.round(raw / 90) * 90) % 360) + 360) % 360;
 }
 

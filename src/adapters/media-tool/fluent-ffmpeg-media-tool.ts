@@ -1,11 +1,14 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import ffmpeg from 'fluent-ffmpeg';
 import { MediaError, ToolError } from '../../domain/errors.js';
 import type { FfmpegCommand, MediaTool, RawProbe, RunOptions, RunResult } from '../../ports/media-tool.js';
 import { parseProgressLine } from './progress-line.js';
 
+const execFileAsync = promisify(execFile);
 const SETPRIV = '/usr/bin/setpriv';
 const BOUND_FFMPEG = fileURLToPath(new URL('../../../bin/ffmpeg-bound.sh', import.meta.url));
 
@@ -25,17 +28,20 @@ export class FluentFfmpegMediaTool implements MediaTool {
     if (binaries.ffprobe) ffmpeg.setFfprobePath(binaries.ffprobe);
   }
 
-  probe(filePath: string): Promise<RawProbe> {
-    return new Promise((resolve, reject) => {
-      ffmpeg.ffprobe(filePath, (error, data) => {
-        if (error) {
-          // The whole text: the telling line ("moov atom not found") is often not the last one.
-          reject(new MediaError(filePath, String(error.message), { cause: error }));
-          return;
-        }
-        resolve(data as unknown as RawProbe);
-      });
-    });
+  /**
+   * ffprobe's own JSON, not fluent-ffmpeg's parse of its text output: that one flattens side data
+   * (a phone video's display matrix) and loses types.
+   */
+  async probe(filePath: string): Promise<RawProbe> {
+    const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', filePath];
+    try {
+      const { stdout } = await execFileAsync(this.binaries.ffprobe ?? 'ffprobe', args, { maxBuffer: 32 * 1024 * 1024 });
+      return JSON.parse(stdout) as RawProbe;
+    } catch (error) {
+      const stderr = (error as { stderr?: string }).stderr?.trim();
+      // The whole text: the telling line ("moov atom not found") is often not the last one.
+      throw new MediaError(filePath, stderr || (error instanceof Error ? error.message : String(error)), { cause: error });
+    }
   }
 
   run(command: FfmpegCommand, options: RunOptions = {}): Promise<RunResult> {
