@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { rename, rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -16,9 +17,15 @@ export async function makeVideoClip(
   if (audio) args.push('-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${seconds}`);
   args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', String(options.gop ?? fps * 2));
   if (audio) args.push('-c:a', 'aac', '-b:a', '96k', '-ac', '2');
-  if (options.rotate !== undefined) args.push('-metadata:s:v:0', `rotate=${options.rotate}`);
   args.push('-shortest', path);
   await run('ffmpeg', args);
+  if (options.rotate !== undefined) {
+    // ffmpeg 5.1 drops `rotate` when encoding; a stream copy writes it as a display matrix.
+    const unrotated = `${path}.unrotated.mp4`;
+    await rename(path, unrotated);
+    await run('ffmpeg', ['-y', '-hide_banner', '-loglevel', 'error', '-i', unrotated, '-c', 'copy', '-metadata:s:v:0', `rotate=${options.rotate}`, path]);
+    await rm(unrotated);
+  }
   return path;
 }
 

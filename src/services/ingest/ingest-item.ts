@@ -59,7 +59,17 @@ export async function ingestItem(item: ProgrammeItem, deps: ItemIngestDeps): Pro
 
     const media = await probe(item, inputs.media.size, deps, journal);
     const results: StepResult[] = [{ media }];
+    // Once a step runs again, every later step runs again too: they may build on its files
+    // (audio description extends the master playlist that the transcode writes).
+    let reusable = true;
     for (const step of deps.stepsFor(media.class).filter((s) => s.applies(item, media))) {
+      const saved = reusable ? await journal.read(step.name, step.version) : null;
+      if (saved) {
+        deps.reporter.stepFinished(item.id, step.name, { seconds: 0, reused: true });
+        results.push(saved);
+        continue;
+      }
+      reusable = false;
       results.push(await runStep(step, item, { workDir, outDir, media, results }, deps, journal, (file) => (currentFile = file)));
       currentFile = item.media.declared;
     }
@@ -167,11 +177,6 @@ async function runStep(
   journal: StepJournal,
   onFile: (declared: string) => void,
 ): Promise<StepResult> {
-  const saved = await journal.read(step.name, step.version);
-  if (saved) {
-    deps.reporter.stepFinished(item.id, step.name, { seconds: 0, reused: true });
-    return saved;
-  }
   onFile(fileOfStep(step.name, item));
   deps.reporter.stepStarted(item.id, step.name);
   const t0 = performance.now();
