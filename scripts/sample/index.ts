@@ -67,6 +67,8 @@ async function computeStamp(short: boolean): Promise<string> {
   for (const name of (await readdir(folder)).filter((file) => file.endsWith('.ts')).sort()) {
     hash.update(`${name}\n`).update(await readFile(join(folder, name)));
   }
+  // Item ids in the timeline come from the app's own slug rules.
+  hash.update(await readFile(join(folder, '../../src/domain/slug.ts')));
   const ffmpeg = await runTool('ffmpeg', ['-version'], { label: 'ffmpeg -version' });
   const espeak = await runTool('espeak-ng', ['--version'], { label: 'espeak-ng --version' });
   hash.update(ffmpeg.toString('utf8').split('\n')[0] ?? '').update(espeak);

@@ -52,6 +52,7 @@ export class TtyReporter implements IngestReporter {
   private readonly active = new Map<string, { step: string; progress: ToolProgress | null }>();
   private drawn = 0;
   private lastDraw = 0;
+  private pending: NodeJS.Timeout | null = null;
   constructor(private readonly out: Write, private readonly err: Write, private readonly columns = 100) {}
 
   validated(info: { source: string; items: number; problems: ProgrammeProblem[] }): void {
@@ -71,11 +72,22 @@ export class TtyReporter implements IngestReporter {
     for (const w of o.warnings) this.err(`warning: ${o.id}: ${w}\n`);
     this.draw(true);
   }
-  finished(summary: IngestSummary): void { this.clear(); this.out(`\n${summaryTable(summary)}\n`); }
+  finished(summary: IngestSummary): void {
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = null;
+    this.clear();
+    this.out(`\n${summaryTable(summary)}\n`);
+  }
 
   private draw(force: boolean): void {
     const now = Date.now();
-    if (!force && now - this.lastDraw < 100) return; // ffmpeg reports several times a second
+    if (!force && now - this.lastDraw < 100) {
+      // ffmpeg reports several times a second: draw at most every 100 ms, but never drop the last state.
+      this.pending ??= setTimeout(() => this.draw(true), 100 - (now - this.lastDraw));
+      return;
+    }
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = null;
     this.lastDraw = now;
     this.clear();
     const lines = [...this.active].map(([id, { step, progress }]) => bar(id, step, progress, this.columns));

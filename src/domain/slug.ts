@@ -1,5 +1,8 @@
-/** "Médiation numérique & IA !" → "mediation-numerique-ia": ASCII, lower case, stable. */
-export function slugify(text: string, maxLength = 80): string {
+/**
+ * "Médiation numérique & IA !" → "mediation-numerique-ia": ASCII, lower case, stable. Long
+ * titles are cut on a word boundary, so ids and URLs stay readable and citable.
+ */
+export function slugify(text: string, maxLength = 60): string {
   const slug = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -8,7 +11,10 @@ export function slugify(text: string, maxLength = 80): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return slug.slice(0, maxLength).replace(/-+$/, '');
+  if (slug.length <= maxLength) return slug;
+  const cut = slug.slice(0, maxLength + 1);
+  const lastDash = cut.lastIndexOf('-');
+  return (lastDash > maxLength / 2 ? cut.slice(0, lastDash) : slug.slice(0, maxLength)).replace(/-+$/, '');
 }
 
 /** A safe single path segment for a stored copy of a user file name (keeps the extension). */

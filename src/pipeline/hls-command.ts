@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { FfmpegCommand } from '../ports/media-tool.js';
+import { EBUR128_FILTER } from './loudness.js';
 import { SOURCE_INPUT_OPTIONS } from './step-media.js';
 import { LADDER_CRF, type Rendition } from './video-ladder.js';
 
@@ -115,7 +116,9 @@ export function ladderFilterGraph(ladder: readonly Rendition[], download: Rendit
     const tail = rendition.name === download.name ? `,split=2[v${i}][vd]` : `[v${i}]`;
     parts.push(`[s${i}]${scaleFilter(rendition)}${tail}`);
   });
-  if (audio) parts.push(`[0:a:0]${AUDIO_FORMAT_FILTER},asplit=2[a0][ad]`);
+  // A third copy of the sound only measures it (EBU R128): the source's loudness for free, in
+  // the pass that decodes it anyway, instead of a second read of a three-hour recording.
+  if (audio) parts.push(`[0:a:0]${AUDIO_FORMAT_FILTER},asplit=3[a0][ad][am]`, `[am]${EBUR128_FILTER},anullsink`);
   return parts.join(';');
 }
 

@@ -134,37 +134,6 @@ export function measureOutputCommand(file: string, duration: number): FfmpegComm
   };
 }
 
-export interface MediaSegment {
-  uri: string;
-  duration: number;
-}
-
-/** The segments of a media playlist, for the bandwidth the master must announce. */
-export function parseMediaPlaylist(text: string): MediaSegment[] {
-  const segments: MediaSegment[] = [];
-  let pending: number | null = null;
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    const extinf = /^#EXTINF:([\d.]+)/.exec(line);
-    if (extinf) pending = Number(extinf[1]);
-    else if (line.length > 0 && !line.startsWith('#') && pending !== null) {
-      segments.push({ uri: line, duration: pending });
-      pending = null;
-    }
-  }
-  return segments;
-}
-
-/** BANDWIDTH is the peak segment bit rate (RFC 8216 §4.3.4.2); AVERAGE-BANDWIDTH the mean. */
-export function segmentBandwidth(segments: readonly (MediaSegment & { bytes: number })[]): { peak: number; average: number } {
-  const timed = segments.filter((segment) => segment.duration > 0);
-  if (timed.length === 0) return { peak: 1, average: 1 };
-  const peak = Math.max(...timed.map((segment) => (segment.bytes * 8) / segment.duration));
-  const bytes = timed.reduce((sum, segment) => sum + segment.bytes, 0);
-  const seconds = timed.reduce((sum, segment) => sum + segment.duration, 0);
-  return { peak: Math.ceil(peak), average: Math.ceil((bytes * 8) / seconds) };
-}
-
 /** ffmpeg's master playlist lacks CODECS for audio-only output, so we write our own. */
 export function audioMasterPlaylist(bandwidth: { peak: number; average: number }): string {
   return [

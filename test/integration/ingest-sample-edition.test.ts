@@ -49,6 +49,9 @@ describe('ingest of the sample edition', () => {
       expect(talk.downloads.find((d) => d.format === 'mp4')?.contentType).toBe('video/mp4');
       expect(new Set(talk.images.posters.map((p) => p.format))).toEqual(new Set(['avif', 'webp', 'jpeg']));
       expect(talk.images.storyboard?.sheets.length).toBeGreaterThan(0);
+      // The source's loudness, measured by the ladder's own ebur128 branch (espeak-ng speaks near −21 LUFS).
+      expect(talk.media.audio?.loudness, talk.id).toBeGreaterThan(-35);
+      expect(talk.media.audio?.loudness, talk.id).toBeLessThan(-10);
       expect(stored(talk.images.storyboard?.vtt ?? '').toString()).toMatch(/^WEBVTT[\s\S]*#xywh=\d+,\d+,\d+,\d+/);
     }
   });
@@ -78,6 +81,7 @@ describe('ingest of the sample edition', () => {
       expect(podcast.downloads.map((d) => d.format).sort()).toEqual(['m4a', 'mp3', 'opus']);
       for (const d of podcast.downloads) expect(Math.abs((d.loudness ?? 0) + 16), `${podcast.id} ${d.format}`).toBeLessThanOrEqual(1);
       expect(podcast.images.waveform?.format).toBe('png');
+      expect(podcast.media.audio?.loudness, podcast.id).toBeLessThan(-18); // the samples are deliberately quiet
       expect(podcast.hls?.audio.length).toBe(1);
     }
     expect(podcasts.filter((p) => p.images.cover !== null)).toHaveLength(1); // only the MP3 has ID3 cover art

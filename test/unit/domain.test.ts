@@ -11,9 +11,12 @@ describe('slugify', () => {
     ['日本語', ''],
   ])('%s → %s', (input, expected) => expect(slugify(input)).toBe(expected));
 
-  it('cuts long titles on a whole character without a trailing dash', () => {
-    const slug = slugify('a '.repeat(100), 9);
-    expect(slug).toBe('a-a-a-a-a');
+  it('cuts long titles on a word boundary', () => {
+    expect(slugify('Le magazine de Numérique en Commun[s] 2025 : cinq idées pour un numérique d’intérêt général')).toBe(
+      'le-magazine-de-numerique-en-commun-s-2025-cinq-idees-pour-un',
+    );
+    expect(slugify('a '.repeat(100), 9)).toBe('a-a-a-a-a');
+    expect(slugify('anticonstitutionnellement', 10)).toBe('anticonsti');
   });
 });
 

@@ -27,7 +27,7 @@ describe('buildLadderCommand', () => {
               '[s1]scale=1280:720,setsar=1,format=yuv420p,split=2[v1][vd];' +
               '[s2]scale=854:480,setsar=1,format=yuv420p[v2];' +
               '[s3]scale=640:360,setsar=1,format=yuv420p[v3];' +
-              '[0:a:0]aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,asplit=2[a0][ad]',
+              '[0:a:0]aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,asplit=3[a0][ad][am];[am]ebur128=framelog=verbose,anullsink',
             '-map', '[v0]', '-map', '[v1]', '-map', '[v2]', '-map', '[v3]', '-map', '[a0]',
             '-map_metadata', '-1',
             '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23',
@@ -67,7 +67,7 @@ describe('buildLadderCommand', () => {
         '[s0]scale=1280:720,setsar=1,format=yuv420p,split=2[v0][vd];' +
         '[s1]scale=854:480,setsar=1,format=yuv420p[v1];' +
         '[s2]scale=640:360,setsar=1,format=yuv420p[v2];' +
-        '[0:a:0]aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,asplit=2[a0][ad]',
+        '[0:a:0]aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,asplit=3[a0][ad][am];[am]ebur128=framelog=verbose,anullsink',
     );
     expect(command.outputs[1]?.path).toBe(`${DIR}/download/${ID}-720p.mp4`);
   });
@@ -83,7 +83,7 @@ describe('buildLadderCommand', () => {
     const ladder = chooseLadder({ displayWidth: 320, displayHeight: 180, fps: 25 });
     expect(ladderFilterGraph(ladder, downloadRendition(ladder), true)).toBe(
       '[0:v]split=1[s0];[s0]scale=320:180,setsar=1,format=yuv420p,split=2[v0][vd];' +
-        '[0:a:0]aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,asplit=2[a0][ad]',
+        '[0:a:0]aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,asplit=3[a0][ad][am];[am]ebur128=framelog=verbose,anullsink',
     );
     expect(ladderCommand(320, 180).outputs[1]?.path).toBe(`${DIR}/download/${ID}-180p.mp4`);
   });

@@ -6,10 +6,8 @@ import {
   measureLoudnessCommand,
   measureOutputCommand,
   normaliseCommand,
-  parseMediaPlaylist,
   podcastDownloads,
   podcastEncodeCommands,
-  segmentBandwidth,
 } from '../../src/pipeline/podcast-commands.js';
 
 const item = {
@@ -109,37 +107,6 @@ describe('podcast commands', () => {
 });
 
 describe('audio HLS master', () => {
-  const playlist = `#EXTM3U
-#EXT-X-VERSION:7
-#EXT-X-TARGETDURATION:6
-#EXT-X-MEDIA-SEQUENCE:0
-#EXT-X-PLAYLIST-TYPE:VOD
-#EXT-X-MAP:URI="init.mp4"
-#EXTINF:6.013968,
-segment-000.m4s
-#EXTINF:5.990748,
-segment-001.m4s
-#EXTINF:2.018503,
-segment-002.m4s
-#EXT-X-ENDLIST
-`;
-
-  it('lists the segments of a media playlist, not the init segment', () => {
-    expect(parseMediaPlaylist(playlist)).toEqual([
-      { uri: 'segment-000.m4s', duration: 6.013968 },
-      { uri: 'segment-001.m4s', duration: 5.990748 },
-      { uri: 'segment-002.m4s', duration: 2.018503 },
-    ]);
-  });
-
-  it('announces the peak segment bit rate and the mean', () => {
-    const segments = [
-      { uri: 'a', duration: 6, bytes: 96_000 },
-      { uri: 'b', duration: 6, bytes: 99_000 },
-      { uri: 'c', duration: 2, bytes: 30_000 },
-    ];
-    expect(segmentBandwidth(segments)).toEqual({ peak: 132_000, average: Math.ceil((225_000 * 8) / 14) });
-  });
 
   it('writes one audio-only variant with its codec', () => {
     expect(audioMasterPlaylist({ peak: 132_000, average: 128_572 })).toBe(

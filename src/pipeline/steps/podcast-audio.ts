@@ -1,6 +1,7 @@
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { MediaError } from '../../domain/errors.js';
+import { measureVariant } from '../hls-master.js';
 import { isSilent, parseEbur128Integrated, parseLoudnormJson, PODCAST_TARGET } from '../loudness.js';
 import {
   AUDIO_CODECS,
@@ -12,10 +13,8 @@ import {
   measureLoudnessCommand,
   measureOutputCommand,
   normaliseCommand,
-  parseMediaPlaylist,
   podcastDownloads,
   podcastEncodeCommands,
-  segmentBandwidth,
 } from '../podcast-commands.js';
 import { progressParallel, progressRange } from '../progress-phases.js';
 import type { DownloadRef, Step, StepContext, StepResult } from '../step.js';
@@ -60,7 +59,7 @@ export const podcastAudioStep: Step = {
     await Promise.all(encodes.map((command, index) => ctx.media.run(command, { onProgress: encodeProgress[index] })));
     await rm(wav, { force: true });
 
-    const bandwidth = await playlistBandwidth(join(ctx.outDir, AUDIO_PLAYLIST));
+    const bandwidth = await measureVariant(join(ctx.outDir, AUDIO_PLAYLIST));
     await writeFile(join(ctx.outDir, AUDIO_MASTER), audioMasterPlaylist(bandwidth));
 
     const files = podcastDownloads(ctx.item.id);
@@ -100,16 +99,10 @@ export const podcastAudioStep: Step = {
         ],
         segmentSeconds: AUDIO_SEGMENT_SECONDS,
       },
+      media: { ...media, audio: { ...media.audio, loudness: silent ? null : measured.inputI } },
       downloads,
       ...(warnings.length > 0 ? { warnings } : {}),
     };
   },
 };
 
-async function playlistBandwidth(playlist: string): Promise<{ peak: number; average: number }> {
-  const segments = parseMediaPlaylist(await readFile(playlist, 'utf8'));
-  const sized = await Promise.all(
-    segments.map(async (segment) => ({ ...segment, bytes: (await stat(join(dirname(playlist), segment.uri))).size })),
-  );
-  return segmentBandwidth(sized);
-}

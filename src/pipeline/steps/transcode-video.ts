@@ -13,6 +13,7 @@ import {
 } from '../hls-command.js';
 import { audioRenditionName, writeMasterPlaylist, type HlsResult } from '../hls-master.js';
 import type { Step, StepContext, StepResult } from '../step.js';
+import { parseEbur128Integrated, SILENCE_FLOOR } from '../loudness.js';
 import { requireMedia } from '../step-media.js';
 import { chooseLadder, downloadRendition, outputFps } from '../video-ladder.js';
 
@@ -46,7 +47,10 @@ export const transcodeVideoStep: Step = {
       audio,
       duration: media.duration,
     });
-    await ctx.media.run(command, { onProgress: (progress) => ctx.progress(progress) });
+    const run = await ctx.media.run(command, { onProgress: (progress) => ctx.progress(progress) });
+    // Measured by the ladder's own ebur128 branch; -70 LUFS and below is silence, not a level.
+    const measured = audio ? parseEbur128Integrated(run.stderr) : null;
+    const loudness = measured !== null && measured > SILENCE_FLOOR ? measured : null;
 
     const written: HlsResult = {
       master: MASTER_PLAYLIST,
@@ -77,6 +81,7 @@ export const transcodeVideoStep: Step = {
     const hls = await writeMasterPlaylist(ctx.outDir, written, fps);
     return {
       hls,
+      media: media.audio ? { ...media, audio: { ...media.audio, loudness } } : media,
       downloads: [
         {
           path: downloadPath(ctx.item.id, download),

@@ -75,7 +75,8 @@ export async function ingestItem(item: ProgrammeItem, deps: ItemIngestDeps): Pro
     }
     const merged = mergeResults(results);
     await publishItem({
-      store: deps.store, item, outDir, media, result: merged, source: inputs.media,
+      // Steps may complete the probe's facts (the source's loudness, measured while transcoding).
+      store: deps.store, item, outDir, media: merged.media ?? media, result: merged, source: inputs.media,
       inputsKey, pipelineVersion: deps.pipelineVersion, ingestedAt: existing?.pipeline.ingestedAt ?? now(), now: now(),
     });
     await rm(path.join(deps.workRoot, item.id), { recursive: true, force: true });

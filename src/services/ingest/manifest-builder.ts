@@ -58,15 +58,7 @@ export function buildManifest(input: ManifestInputs): Manifest {
   const manifest: Manifest = {
     schemaVersion: MANIFEST_SCHEMA_VERSION,
     id: item.id,
-    kind: item.kind,
-    title: item.title,
-    summary: item.summary,
-    edition: { ...item.edition },
-    date: item.date,
-    themes: [...item.themes],
-    speakers: item.speakers.map((s) => ({ ...s })),
-    language: item.language,
-    licence: item.licence,
+    ...metadataFields(item),
     source: input.source,
     media: input.media,
     hls: result.hls
@@ -109,8 +101,12 @@ export function buildManifest(input: ManifestInputs): Manifest {
 
 /** Programme metadata that may change without re-transcoding (title, speakers, licence…). */
 export function withMetadata(manifest: Manifest, item: ProgrammeItem, now: string): Manifest {
-  return manifestSchema.parse({
-    ...manifest,
+  return manifestSchema.parse({ ...manifest, ...metadataFields(item), pipeline: { ...manifest.pipeline, updatedAt: now } });
+}
+
+/** The programme's description of an item, as the manifest holds it. */
+function metadataFields(item: ProgrammeItem): Pick<Manifest, 'kind' | 'title' | 'summary' | 'edition' | 'date' | 'themes' | 'speakers' | 'language' | 'licence'> {
+  return {
     kind: item.kind,
     title: item.title,
     summary: item.summary,
@@ -120,8 +116,7 @@ export function withMetadata(manifest: Manifest, item: ProgrammeItem, now: strin
     speakers: item.speakers.map((s) => ({ ...s })),
     language: item.language,
     licence: item.licence,
-    pipeline: { ...manifest.pipeline, updatedAt: now },
-  });
+  };
 }
 
 /** The metadata part of a manifest, to tell "unchanged" from "updated". */

@@ -1,0 +1,48 @@
+/**
+ * `npm run bench`: measured, never asserted. Each table compares against a baseline run in the
+ * same process, on the same machine, one after the other.
+ *   --short   use the 2–5 s sample edition (a quick check of the bench itself)
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { table } from '../../src/cli/format.js';
+import { FluentFfmpegMediaTool } from '../../src/adapters/media-tool/fluent-ffmpeg-media-tool.js';
+import { interpretProbe } from '../../src/pipeline/probe.js';
+import { makeSample } from '../sample/index.js';
+import { readSampleTimeline } from '../sample/texts.js';
+import { compareIngest, mb } from './ingest-bench.js';
+import { compareLadders } from './ladder-bench.js';
+
+const { values } = parseArgs({ options: { short: { type: 'boolean' } } });
+const short = values.short ?? false;
+const out = path.resolve(short ? 'test/.fixtures/sample-short' : 'sample');
+const x = (value: number): string => `${value.toFixed(2)}×`;
+const s = (value: number): string => `${value.toFixed(1)} s`;
+
+console.log(`Médiacommuns bench — ${new Date().toISOString()} — ${short ? 'short' : 'full'} sample edition in ${out}\n`);
+const { programme } = await makeSample({ out, short, log: () => {} });
+const timeline = await readSampleTimeline(out);
+const talk = timeline.items.find((i) => i.kind === 'talk');
+if (!talk) throw new Error('the sample edition has no talk');
+const source = path.join(out, talk.media);
+const { size } = await import('node:fs').then((fs) => fs.statSync(source));
+const media = interpretProbe(await new FluentFfmpegMediaTool().probe(source), source, 'video', size);
+const video = media.video;
+if (!video) throw new Error(`${source} has no video`);
+const geometry = `${video.displayWidth}x${video.displayHeight} ${video.fps} fps, ${media.duration.toFixed(1)} s`;
+
+console.log(`## 1. Ingest of one talk (${talk.id}, ${geometry})\n`);
+const ingest = await compareIngest(programme, talk.id);
+const realTime = (wall: number): string => x(ingest.duration / wall);
+console.log(table(['run', 'wall', '× real time', 'vs bare', 'CPU', 'peak RSS node', 'peak RSS ffmpeg'], [
+  [`bare ffprobe/ffmpeg commands (${ingest.bare.commands}, one after another)`, s(ingest.bare.wallSeconds), realTime(ingest.bare.wallSeconds), x(1), s(ingest.bare.cpuSeconds), '–', mb(ingest.bare.ffmpegPeakRss)],
+  ['mediacommuns ingest (same calls + sharp, checksums, publish)', s(ingest.ours.wallSeconds), realTime(ingest.ours.wallSeconds), x(ingest.ours.wallSeconds / ingest.bare.wallSeconds), s(ingest.ours.cpuSeconds), mb(ingest.ours.nodePeakRss), mb(ingest.ours.ffmpegPeakRss)],
+]));
+
+console.log(`\n## 1b. The HLS ladder + MP4 (${geometry})\n`);
+const ladders = await compareLadders(source, video, media.duration);
+const first = ladders[0];
+console.log(table(['how', 'wall', '× real time', 'vs one process', 'CPU', 'peak RSS'], ladders.map((run) => [
+  run.how, s(run.wallSeconds), x(media.duration / run.wallSeconds), x(run.wallSeconds / (first?.wallSeconds ?? run.wallSeconds)), s(run.cpuSeconds), mb(run.peakRss),
+])));
+console.log('\nCPU and peak RSS are sampled from /proc every 100 ms: floors, not exact figures.');
