@@ -47,8 +47,9 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       io.err(`error: ${describeError(error)}\n`);
       return 2;
     }
-    io.err(`error: ${error instanceof AppError ? describeError(error) : describeError(error)}\n`);
-    return error instanceof AppError && error.code === 'tool_failed' ? 2 : 1;
+    io.err(`error: ${describeError(error)}\n`);
+    // A missing tool or a busy archive is the setup's problem, not the items': same code as bad config.
+    return error instanceof AppError && ['tool_failed', 'ingest_busy'].includes(error.code) ? 2 : 1;
   }
 }
 

@@ -6,6 +6,7 @@ import type { Config } from '../../config.js';
 import { UsageError } from '../../domain/errors.js';
 import { PIPELINE_VERSION, stepsFor } from '../../pipeline/steps/index.js';
 import { HashCache } from '../../services/ingest/hash-cache.js';
+import { acquireIngestLock } from '../../services/ingest/ingest-lock.js';
 import { ingestProgramme } from '../../services/ingest/ingest-programme.js';
 import type { IngestSummary } from '../../services/ingest/reporter.js';
 import { PlainReporter, TtyReporter } from '../ingest-reporters.js';
@@ -35,6 +36,7 @@ export async function ingestCommand(args: string[], config: Readonly<Config>, io
   await adapters.media.check();
   await adapters.documents.check();
   const reporter = io.isTty && !values.plain ? new TtyReporter(io.out, io.err, io.columns) : new PlainReporter(io.out, io.err);
+  const release = values['dry-run'] ? async () => {} : await acquireIngestLock(workRootOf(config));
   const summary = await ingestProgramme(path.resolve(positionals[0] as string), {
     ...adapters,
     hashes: new HashCache(hashCacheOf(config)),
@@ -44,7 +46,7 @@ export async function ingestCommand(args: string[], config: Readonly<Config>, io
     reporter,
     defaultLicence: config.defaultLicence,
     defaultLanguage: config.defaultLanguage,
-  }, { dryRun: values['dry-run'] ?? false });
+  }, { dryRun: values['dry-run'] ?? false }).finally(release);
   if (!values['dry-run']) await saveReport(config, summary);
   const failed = summary.problems.length > 0 || summary.outcomes.some((o) => o.status === 'failed');
   return failed ? 1 : 0;
