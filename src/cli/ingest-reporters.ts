@@ -107,7 +107,10 @@ function bar(id: string, step: string, progress: ToolProgress | null, columns: n
   const width = 20;
   const filled = percent === null ? 0 : Math.round((percent / 100) * width);
   const gauge = percent === null ? ' '.repeat(width) : '█'.repeat(filled) + '░'.repeat(width - filled);
-  const label = `${id} ${step}`;
   const tail = ` [${gauge}] ${percent === null ? '  …' : `${percent.toFixed(0).padStart(3)}%`}${speed}`;
-  return label.slice(0, Math.max(10, columns - tail.length - 1)).padEnd(Math.max(10, columns - tail.length - 1)) + tail;
+  // Long ids are shortened in the middle: the step name and both ends of the id stay readable.
+  const room = Math.max(24, columns - tail.length - 1);
+  const idRoom = Math.max(8, room - step.length - 1);
+  const shortId = id.length <= idRoom ? id : `${id.slice(0, Math.ceil((idRoom - 1) / 2))}…${id.slice(id.length - Math.floor((idRoom - 1) / 2))}`;
+  return `${shortId} ${step}`.padEnd(room) + tail;
 }

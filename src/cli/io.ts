@@ -10,5 +10,6 @@ export const processIo: CliIo = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
   isTty: Boolean(process.stdout.isTTY),
-  columns: process.stdout.columns ?? 100,
+  // A pseudo-terminal may report 0 columns: fall back to a usual width.
+  columns: process.stdout.columns || 100,
 };
