@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +13,7 @@ import type { StepContext } from '../../src/pipeline/step.js';
 import { chaptersStep } from '../../src/pipeline/steps/chapters.js';
 import { makeSlideClip, makeVideoClip } from '../support/clips.js';
 
+const run = promisify(execFile);
 let root: string;
 
 function context(path: string, duration: number, name: string): StepContext {
@@ -55,6 +58,23 @@ describe('chapters step', () => {
     const vtt = await readFile(join(ctx.outDir, 'text/chapters.vtt'), 'utf8');
     expect(vtt.startsWith('WEBVTT\n\n00:00:00.000 --> 00:00:04.000\nDiapositive 1\n')).toBe(true);
     expect(vtt.match(/-->/g)).toHaveLength(4);
+  });
+
+  it('finds faint changes between slides that share one template and differ only by their text', async () => {
+    const images = new SharpImageTool();
+    const slide = (title: string, line: string): string =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"><rect width="640" height="360" fill="#f4f1ea"/>` +
+      `<rect width="640" height="48" fill="#1d3557"/><text x="32" y="120" font-family="DejaVu Sans" font-size="28" fill="#1d1d1d">${title}</text>` +
+      `<text x="32" y="180" font-family="DejaVu Sans" font-size="18" fill="#333">${line}</text></svg>`;
+    const pngs = [];
+    for (const [i, [title, line]] of [['Médiation numérique', 'Accompagner sans remplacer'], ['Accessibilité', 'Du référentiel aux usages'], ['Communs', 'Une question de souveraineté']].entries()) {
+      pngs.push((await images.renderSvg(slide(title as string, line as string), join(root, `slide-${i}.png`))).path);
+    }
+    const source = join(root, 'template-slides.mp4');
+    const inputs = pngs.flatMap((png) => ['-loop', '1', '-framerate', '25', '-t', '5', '-i', png]);
+    await run('ffmpeg', ['-y', '-loglevel', 'error', ...inputs, '-filter_complex', '[0:v][1:v][2:v]concat=n=3:v=1:a=0,format=yuv420p[v]', '-map', '[v]', '-c:v', 'libx264', '-preset', 'ultrafast', source]);
+    const result = await chaptersStep.run(context(source, 15, 'template'));
+    expect(result.chapters?.map((c) => c.start)).toEqual([0, 5, 10]);
   });
 
   it('writes nothing for a video without slide changes', async () => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   chaptersVtt,
   keepChanges,
+  parseSceneScores,
   parseShowinfoTimes,
+  slideChanges,
   sceneDetectCommand,
   slideChapters,
 } from '../../src/pipeline/scene-detect.js';
@@ -29,14 +31,45 @@ describe('parseShowinfoTimes', () => {
 });
 
 describe('sceneDetectCommand', () => {
-  it('scores scenes at 0.1 on a 320 px copy and prints the selected frames', () => {
+  it('scores scenes at 0.005 on a 320 px copy and prints the selected frames with their scores', () => {
     expect(sceneDetectCommand('/in/talk.mp4', 600)).toEqual({
       inputs: [{ path: '/in/talk.mp4', options: ['-nostdin'] }],
       outputs: [
-        { path: '-', options: ['-map', '0:V:0', '-an', '-sn', '-dn', '-vf', "scale=320:-2,select='gt(scene,0.1)',showinfo", '-f', 'null'] },
+        { path: '-', options: ['-map', '0:V:0', '-an', '-sn', '-dn', '-vf', "scale=320:-2,select='gt(scene,0.005)',metadata=print:key=lavfi.scene_score", '-f', 'null'] },
       ],
       duration: 600,
     });
+  });
+});
+
+describe('parseSceneScores and slideChanges', () => {
+  const STDERR = [
+    '[Parsed_metadata_2 @ 0x1] frame:0    pts:30720   pts_time:19.63',
+    '[Parsed_metadata_2 @ 0x1] lavfi.scene_score=0.075600',
+    'frame= 3180 fps=420 q=-0.0 size=N/A time=00:01:46.00 bitrate=N/A speed=14x',
+    '[Parsed_metadata_2 @ 0x1] frame:1    pts:67584   pts_time:44',
+    '[Parsed_metadata_2 @ 0x1] lavfi.scene_score=0.077100',
+  ].join('\n');
+
+  it('pairs each frame time with its score', () => {
+    expect(parseSceneScores(STDERR)).toEqual([{ time: 19.63, score: 0.0756 }, { time: 44, score: 0.0771 }]);
+  });
+
+  it('keeps the rare changes of a slide show, even faint ones', () => {
+    const changes = [19.6, 44, 66.1, 86.2].map((time) => ({ time, score: 0.08 }));
+    expect(slideChanges(changes, 106)).toEqual([19.6, 44, 66.1, 86.2]);
+  });
+
+  it('counts a fade of a few frames as one change, at its start', () => {
+    const fade = [10, 10.04, 10.08, 10.12].map((time) => ({ time, score: 0.03 }));
+    expect(slideChanges([...fade, { time: 20, score: 0.2 }], 30)).toEqual([10, 20]);
+  });
+
+  it('gives footage no chapters: cuts all the time, or long stretches of motion', () => {
+    const cuts = Array.from({ length: 60 }, (_, i) => ({ time: i * 2 + 1, score: 0.03 }));
+    expect(slideChanges(cuts, 120)).toEqual([]);
+    const motion = Array.from({ length: 250 }, (_, i) => ({ time: 5 + i * 0.04, score: 0.03 }));
+    expect(slideChanges(motion, 60)).toEqual([]);
   });
 });
 
