@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { ConfigError } from './domain/errors.js';
+import { parseLanguage } from './domain/language.js';
 import { LICENCE_IDS, parseLicence, type LicenceId } from './domain/licence.js';
 
 const emptyToUndefined = (value: unknown): unknown => (value === '' ? undefined : value);
@@ -25,7 +26,17 @@ const envSchema = z
         message: `unknown licence; expected one of ${LICENCE_IDS.join(', ')}`,
       }),
     ),
-    DEFAULT_LANGUAGE: z.preprocess(emptyToUndefined, z.string().default('fr')),
+    // The same rule as the programme's `language` column: the tag ends up in file paths and
+    // playlists, so "french" or "fr/../x" must stop here, and "fr-fr" is stored as "fr-FR".
+    DEFAULT_LANGUAGE: z.preprocess(
+      emptyToUndefined,
+      z.string().default('fr').transform((value, context) => {
+        const language = parseLanguage(value);
+        if (language.ok) return language.value;
+        context.addIssue({ code: 'custom', message: language.message });
+        return z.NEVER;
+      }),
+    ),
     MEILI_URL: optionalUrl,
     MEILI_MASTER_KEY: optionalString,
     STORAGE: z.preprocess(emptyToUndefined, z.enum(['fs', 's3']).default('fs')),

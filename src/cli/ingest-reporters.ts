@@ -1,17 +1,35 @@
+import { isProgrammeError } from '../domain/errors.js';
 import type { ProgrammeProblem } from '../domain/errors.js';
 import type { ToolProgress } from '../ports/media-tool.js';
 import type { IngestReporter, IngestSummary, ItemOutcome } from '../services/ingest/reporter.js';
+import { escapeControlCharacters } from '../services/programme/control-characters.js';
 import { formatDuration, table } from './format.js';
 
 type Write = (text: string) => void;
 
+/**
+ * "error: <programme> row N <id> <field>: <message>", or "warning: …" for a notice. Lines quote
+ * file names and programme values: control characters are escaped so that none can move the
+ * cursor or recolour the terminal, and each line stays one line.
+ */
 export function problemLine(source: string, p: ProgrammeProblem): string {
   const where = [p.row !== null ? `row ${p.row}` : null, p.itemId, p.field].filter(Boolean).join(' ');
-  return `error: ${source}${where ? ` ${where}` : ''}: ${p.message}`;
+  return escapeControlCharacters(`${p.severity}: ${source}${where ? ` ${where}` : ''}: ${p.message}`);
 }
 
 export function failureLine(o: ItemOutcome): string {
-  return `error: ${o.id} ${o.file ?? ''}: ${o.error ?? 'failed'}`.replace(/ {2,}/g, ' ');
+  return escapeControlCharacters(`error: ${o.id} ${o.file ?? ''}: ${o.error ?? 'failed'}`.replace(/ {2,}/g, ' '));
+}
+
+function warningLine(id: string, warning: string): string {
+  return escapeControlCharacters(`warning: ${id}: ${warning}`);
+}
+
+/** "3 item(s) valid, 1 problem(s)", with ", 2 warning(s)" when there are any: only errors are problems. */
+function validatedLine(info: { source: string; items: number; problems: ProgrammeProblem[] }): string {
+  const errors = info.problems.filter(isProgrammeError).length;
+  const warnings = info.problems.length - errors;
+  return escapeControlCharacters(`${info.source}: ${info.items} item(s) valid, ${errors} problem(s)${warnings > 0 ? `, ${warnings} warning(s)` : ''}`);
 }
 
 /** The end-of-run table: status, duration, wall time and speed per item, then totals. */
@@ -21,7 +39,8 @@ export function summaryTable(summary: IngestSummary): string {
     o.duration && o.status === 'ingested' && o.wallSeconds > 0 ? `${(o.duration / o.wallSeconds).toFixed(2)}×` : '–',
   ]);
   const count = (s: string): number => summary.outcomes.filter((o) => o.status === s).length;
-  const failed = count('failed') + new Set(summary.problems.map((p) => p.row ?? -1)).size;
+  // Rows refused by the programme count as failed (file-level errors as one); warnings do not.
+  const failed = count('failed') + new Set(summary.problems.filter(isProgrammeError).map((p) => p.row ?? -1)).size;
   const totals = `${count('ingested')} ingested, ${count('updated')} updated, ${count('unchanged')} unchanged, ${failed} failed — ${summary.wallSeconds.toFixed(1)}s`;
   return `${rows.length ? `${table(['item', 'status', 'duration', 'wall', '× real time'], rows)}\n` : ''}${totals}`;
 }
@@ -31,7 +50,7 @@ export class PlainReporter implements IngestReporter {
   constructor(private readonly out: Write, private readonly err: Write) {}
   validated(info: { source: string; items: number; problems: ProgrammeProblem[] }): void {
     for (const p of info.problems) this.err(`${problemLine(info.source, p)}\n`);
-    this.out(`${info.source}: ${info.items} item(s) valid, ${info.problems.length} problem(s)\n`);
+    this.out(`${validatedLine(info)}\n`);
   }
   itemStarted(id: string): void { this.out(`${id}: start\n`); }
   stepStarted(id: string, step: string): void { this.out(`${id}: ${step}…\n`); }
@@ -41,7 +60,7 @@ export class PlainReporter implements IngestReporter {
   }
   itemFinished(o: ItemOutcome): void {
     if (o.status === 'failed') this.err(`${failureLine(o)}\n`);
-    for (const w of o.warnings) this.err(`warning: ${o.id}: ${w}\n`);
+    for (const w of o.warnings) this.err(`${warningLine(o.id, w)}\n`);
     this.out(`${o.id}: ${o.status} (${o.wallSeconds.toFixed(1)}s)\n`);
   }
   finished(summary: IngestSummary): void { this.out(`\n${summaryTable(summary)}\n`); }
@@ -57,7 +76,7 @@ export class TtyReporter implements IngestReporter {
 
   validated(info: { source: string; items: number; problems: ProgrammeProblem[] }): void {
     for (const p of info.problems) this.err(`${problemLine(info.source, p)}\n`);
-    this.out(`${info.source}: ${info.items} item(s) valid, ${info.problems.length} problem(s)\n`);
+    this.out(`${validatedLine(info)}\n`);
   }
   itemStarted(id: string): void { this.active.set(id, { step: 'start', progress: null }); this.draw(true); }
   stepStarted(id: string, step: string): void { this.active.set(id, { step, progress: null }); this.draw(true); }
@@ -69,7 +88,7 @@ export class TtyReporter implements IngestReporter {
     const mark = o.status === 'failed' ? '✗' : '✓';
     this.out(`${mark} ${o.id}: ${o.status} (${o.wallSeconds.toFixed(1)}s)\n`);
     if (o.status === 'failed') this.err(`${failureLine(o)}\n`);
-    for (const w of o.warnings) this.err(`warning: ${o.id}: ${w}\n`);
+    for (const w of o.warnings) this.err(`${warningLine(o.id, w)}\n`);
     this.draw(true);
   }
   finished(summary: IngestSummary): void {

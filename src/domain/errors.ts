@@ -21,12 +21,25 @@ export class UsageError extends AppError {
   override readonly code = 'usage';
 }
 
+/**
+ * How much a programme problem weighs: an `error` keeps its row (or the whole file) from being
+ * ingested and fails the run; a `warning` is a notice (an ignored column, an unusable companion
+ * file) while everything it concerns is still ingested.
+ */
+export type ProblemSeverity = 'error' | 'warning';
+
 /** One problem with one programme row, named by row and field. */
 export interface ProgrammeProblem {
   row: number | null; // 1-based data row (header excluded); null for the file as a whole
   itemId: string | null;
   field: string | null;
   message: string;
+  severity: ProblemSeverity;
+}
+
+/** Only errors fail a row, the run's "failed" count and its exit code. */
+export function isProgrammeError(problem: ProgrammeProblem): boolean {
+  return problem.severity === 'error';
 }
 
 export class ProgrammeError extends AppError {
@@ -62,6 +75,11 @@ export class NotFoundError extends AppError {
 
 /** One line for people: "<item> <file>: <cause>" without stack traces. */
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message.split('\n')[0] ?? error.name;
+  // Schema failures (zod) carry a multi-line JSON message: list the issues on one line instead.
+  const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] } | null)?.issues;
+  if (Array.isArray(issues) && issues.length > 0) {
+    return issues.map((issue) => `${issue.path.map(String).join('.') || 'value'}: ${issue.message}`).join('; ');
+  }
+  if (error instanceof Error) return error.message.split('\n')[0] || error.name;
   return String(error);
 }

@@ -48,8 +48,8 @@ export function coverCommand(source: string, streamIndex: number, output: string
 }
 
 /**
- * A poster for audio without cover art: the title on 1 to 4 lines on a solid colour, the edition
- * below. The font shrinks until the title fits; a title still too long is cut with "…".
+ * The poster of an item with no picture worth showing (audio without usable cover art, a video
+ * blank all along): the title on 1 to 4 lines on a solid colour, the edition below. The font shrinks until the title fits; a title still too long is cut with "…".
  */
 export function titleCardSvg(item: Pick<ProgrammeItem, 'title' | 'edition'>): string {
   const { width, height, background, text } = TITLE_CARD;

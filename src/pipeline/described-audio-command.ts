@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { FfmpegCommand } from '../ports/media-tool.js';
 import { AAC_OPTIONS, AUDIO_FORMAT_FILTER, hlsMuxerOptions, NO_SOURCE_METADATA } from './hls-command.js';
-import { measureFilter, normaliseFilter, type LoudnessTarget, type LoudnormMeasurement } from './loudness.js';
+import { normaliseFilter, type LoudnessTarget, type LoudnormMeasurement } from './loudness.js';
 import { SOURCE_INPUT_OPTIONS } from './step-media.js';
 
 /**
@@ -15,15 +15,6 @@ export const descriptionsTrackPath = (language: string): string => `text/descrip
 
 /** `-vn` on the input: a described mix delivered as a video file is not decoded for its pictures. */
 const AUDIO_INPUT_OPTIONS: readonly string[] = [...SOURCE_INPUT_OPTIONS, '-vn'];
-
-/** loudnorm pass 1 on the first audio stream; the JSON lands on stderr (parseLoudnormJson). */
-export function measureAudioCommand(file: string, duration: number): FfmpegCommand {
-  return {
-    inputs: [{ path: file, options: [...AUDIO_INPUT_OPTIONS] }],
-    outputs: [{ path: '-', options: ['-map', '0:a:0', '-af', measureFilter(), '-f', 'null'] }],
-    duration,
-  };
-}
 
 /**
  * Switching between the two renditions must not jump in level: the target is the talk's own

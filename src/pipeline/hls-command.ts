@@ -100,18 +100,26 @@ export const AUDIO_FORMAT_FILTER = 'aformat=sample_fmts=fltp:sample_rates=48000:
 
 export const AAC_OPTIONS: readonly string[] = ['-c:a', 'aac', '-b:a', AUDIO_BITRATE];
 
+/**
+ * The source's picture in a filter graph. Capital V is the first real video stream: `[0:v]` is
+ * the first of any kind, which in a file whose first video stream is its cover art (an
+ * attached_pic) is that still, and the whole ladder would encode it. The poster, storyboard and
+ * scene passes map `0:V:0` for the same reason.
+ */
+export const SOURCE_VIDEO = '[0:V:0]';
+
 /** Phones and cameras tag recordings with places, devices and people: nothing of it is published. */
 export const NO_SOURCE_METADATA: readonly string[] = ['-map_metadata', '-1'];
 
 /**
- * `[0:v]split=N`, one scale per rung; the download taps the matching rung's scaled picture
+ * `[0:V:0]split=N`, one scale per rung; the download taps the matching rung's scaled picture
  * (a second split) so only its encode is added. ffmpeg autorotates the input by default, so
  * scaling sees the display orientation and writes no rotation (measured: no display matrix
  * in the outputs).
  */
 export function ladderFilterGraph(ladder: readonly Rendition[], download: Rendition, audio: boolean): string {
   const n = ladder.length;
-  const parts = [`[0:v]split=${n}${ladder.map((_, i) => `[s${i}]`).join('')}`];
+  const parts = [`${SOURCE_VIDEO}split=${n}${ladder.map((_, i) => `[s${i}]`).join('')}`];
   ladder.forEach((rendition, i) => {
     const tail = rendition.name === download.name ? `,split=2[v${i}][vd]` : `[v${i}]`;
     parts.push(`[s${i}]${scaleFilter(rendition)}${tail}`);

@@ -1,7 +1,9 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ImageFormat, ImageTool } from '../ports/image-tool.js';
-import { posterWidths } from './poster.js';
+import type { ProgrammeItem } from '../domain/item.js';
+import type { ImageFormat, ImageStats, ImageTool } from '../ports/image-tool.js';
+import { titleCardSvg } from './audio-artwork.js';
+import { judgeFrame, POSTER_WIDTHS, posterWidths } from './poster.js';
 import type { ImageRef } from './step.js';
 
 /** AVIF first (smallest), WebP, then JPEG for everything else: the order of a <picture>'s sources. */
@@ -34,6 +36,35 @@ export async function encodeImageSet(
       return { path: job.path, width: encoded.width, height: encoded.height, format: job.format };
     }),
   );
+}
+
+/**
+ * The drawn title card (title and edition on the archive's colour) as `images/poster-*`: what an
+ * item shows when it has no picture worth showing. The caller says why, in a warning.
+ */
+export async function encodeTitleCard(
+  images: ImageTool,
+  item: Pick<ProgrammeItem, 'title' | 'edition'>,
+  workDir: string,
+  outDir: string,
+): Promise<ImageRef[]> {
+  await mkdir(workDir, { recursive: true });
+  const card = join(workDir, 'title-card.png');
+  await images.renderSvg(titleCardSvg(item), card);
+  return encodeImageSet(images, card, outDir, 'poster');
+}
+
+/** Below the smallest poster width a supplied picture is a thumbnail or a placeholder, not art. */
+export const MIN_PICTURE_WIDTH: number = POSTER_WIDTHS[0];
+
+/**
+ * Why a supplied picture (embedded cover art) is not worth publishing, or null when it is: a 1×1
+ * placeholder would be stretched into every poster slot, a black or flat one shows nothing.
+ */
+export function pictureProblem(stats: ImageStats): string | null {
+  if (stats.width < MIN_PICTURE_WIDTH) return `too small (${stats.width}×${stats.height} px, under ${MIN_PICTURE_WIDTH} px wide)`;
+  const verdict = judgeFrame(stats);
+  return verdict.usable ? null : `blank (${verdict.reason ?? 'flat'})`;
 }
 
 /** The 640 px JPEG, or the closest one: what feeds and Open Graph tags use. */

@@ -1,4 +1,6 @@
 import { ToolError } from '../domain/errors.js';
+import type { FfmpegCommand } from '../ports/media-tool.js';
+import { SOURCE_INPUT_OPTIONS } from './step-media.js';
 
 /** EBU R128 targets for spoken podcasts (−16 LUFS is what podcast platforms expect, not −23). */
 export interface LoudnessTarget {
@@ -24,6 +26,19 @@ export interface LoudnormMeasurement {
 /** Pass 1: measure only; the JSON lands on stderr after the last frame. */
 export function measureFilter(target: LoudnessTarget = PODCAST_TARGET): string {
   return `loudnorm=${targetOptions(target)}:print_format=json`;
+}
+
+/**
+ * Pass 1 as a command, for every file whose loudness is needed (a podcast, a talk, its described
+ * audio): the first audio stream, nothing written. `-vn` on the input: a picture stream (a
+ * podcast's cover, a described mix delivered as a video) is dropped by the demuxer, not read.
+ */
+export function measureLoudnessCommand(file: string, duration: number): FfmpegCommand {
+  return {
+    inputs: [{ path: file, options: [...SOURCE_INPUT_OPTIONS, '-vn'] }],
+    outputs: [{ path: '-', options: ['-map', '0:a:0', '-af', measureFilter(), '-f', 'null'] }],
+    duration,
+  };
 }
 
 /**

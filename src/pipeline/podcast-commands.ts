@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { ProgrammeItem } from '../domain/item.js';
 import type { FfmpegCommand } from '../ports/media-tool.js';
-import { EBUR128_FILTER, measureFilter, normaliseFilter, type LoudnormMeasurement } from './loudness.js';
+import { AUDIO_CODECS } from './hls-command.js';
+import { EBUR128_FILTER, normaliseFilter, type LoudnormMeasurement } from './loudness.js';
 import type { DownloadRef } from './step.js';
 import { SOURCE_INPUT_OPTIONS } from './step-media.js';
 
@@ -10,7 +11,6 @@ export type ChannelLayout = 'mono' | 'stereo';
 /** 48 kHz throughout: Opus only encodes at 48 kHz, and loudnorm works at 192 kHz internally anyway. */
 const SAMPLE_RATE = 48_000;
 export const AUDIO_SEGMENT_SECONDS = 6;
-export const AUDIO_CODECS = 'mp4a.40.2';
 export const AUDIO_MASTER = 'hls/master.m3u8';
 export const AUDIO_PLAYLIST = 'hls/audio/index.m3u8';
 
@@ -32,15 +32,6 @@ export function podcastDownloads(id: string): [PodcastDownload, PodcastDownload,
 /** Mono stays mono (half the size for one voice); anything else becomes stereo. */
 export function channelLayoutFor(channels: number | null | undefined): ChannelLayout {
   return channels === 1 ? 'mono' : 'stereo';
-}
-
-/** Pass 1: loudnorm measures the first audio stream; nothing is written. */
-export function measureLoudnessCommand(source: string, duration: number): FfmpegCommand {
-  return {
-    inputs: [{ path: source, options: [...SOURCE_INPUT_OPTIONS] }],
-    outputs: [{ path: '-', options: ['-map', '0:a:0', '-af', measureFilter(), '-f', 'null'] }],
-    duration,
-  };
 }
 
 /**

@@ -17,10 +17,25 @@ export const FRAME_MAX_WIDTH = 1280;
  */
 export function candidateTimes(duration: number): number[] {
   if (!Number.isFinite(duration) || duration <= 0) return [0];
+  return timesAt(CANDIDATE_FRACTIONS, duration);
+}
+
+/**
+ * Where to look next when every first candidate is blank (a long black opening, a camera that
+ * came on late, fades): between the first ones and after them, up to the end.
+ */
+export const RETRY_FRACTIONS = [0.05, 0.18, 0.33, 0.5, 0.75, 0.9] as const;
+
+/** Second-round times, inside the clip as `candidateTimes`, none already tried. */
+export function retryTimes(duration: number, tried: readonly number[]): number[] {
+  if (!Number.isFinite(duration) || duration <= 0) return [];
+  return timesAt(RETRY_FRACTIONS, duration).filter((time) => !tried.includes(time));
+}
+
+function timesAt(fractions: readonly number[], duration: number): number[] {
   const margin = Math.min(1, duration / 4);
   const latest = Math.max(0, duration - margin);
-  const times = CANDIDATE_FRACTIONS.map((fraction) => Math.min(latest, round3(duration * fraction)));
-  return [...new Set(times)];
+  return [...new Set(fractions.map((fraction) => Math.min(latest, round3(duration * fraction))))];
 }
 
 /**
@@ -67,7 +82,7 @@ export interface ScoredFrame {
   stats: ImageStats;
 }
 
-/** The best usable frame; if all are blank, the best of them with `blank: true` so a warning follows. */
+/** The best usable frame; if all are blank, the best of them with `blank: true` (never published). */
 export function chooseFrame<T extends ScoredFrame>(frames: readonly T[]): { frame: T; blank: boolean } | null {
   const judged = frames.map((frame) => ({ frame, verdict: judgeFrame(frame.stats) }));
   const usable = judged.filter((entry) => entry.verdict.usable);

@@ -5,6 +5,15 @@ import type { RawProbe } from '../ports/media-tool.js';
 
 type RawStream = RawProbe['streams'][number];
 
+/** Tags worth keeping in the manifest; everything else a recorder writes stays private. */
+const PUBLIC_TAGS = new Set(['title', 'artist', 'album_artist', 'album', 'composer', 'date', 'creation_time', 'year', 'comment', 'description', 'synopsis', 'genre', 'language', 'copyright', 'publisher']);
+
+/**
+ * ffprobe's confidence in the container it detected: 100 for a real header; 25 and below is
+ * a guess from raw bytes (a headerless ".wav" was read as 10 s of "adp" noise).
+ */
+const GUESSED_FORMAT_SCORE = 25;
+
 const num = (value: unknown): number | null => {
   const n = typeof value === 'string' ? Number(value) : typeof value === 'number' ? value : NaN;
   return Number.isFinite(n) ? n : null;
@@ -15,6 +24,11 @@ function rate(value: unknown): number {
   if (typeof value !== 'string') return 0;
   const [a, b] = value.split('/').map(Number);
   return a !== undefined && b ? Math.round((a / b) * 1000) / 1000 : 0;
+}
+
+/** A video stream's frame rate: the average one, else the nominal one; 0 when ffprobe gives neither. */
+export function frameRate(stream: RawStream): number {
+  return rate(stream.avg_frame_rate) || rate(stream.r_frame_rate);
 }
 
 /** Rotation from the display matrix side data (ffmpeg ≥ 5) or the legacy `rotate` tag, as 0/90/180/270. */
@@ -38,8 +52,13 @@ export function interpretProbe(raw: RawProbe, file: string, expected: MediaClass
   const videoStreams = streams.filter((s) => s.codec_type === 'video' && !isPicture(s));
   const audioStreams = streams.filter((s) => s.codec_type === 'audio');
   const formatName = String(raw.format.format_name ?? 'unknown');
-  const tags = lowerKeys(raw.format.tags ?? {});
+  // Only descriptive tags: phones and cameras also record places (GPS), devices and people.
+  const tags = Object.fromEntries(Object.entries(lowerKeys(raw.format.tags ?? {})).filter(([key]) => PUBLIC_TAGS.has(key)));
 
+  const score = num(raw.format.probe_score);
+  if (score !== null && score <= GUESSED_FORMAT_SCORE) {
+    throw new MediaError(file, `not a media file ffmpeg recognises (it could only guess "${formatName}")`);
+  }
   if (videoStreams.length === 0 && audioStreams.length === 0) {
     throw new MediaError(file, 'no audio or video stream found (is this really a media file?)');
   }
@@ -72,12 +91,14 @@ export function interpretProbe(raw: RawProbe, file: string, expected: MediaClass
     if (width <= 0 || height <= 0) throw new MediaError(file, 'video has no picture size: the file looks damaged');
     const rotation = rotationOf(video);
     const quarter = rotation === 90 || rotation === 270;
+    // Anamorphic sources (HDV 1440x1080 at SAR 4:3, DV…) are shown wider than they are stored.
+    const shownWidth = even(width * sampleAspect(video.sample_aspect_ratio));
     videoInfo = {
       codec: String(video.codec_name),
       width,
       height,
-      displayWidth: quarter ? height : width,
-      displayHeight: quarter ? width : height,
+      displayWidth: quarter ? height : shownWidth,
+      displayHeight: quarter ? shownWidth : height,
       fps: rate(video.avg_frame_rate) || rate(video.r_frame_rate),
       rotation,
       pixelFormat: typeof video.pix_fmt === 'string' ? video.pix_fmt : null,
@@ -122,6 +143,14 @@ function looksLikeText(head: Buffer): boolean {
   const text = head.toString('utf8');
   return !text.includes('\uFFFD') && !/[\u0000-\u0008\u000E-\u001F]/.test(text);
 }
+
+/** "4:3" → 1.333; absent, "0:1" or "1:1" → 1. */
+function sampleAspect(value: unknown): number {
+  const [a, b] = typeof value === 'string' ? value.split(':').map(Number) : [];
+  return a && b && a > 0 && b > 0 ? a / b : 1;
+}
+
+const even = (value: number): number => Math.max(2, Math.round(value / 2) * 2);
 
 function lowerKeys(tags: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(tags).map(([k, v]) => [k.toLowerCase(), String(v)]));

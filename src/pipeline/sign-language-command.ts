@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { MediaError } from '../domain/errors.js';
 import type { FfmpegCommand, RawProbe } from '../ports/media-tool.js';
-import { gopOptions, hlsMuxerOptions, NO_SOURCE_METADATA, renditionOptions, scaleFilter, X264_OPTIONS } from './hls-command.js';
-import { rotationOf } from './probe.js';
+import { gopOptions, hlsMuxerOptions, NO_SOURCE_METADATA, renditionOptions, scaleFilter, SOURCE_VIDEO, X264_OPTIONS } from './hls-command.js';
+import { frameRate, rotationOf } from './probe.js';
 import { SOURCE_INPUT_OPTIONS } from './step-media.js';
 import type { Rendition, VideoGeometry } from './video-ladder.js';
 
@@ -34,20 +34,13 @@ export function readSignLanguageSource(raw: RawProbe, file: string): SignLanguag
   if (!(width > 0 && height > 0)) throw new MediaError(file, 'the sign-language video has no picture size: the file looks damaged');
   const duration = Number(raw.format.duration ?? video.duration);
   if (!(duration > 0)) throw new MediaError(file, 'the sign-language video has no duration: the file looks truncated');
-  // fluent-ffmpeg flattens ffprobe's side data onto the stream (`rotation: 90`, no side_data_list).
-  const flattened = Math.abs(Number(video.rotation ?? 0)) % 180 === 90;
-  const quarter = flattened || rotationOf(video) % 180 === 90;
+  const quarter = rotationOf(video) % 180 === 90;
   return {
     displayWidth: quarter ? height : width,
     displayHeight: quarter ? width : height,
-    fps: frameRate(video.avg_frame_rate) || frameRate(video.r_frame_rate),
+    fps: frameRate(video),
     duration,
   };
-}
-
-function frameRate(value: unknown): number {
-  const [a, b] = String(value ?? '').split('/').map(Number);
-  return a !== undefined && b ? a / b : 0;
 }
 
 export interface SignLanguageCommandInput {
@@ -73,7 +66,7 @@ export function buildSignLanguageCommand(input: SignLanguageCommandInput): Ffmpe
   const shortfall = input.talkDuration - input.sourceDuration;
   // One second more than missing: the cut at the talk's end then never meets the pad's end.
   const pad = shortfall > 0 ? `tpad=stop_mode=clone:stop_duration=${(shortfall + 1).toFixed(3)},` : '';
-  const graph = `[0:v]${pad}${scaleFilter(rendition)},split=2[vh][vd]`;
+  const graph = `${SOURCE_VIDEO}${pad}${scaleFilter(rendition)},split=2[vh][vd]`;
   const folder = join(itemDir, 'sign-language', 'hls');
   return {
     inputs: [{ path: input.source, options: [...SOURCE_INPUT_OPTIONS] }],

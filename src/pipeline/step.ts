@@ -85,5 +85,11 @@ export interface Step {
   version: number;
   /** Whether this step applies to the item (by media class, supplied files…). */
   applies(item: ProgrammeItem, media: MediaInfo): boolean;
+  /**
+   * The programme metadata this step writes INTO its files (tags, a drawn title, a playlist's
+   * LANGUAGE…). A change of it makes the item run again; any other metadata change only rewrites
+   * the manifest.
+   */
+  embeds?(item: ProgrammeItem): unknown;
   run(ctx: StepContext): Promise<StepResult>;
 }

@@ -53,6 +53,16 @@ describe('the command line', () => {
     expect(run.stderr).toBe(`error: another ingest is running on this archive (pid ${process.pid}); wait for it or stop it first\n`);
   });
 
+  it('reports an unreadable manifest in `status` without hiding the others', async () => {
+    const dataDir = fresh();
+    mkdirSync(path.join(dataDir, 'items', 'broken'), { recursive: true });
+    writeFileSync(path.join(dataDir, 'items', 'broken', 'manifest.json'), '{"schemaVersion": 1, "id": "broken"}');
+    const run = await runCli(['status'], { DATA_DIR: dataDir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: items\/broken\/manifest\.json: unreadable manifest \(kind: .*\)\n$/);
+    expect(run.stdout).toContain('0 item(s)');
+  });
+
   it('ingests a plain folder with no programme from the files\' own tags', async () => {
     const folder = path.join(fresh(), '2025 Strasbourg');
     mkdirSync(folder);

@@ -2,15 +2,18 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseManifest, type Manifest } from '../../src/domain/manifest.js';
 import { runCli, startCli } from '../support/cli.js';
 import { makeAudioClip, makeVideoClip } from '../support/clips.js';
 
+const run = promisify(execFile);
 const HEADER = 'id,edition,date,title,kind,themes,speakers,language,licence,summary,media';
-const programme = (podcastTitle: string): string =>
+const programme = (podcastTitle: string, podcastSummary = ''): string =>
   `${HEADER}\nconference,2025 Strasbourg,2025-10-29,Communs numériques,talk,Communs,Ali Ben (Ville de Strasbourg),fr,CC-BY-4.0,,media/talk.mp4\n` +
-  `podcast,2025 Strasbourg,2025-10-30,${podcastTitle},podcast,Médiation,Jeanne Martin (La Mednum),fr,CC0-1.0,,media/podcast.mp3\n`;
+  `podcast,2025 Strasbourg,2025-10-30,${podcastTitle},podcast,Médiation,Jeanne Martin (La Mednum),fr,CC0-1.0,${podcastSummary},media/podcast.mp3\n`;
 
 describe('ingest is idempotent and resumes after SIGKILL', () => {
   let root: string;
@@ -58,20 +61,28 @@ describe('ingest is idempotent and resumes after SIGKILL', () => {
     }
   }, 240_000);
 
-  it('skips unchanged items, and only rewrites the manifest when metadata changes', async () => {
+  it('skips unchanged items, only rewrites the manifest for metadata, and re-encodes what embeds it', async () => {
     const again = await runCli(['ingest', '--plain', path.join(root, 'programme.csv')], env);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/conference: unchanged/);
     expect(again.stdout).toMatch(/podcast: unchanged/);
 
-    const mp3 = manifestOf('podcast').downloads.find((d) => d.format === 'mp3');
-    const mp3Path = path.join(env.DATA_DIR as string, mp3?.key ?? 'missing');
-    const before = statSync(mp3Path).mtimeMs;
+    const mp3Of = (): string => path.join(env.DATA_DIR as string, manifestOf('podcast').downloads.find((d) => d.format === 'mp3')?.key ?? 'missing');
+    const before = statSync(mp3Of()).mtimeMs;
+    writeFileSync(path.join(root, 'programme.csv'), programme('Écouter les territoires', 'Un épisode sur la médiation en zone rurale.'));
+    const summarised = await runCli(['ingest', '--plain', path.join(root, 'programme.csv')], env);
+    expect(summarised.stdout).toMatch(/podcast: updated/);
+    expect(manifestOf('podcast').summary).toBe('Un épisode sur la médiation en zone rurale.');
+    expect(statSync(mp3Of()).mtimeMs).toBe(before);
+
+    // The title is written into the MP3's ID3 tags: a new title means new files.
     writeFileSync(path.join(root, 'programme.csv'), programme('"Écouter les territoires, épisode 1"'));
     const renamed = await runCli(['ingest', '--plain', path.join(root, 'programme.csv')], env);
-    expect(renamed.stdout).toMatch(/podcast: updated/);
+    expect(renamed.stdout).toMatch(/podcast: ingested/);
+    expect(renamed.stdout).toMatch(/conference: unchanged/);
     expect(manifestOf('podcast').title).toBe('Écouter les territoires, épisode 1');
-    expect(statSync(mp3Path).mtimeMs).toBe(before);
+    const { stdout } = await run('ffprobe', ['-v', 'error', '-show_entries', 'format_tags=title', '-of', 'default=nw=1:nk=1', mp3Of()]);
+    expect(stdout.trim()).toBe('Écouter les territoires, épisode 1');
   }, 120_000);
 
   it('transcodes a changed source again and removes what the new version no longer has', async () => {
@@ -82,7 +93,10 @@ describe('ingest is idempotent and resumes after SIGKILL', () => {
     expect(changed.stdout).toMatch(/conference: ingested/);
     const manifest = manifestOf('conference');
     expect(manifest.hls?.variants.map((v) => v.name)).toEqual(['360p']);
-    expect(existsSync(path.join(env.DATA_DIR as string, 'items/conference/hls/720p'))).toBe(false);
+    // The new revision has its own folder; the old one is gone with everything it had.
+    const stored = listFiles(path.join(env.DATA_DIR as string, 'items', 'conference'));
+    expect(stored.filter((key) => key.includes('/hls/720p/'))).toEqual([]);
+    expect(new Set(stored.filter((key) => !key.endsWith('manifest.json')).map((key) => key.split('/')[2])).size).toBe(1);
     expect(manifest.media.duration).toBeLessThan(3);
   }, 120_000);
 });

@@ -10,6 +10,7 @@ import { FluentFfmpegMediaTool } from '../../src/adapters/media-tool/fluent-ffmp
 import type { ProgrammeItem } from '../../src/domain/item.js';
 import type { MediaInfo } from '../../src/domain/manifest.js';
 import type { StepContext } from '../../src/pipeline/step.js';
+import { judgeFrame } from '../../src/pipeline/poster.js';
 import { coverStep } from '../../src/pipeline/steps/cover.js';
 import { posterStep } from '../../src/pipeline/steps/poster.js';
 import { storyboardStep } from '../../src/pipeline/steps/storyboard.js';
@@ -84,12 +85,33 @@ describe('poster step', () => {
     expect(look.stdev).toBeGreaterThan(8);
   });
 
-  it('keeps a portrait aspect and warns when every frame is blank', async () => {
+  it('looks again further on when the first four frames are all black', async () => {
+    // 4 s of black, then the pattern: 10, 25, 40 and 60 % of 6 s all land on black.
+    const source = await clipStartingBlack(join(root, 'late-start.mp4'), 4, 2);
+    const ctx = context(item(source, 'talk'), videoInfo(6), 'poster-late');
+    const real = ctx.media;
+    let seeks = 0;
+    ctx.media = { probe: (file) => real.probe(file), check: () => real.check(), run: (command, options) => ((seeks += 1), real.run(command, options)) };
+    const result = await timed('poster (two rounds)', () => posterStep.run(ctx));
+    expect(seeks).toBe(4 + 6);
+    expect(result.warnings).toBeUndefined();
+    expect(result.posters?.filter((p) => p.format === 'jpeg').map((p) => [p.width, p.height])).toEqual([[320, 180], [640, 360]]);
+    const look = await images.stats(join(ctx.outDir, 'images/poster-640.jpg'));
+    expect(look.mean).toBeGreaterThan(16);
+    expect(look.stdev).toBeGreaterThan(8);
+  });
+
+  it('draws the title card, never a black poster, for a clip black all along', async () => {
     const source = join(root, 'black.mp4');
     await exec('ffmpeg', ['-y', '-loglevel', 'error', '-f', 'lavfi', '-i', 'color=c=black:s=360x640:r=25:d=2', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', source]);
-    const result = await posterStep.run(context(item(source, 'talk'), videoInfo(2, 360, 640), 'poster-black'));
-    expect(result.warnings?.[0]).toMatch(/blank/);
-    expect(result.posters?.filter((p) => p.format === 'jpeg').map((p) => [p.width, p.height])).toEqual([[320, 569], [360, 640]]);
+    const ctx = context(item(source, 'talk'), videoInfo(2, 360, 640), 'poster-black');
+    const result = await posterStep.run(ctx);
+    expect(result.warnings).toEqual([expect.stringMatching(/^poster: all \d+ frames tried look blank .*title card$/)]);
+    expect(result.posters?.filter((p) => p.format === 'jpeg').map((p) => [p.path, p.width, p.height])).toEqual([
+      ['images/poster-320.jpg', 320, 180], ['images/poster-640.jpg', 640, 360], ['images/poster-1280.jpg', 1280, 720],
+    ]);
+    const look = await images.stats(join(ctx.outDir, 'images/poster-1280.jpg'));
+    expect(judgeFrame(look).usable).toBe(true);
   });
 });
 
@@ -133,18 +155,46 @@ describe('audio pictures', () => {
     expect(look.width).toBe(1200);
   });
 
+  /** A 2 s MP3 with `art` (a lavfi source) embedded as its cover picture. */
+  async function withCover(name: string, art: string): Promise<string> {
+    const tone = await makeAudioClip(join(root, `${name}.wav`), { seconds: 2 });
+    const picture = join(root, `${name}.png`);
+    await exec('ffmpeg', ['-y', '-loglevel', 'error', '-f', 'lavfi', '-i', art, '-frames:v', '1', picture]);
+    const source = join(root, `${name}.mp3`);
+    await exec('ffmpeg', ['-y', '-loglevel', 'error', '-i', tone, '-i', picture, '-map', '0:a', '-map', '1:v', '-c:a', 'libmp3lame', '-c:v', 'png', '-disposition:v', 'attached_pic', '-id3v2_version', '3', source]);
+    return source;
+  }
+
   it('uses embedded cover art as cover and posters', async () => {
-    const tone = await makeAudioClip(join(root, 'tone.wav'), { seconds: 2 });
-    const art = join(root, 'art.png');
-    await exec('ffmpeg', ['-y', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=800x800:d=1', '-frames:v', '1', art]);
-    const source = join(root, 'with-cover.mp3');
-    await exec('ffmpeg', ['-y', '-loglevel', 'error', '-i', tone, '-i', art, '-map', '0:a', '-map', '1:v', '-c:a', 'libmp3lame', '-c:v', 'png', '-disposition:v', 'attached_pic', '-id3v2_version', '3', source]);
+    const source = await withCover('with-cover', 'testsrc2=s=800x800:d=1');
     const result = await timed('cover (embedded)', () => coverStep.run(context(item(source, 'podcast'), audioInfo(2), 'cover')));
+    expect(result.warnings).toBeUndefined();
     expect(result.cover).toEqual({ path: 'images/cover-640.jpg', width: 640, height: 640, format: 'jpeg' });
     expect(result.posters?.map((p) => p.path).sort()).toEqual(
       // The 800 px art also gives an 800 px size: never enlarged, nothing lost between 640 and 1280.
       [320, 640, 800].flatMap((w) => ['avif', 'jpg', 'webp'].map((ext) => `images/cover-${w}.${ext}`)),
     );
+  });
+
+  it.each([
+    ['a 1×1 placeholder', 'cover-dot', 'color=c=0x336699:s=1x1:d=1,format=rgb24'],
+    ['a 200 px thumbnail', 'cover-thumbnail', 'testsrc2=s=200x200:d=1'],
+    ['a black square', 'cover-black', 'color=c=black:s=800x800:d=1'],
+  ])('draws the title card instead of %s, and says so', async (_label, name, art) => {
+    const source = await withCover(name, art);
+    const ctx = context(item(source, 'podcast'), audioInfo(2), name);
+    const result = await coverStep.run(ctx);
+    expect(result.cover).toBeUndefined();
+    expect(result.warnings).toEqual([expect.stringMatching(/^cover: the embedded cover art is (too small|blank).*; the poster is the title card$/)]);
+    expect(result.posters?.filter((p) => p.format === 'jpeg').map((p) => [p.path, p.width, p.height])).toEqual([
+      ['images/poster-320.jpg', 320, 180], ['images/poster-640.jpg', 640, 360], ['images/poster-1280.jpg', 1280, 720],
+    ]);
+    expect(judgeFrame(await images.stats(join(ctx.outDir, 'images/poster-1280.jpg'))).usable).toBe(true);
+  });
+
+  it('re-runs the cover when the title or edition it draws changes, and only then', () => {
+    const podcast = item('x.mp3', 'podcast');
+    expect(coverStep.embeds?.(podcast)).toEqual({ title: podcast.title, edition: '2025 Strasbourg' });
   });
 
   it('renders a title card when there is no cover art', async () => {

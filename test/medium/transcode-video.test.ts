@@ -41,8 +41,8 @@ async function mediaOf(path: string, fps = 25): Promise<MediaInfo> {
   const video = raw.streams.find((s) => s.codec_type === 'video');
   if (!video) throw new Error(`${path}: no video`);
   const [width, height] = [Number(video.width), Number(video.height)];
-  // fluent-ffmpeg flattens the display matrix onto the stream (`rotation`), which rotationOf misses.
-  const rotation = Math.abs(Number(video.rotation ?? 0)) || rotationOf(video);
+  // The adapter hands back ffprobe's own JSON: the display matrix is in side_data_list.
+  const rotation = rotationOf(video);
   const quarter = rotation % 180 === 90;
   return {
     class: 'video', container: 'mp4', duration: Number(raw.format.duration), size: 1, bitRate: null,
@@ -253,6 +253,23 @@ describe('sign-language and audio-description', () => {
     const [main, matched] = [await loudness(mainPlaylist), await loudness(describedPlaylist)];
     expect(main).not.toBeNull();
     expect(Math.abs((matched ?? 0) - (main ?? 0))).toBeLessThan(1);
+  });
+
+  it('explains an unreadable companion file by its declared name, without this machine\'s paths', async () => {
+    const note = join(root, 'lsf-note.mp4');
+    await writeFile(note, 'Interprétation LSF : le fichier suivra par courriel.\n');
+    const sign = signLanguageStep.run(context({ ...talk, id: 'sl-note', signLanguage: { path: note, declared: 'lsf.mp4' } }, info));
+    await expect(sign).rejects.toMatchObject({ file: 'lsf.mp4', message: 'the sign-language video: not a media file: it contains text (wrong file or wrong extension?)' });
+
+    // An export that stopped early: the MP4 header is there, the moov (written last) is not.
+    const whole = await readFile(await makeAudioClip(join(root, 'ad-whole.m4a'), { seconds: 2, codecArgs: ['-c:a', 'aac'] }));
+    const cut = join(root, 'ad-cut.m4a');
+    await writeFile(cut, whole.subarray(0, 2048));
+    const described = audioDescriptionStep.run(context({ ...talk, audioDescription: { path: cut, declared: 'ad.m4a' } }, info, transcoded));
+    const error = await described.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MediaError);
+    expect(error).toMatchObject({ file: 'ad.m4a', message: 'the audio-description file: truncated or incomplete MP4 (no moov atom): the upload or export did not finish' });
+    expect((error as Error).message).not.toContain(root);
   });
 
   it('publishes a WebVTT description as a descriptions track, and refuses anything else', async () => {

@@ -22,14 +22,23 @@ describe('loadConfig', () => {
   it('lists every problem at once', () => {
     let caught: unknown;
     try {
-      loadConfig({ PORT: 'abc', DEFAULT_LICENCE: 'CC-BY-ND', STORAGE: 's3', QUEUE: 'bullmq', MEILI_URL: 'not a url' }, emptyDir());
+      loadConfig({ PORT: 'abc', DEFAULT_LICENCE: 'CC-BY-ND', DEFAULT_LANGUAGE: 'french', STORAGE: 's3', QUEUE: 'bullmq', MEILI_URL: 'not a url' }, emptyDir());
     } catch (error) {
       caught = error;
     }
     expect(caught).toBeInstanceOf(ConfigError);
     const problems = (caught as ConfigError).problems.join('\n');
-    for (const field of ['PORT', 'DEFAULT_LICENCE', 'MEILI_URL', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'REDIS_URL']) {
+    expect(problems).toContain('DEFAULT_LANGUAGE: invalid language "french"; expected a BCP 47 tag such as fr, en or fr-CA');
+    for (const field of ['PORT', 'DEFAULT_LICENCE', 'DEFAULT_LANGUAGE', 'MEILI_URL', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'REDIS_URL']) {
       expect(problems).toContain(field);
+    }
+  });
+
+  it('checks DEFAULT_LANGUAGE with the programme\'s BCP 47 rule and keeps its canonical form', () => {
+    expect(loadConfig({ DEFAULT_LANGUAGE: 'fr_fr' }, emptyDir()).defaultLanguage).toBe('fr-FR');
+    expect(loadConfig({ DEFAULT_LANGUAGE: 'bre' }, emptyDir()).defaultLanguage).toBe('br');
+    for (const bad of ['fr/../x', 'x', 'anglais']) {
+      expect(() => loadConfig({ DEFAULT_LANGUAGE: bad }, emptyDir())).toThrow(ConfigError);
     }
   });
 

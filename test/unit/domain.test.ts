@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { LICENCES, parseLicence } from '../../src/domain/licence.js';
 import { sanitiseFileName, slugify } from '../../src/domain/slug.js';
 import { contentTypeOf } from '../../src/domain/content-type.js';
+import { describeError } from '../../src/domain/errors.js';
+import { manifestSchema } from '../../src/domain/manifest.js';
 
 describe('slugify', () => {
   it.each([
@@ -45,4 +47,18 @@ describe('contentTypeOf', () => {
     ['hls/master.m3u8', 'application/vnd.apple.mpegurl'], ['a/b/seg_001.ts', 'video/mp2t'], ['x.VTT', 'text/vtt; charset=utf-8'],
     ['poster-320.avif', 'image/avif'], ['blob', 'application/octet-stream'],
   ])('%s → %s', (file, type) => expect(contentTypeOf(file)).toBe(type));
+});
+
+describe('describeError', () => {
+  it('puts a schema failure on one line, field by field', () => {
+    const result = manifestSchema.safeParse({ schemaVersion: 1, id: 'Bad Id' });
+    expect(result.success).toBe(false);
+    const line = describeError(result.error);
+    expect(line).not.toContain('\n');
+    expect(line).toMatch(/^id: .*; kind: /);
+  });
+
+  it('keeps the first line of an ordinary error', () => {
+    expect(describeError(new Error('ffmpeg failed: x\ndetails'))).toBe('ffmpeg failed: x');
+  });
 });

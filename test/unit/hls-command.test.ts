@@ -3,6 +3,7 @@ import { MediaError } from '../../src/domain/errors.js';
 import { buildDescribedAudioCommand, matchingTarget } from '../../src/pipeline/described-audio-command.js';
 import { buildLadderCommand, gopOptions, ladderFilterGraph, varStreamMap } from '../../src/pipeline/hls-command.js';
 import { buildSignLanguageCommand, readSignLanguageSource } from '../../src/pipeline/sign-language-command.js';
+import { frameRate } from '../../src/pipeline/probe.js';
 import { chooseLadder, downloadRendition } from '../../src/pipeline/video-ladder.js';
 
 const DIR = '/data/items/2025-lyon-talk';
@@ -22,7 +23,7 @@ describe('buildLadderCommand', () => {
           path: `${DIR}/hls/%v/index.m3u8`,
           options: [
             '-filter_complex',
-            '[0:v]split=4[s0][s1][s2][s3];' +
+            '[0:V:0]split=4[s0][s1][s2][s3];' +
               '[s0]scale=1920:1080,setsar=1,format=yuv420p[v0];' +
               '[s1]scale=1280:720,setsar=1,format=yuv420p,split=2[v1][vd];' +
               '[s2]scale=854:480,setsar=1,format=yuv420p[v2];' +
@@ -63,7 +64,7 @@ describe('buildLadderCommand', () => {
   it('gives a 720p source three variants and downloads at its full size', () => {
     const command = ladderCommand(1280, 720);
     expect(command.outputs[0]?.options[1]).toBe(
-      '[0:v]split=3[s0][s1][s2];' +
+      '[0:V:0]split=3[s0][s1][s2];' +
         '[s0]scale=1280:720,setsar=1,format=yuv420p,split=2[v0][vd];' +
         '[s1]scale=854:480,setsar=1,format=yuv420p[v1];' +
         '[s2]scale=640:360,setsar=1,format=yuv420p[v2];' +
@@ -82,7 +83,7 @@ describe('buildLadderCommand', () => {
   it('encodes a tiny source once at its own size, the download sharing the scaled picture', () => {
     const ladder = chooseLadder({ displayWidth: 320, displayHeight: 180, fps: 25 });
     expect(ladderFilterGraph(ladder, downloadRendition(ladder), true)).toBe(
-      '[0:v]split=1[s0];[s0]scale=320:180,setsar=1,format=yuv420p,split=2[v0][vd];' +
+      '[0:V:0]split=1[s0];[s0]scale=320:180,setsar=1,format=yuv420p,split=2[v0][vd];' +
         '[0:a:0]aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,asplit=3[a0][ad][am];[am]ebur128=framelog=verbose,anullsink',
     );
     expect(ladderCommand(320, 180).outputs[1]?.path).toBe(`${DIR}/download/${ID}-180p.mp4`);
@@ -145,7 +146,7 @@ describe('buildSignLanguageCommand', () => {
         {
           path: `${DIR}/sign-language/hls/index.m3u8`,
           options: [
-            '-filter_complex', '[0:v]tpad=stop_mode=clone:stop_duration=2.500,scale=854:480,setsar=1,format=yuv420p,split=2[vh][vd]',
+            '-filter_complex', '[0:V:0]tpad=stop_mode=clone:stop_duration=2.500,scale=854:480,setsar=1,format=yuv420p,split=2[vh][vd]',
             '-map', '[vh]', '-an', '-t', '60.000',
             '-map_metadata', '-1',
             '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23',
@@ -172,17 +173,30 @@ describe('buildSignLanguageCommand', () => {
 
   it('only trims a longer interpretation', () => {
     const command = buildSignLanguageCommand({ ...base, sourceDuration: 75, talkDuration: 60 });
-    expect(command.outputs[0]?.options.slice(0, 2)).toEqual(['-filter_complex', '[0:v]scale=854:480,setsar=1,format=yuv420p,split=2[vh][vd]']);
+    expect(command.outputs[0]?.options.slice(0, 2)).toEqual(['-filter_complex', '[0:V:0]scale=854:480,setsar=1,format=yuv420p,split=2[vh][vd]']);
   });
 });
 
 describe('readSignLanguageSource', () => {
   const stream = { codec_type: 'video', width: 1920, height: 1080, avg_frame_rate: '30000/1001' };
 
-  it('reads a silent phone video upright, whether the rotation comes flattened (fluent-ffmpeg) or as side data', () => {
-    const expected = { displayWidth: 1080, displayHeight: 1920, fps: 30000 / 1001, duration: 61.5 };
-    expect(readSignLanguageSource({ format: { duration: '61.5' }, streams: [{ ...stream, rotation: -90 }] }, 'lsf.mp4')).toEqual(expected);
-    expect(readSignLanguageSource({ format: { duration: '61.5' }, streams: [{ ...stream, side_data_list: [{ rotation: 90 }] }] }, 'lsf.mp4')).toEqual(expected);
+  it('reads a silent phone video upright from ffprobe\'s display matrix, at the rate the probe gives the talk', () => {
+    const expected = { displayWidth: 1080, displayHeight: 1920, fps: 29.97, duration: 61.5 };
+    for (const rotation of [-90, 90]) {
+      const matrix = { side_data_type: 'Display Matrix', displaymatrix: '…', rotation };
+      expect(readSignLanguageSource({ format: { duration: '61.5' }, streams: [{ ...stream, side_data_list: [matrix] }] }, 'lsf.mp4')).toEqual(expected);
+    }
+    expect(readSignLanguageSource({ format: { duration: '61.5' }, streams: [{ ...stream, side_data_list: [{ rotation: 180 }] }] }, 'lsf.mp4')).toMatchObject({
+      displayWidth: 1920, displayHeight: 1080,
+    });
+  });
+
+  it('shares the probe\'s frame-rate reading: average rate, else nominal, else 0', () => {
+    expect(frameRate({ avg_frame_rate: '30000/1001', r_frame_rate: '60/1' })).toBe(29.97);
+    expect(frameRate({ avg_frame_rate: '0/0', r_frame_rate: '25/1' })).toBe(25);
+    expect(frameRate({})).toBe(0);
+    const source = readSignLanguageSource({ format: { duration: '3' }, streams: [{ codec_type: 'video', width: 640, height: 360, avg_frame_rate: '0/0', r_frame_rate: '50/1' }] }, 'lsf.mp4');
+    expect(source.fps).toBe(50);
   });
 
   it('refuses a file without pictures', () => {

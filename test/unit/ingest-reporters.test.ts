@@ -6,7 +6,7 @@ import type { IngestSummary } from '../../src/services/ingest/reporter.js';
 const summary: IngestSummary = {
   source: 'programme.csv',
   wallSeconds: 130.4,
-  problems: [{ row: 4, itemId: null, field: 'title', message: 'title is required' }],
+  problems: [{ row: 4, itemId: null, field: 'title', message: 'title is required', severity: 'error' }],
   outcomes: [
     { id: 'talk-a', title: 'A', status: 'ingested', duration: 754, wallSeconds: 377, warnings: [] },
     { id: 'podcast-b', title: 'B', status: 'unchanged', duration: 3725, wallSeconds: 0.2, warnings: [] },
@@ -39,6 +39,35 @@ describe('ingest output', () => {
     reporter.itemFinished(summary.outcomes[2] as IngestSummary['outcomes'][number]);
     expect(err).toEqual(['error: programme.csv row 4 title: title is required\n', 'error: broken talks/c.mp4: video has no audio track\n']);
     expect(out).toContain('talk-a: transcode-video done in 12.3s\n');
+  });
+
+  it('prints notices as warnings and counts only rows with an error as failed', () => {
+    const notice = { row: null, itemId: null, field: null, message: 'unknown column(s) "notes" ignored', severity: 'warning' as const };
+    const ignored = { row: 2, itemId: 'podcast-b', field: 'sign_language', message: 'ignored: a podcast has no picture for a sign-language video', severity: 'warning' as const };
+    const out: string[] = [];
+    const err: string[] = [];
+    const reporter = new PlainReporter((t) => out.push(t), (t) => err.push(t));
+    reporter.validated({ source: 'programme.csv', items: 2, problems: [notice, ignored, ...summary.problems] });
+    expect(err).toEqual([
+      'warning: programme.csv: unknown column(s) "notes" ignored\n',
+      'warning: programme.csv row 2 podcast-b sign_language: ignored: a podcast has no picture for a sign-language video\n',
+      'error: programme.csv row 4 title: title is required\n',
+    ]);
+    expect(out).toEqual(['programme.csv: 2 item(s) valid, 1 problem(s), 2 warning(s)\n']);
+    const clean = summaryTable({ ...summary, problems: [notice, ignored], outcomes: summary.outcomes.slice(0, 2) });
+    expect(clean.split('\n').pop()).toBe('1 ingested, 0 updated, 1 unchanged, 0 failed — 130.4s');
+  });
+
+  it('escapes control characters in printed lines', () => {
+    const err: string[] = [];
+    const reporter = new PlainReporter(() => {}, (t) => err.push(t));
+    const problem = { row: 1, itemId: null, field: 'title', message: 'title "\u001b[2JX" is odd', severity: 'error' as const };
+    reporter.validated({ source: 'programme.csv', items: 0, problems: [problem] });
+    reporter.itemFinished({ id: 'talk-a', title: 'A', status: 'ingested', duration: 1, wallSeconds: 1, warnings: ['odd\u009b tag\nsecond line'] });
+    expect(err).toEqual([
+      'error: programme.csv row 1 title: title "\\u001B[2JX" is odd\n',
+      'warning: talk-a: odd\\u009B tag\\u000Asecond line\n',
+    ]);
   });
 
   it('redraws progress bars in place on a terminal, keeping the latest state', async () => {

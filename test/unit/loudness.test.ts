@@ -4,6 +4,7 @@ import {
   EBUR128_FILTER,
   isSilent,
   measureFilter,
+  measureLoudnessCommand,
   normaliseFilter,
   parseEbur128Integrated,
   parseLoudnormJson,
@@ -58,6 +59,17 @@ describe('loudnorm filters', () => {
 
   it('re-measures with a frame log below the default level (quiet printed I: 0.0)', () => {
     expect(EBUR128_FILTER).toBe('ebur128=framelog=verbose');
+  });
+});
+
+describe('measureLoudnessCommand', () => {
+  // One builder for the podcast, the talk and its described audio (they used to have one each).
+  it('measures the first audio stream without writing anything or reading pictures', () => {
+    expect(measureLoudnessCommand('/in/talk.mp3', 180)).toEqual({
+      inputs: [{ path: '/in/talk.mp3', options: ['-nostdin', '-vn'] }],
+      outputs: [{ path: '-', options: ['-map', '0:a:0', '-af', 'loudnorm=I=-16:TP=-1.5:LRA=11:print_format=json', '-f', 'null'] }],
+      duration: 180,
+    });
   });
 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgrammeItem } from '../../src/domain/item.js';
+import { measureLoudnessCommand } from '../../src/pipeline/loudness.js';
 import {
   audioMasterPlaylist,
   channelLayoutFor,
-  measureLoudnessCommand,
   measureOutputCommand,
   normaliseCommand,
   podcastDownloads,
@@ -29,14 +29,6 @@ const tags = [
 ];
 
 describe('podcast commands', () => {
-  it('measures the first audio stream without writing anything', () => {
-    expect(measureLoudnessCommand('/in/talk.mp3', 180)).toEqual({
-      inputs: [{ path: '/in/talk.mp3', options: ['-nostdin'] }],
-      outputs: [{ path: '-', options: ['-map', '0:a:0', '-af', 'loudnorm=I=-16:TP=-1.5:LRA=11:print_format=json', '-f', 'null'] }],
-      duration: 180,
-    });
-  });
-
   it('writes one normalised 48 kHz WAV with an explicit channel layout', () => {
     const command = normaliseCommand('/in/talk.mp3', '/work/n.wav', measured, 'mono', 180);
     const filter = command.outputs[0]?.options[3] ?? '';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitTitle, titleCardSvg, WAVEFORM_COLOUR, TITLE_CARD } from '../../src/pipeline/audio-artwork.js';
-import { candidateTimes, chooseFrame, frameCommand, judgeFrame, posterWidths } from '../../src/pipeline/poster.js';
+import { pictureProblem } from '../../src/pipeline/image-set.js';
+import { candidateTimes, chooseFrame, frameCommand, judgeFrame, posterWidths, retryTimes } from '../../src/pipeline/poster.js';
 
 const stats = (mean: number, stdev: number, entropy: number) => ({ width: 1280, height: 720, mean, stdev, entropy });
 
@@ -16,6 +17,19 @@ describe('candidateTimes', () => {
     expect(new Set(tiny).size).toBe(tiny.length);
     expect(candidateTimes(0)).toEqual([0]);
     expect(candidateTimes(Number.NaN)).toEqual([0]);
+  });
+});
+
+describe('retryTimes', () => {
+  it('looks between and after the first candidates when they were all blank', () => {
+    expect(retryTimes(600, candidateTimes(600))).toEqual([30, 108, 198, 300, 450, 540]);
+  });
+
+  it('stays inside short clips and skips the times already tried', () => {
+    // 6 s: the last second is out of reach, so 75 % and 90 % both become 5 s, once.
+    expect(retryTimes(6, candidateTimes(6))).toEqual([0.3, 1.08, 1.98, 3, 4.5, 5]);
+    expect(retryTimes(6, [0.3, 3])).toEqual([1.08, 1.98, 4.5, 5]);
+    expect(retryTimes(0, [0])).toEqual([]);
   });
 });
 
@@ -62,6 +76,16 @@ describe('judging frames', () => {
     ];
     expect(chooseFrame(frames)).toEqual({ frame: frames[1], blank: true });
     expect(chooseFrame([])).toBeNull();
+  });
+});
+
+describe('pictureProblem (supplied cover art)', () => {
+  it('refuses placeholders, thumbnails and blank pictures; keeps real art', () => {
+    expect(pictureProblem({ width: 1, height: 1, mean: 90, stdev: 0, entropy: 0 })).toBe('too small (1×1 px, under 320 px wide)');
+    expect(pictureProblem({ width: 300, height: 300, mean: 120, stdev: 60, entropy: 7 })).toMatch(/^too small/);
+    expect(pictureProblem(stats(3, 1, 0.1))).toBe('blank (black)');
+    expect(pictureProblem(stats(128, 2, 0.4))).toBe('blank (flat)');
+    expect(pictureProblem({ width: 320, height: 320, mean: 120, stdev: 60, entropy: 7 })).toBeNull();
   });
 });
 

@@ -40,6 +40,23 @@ describe('interpretProbe', () => {
     expect(info.audio?.channels).toBe(2);
   });
 
+  it('shows anamorphic video at its display width', () => {
+    const hdv = interpretProbe(probe([video({ width: 1440, height: 1080, sample_aspect_ratio: '4:3' }), audio]), 'hdv.mts', 'video', 1);
+    expect(hdv.video).toMatchObject({ width: 1440, displayWidth: 1920, displayHeight: 1080 });
+  });
+
+  it('keeps descriptive tags only, never places or devices', () => {
+    const raw = probe([video(), audio]);
+    raw.format.tags = { title: 'Talk', location: '+48.5734+007.7521/', 'com.apple.quicktime.make': 'Apple', Artist: 'Ali' };
+    expect(interpretProbe(raw, 'phone.mov', 'video', 1).tags).toEqual({ title: 'Talk', artist: 'Ali' });
+  });
+
+  it('rejects a format ffprobe could only guess from raw bytes', () => {
+    const raw = probe([{ codec_type: 'audio', codec_name: 'adpcm_dtk', channels: 2, sample_rate: '48000' }]);
+    raw.format = { ...raw.format, format_name: 'adp', probe_score: 25 };
+    expect(() => interpretProbe(raw, 'raw.wav', 'audio', 1)).toThrow('not a media file ffmpeg recognises (it could only guess "adp")');
+  });
+
   it('rejects a zero duration as truncated', () => {
     expect(() => interpretProbe(probe([video(), audio], '0'), 'f.mp4', 'video', 1)).toThrow(/truncated/);
   });

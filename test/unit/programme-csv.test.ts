@@ -193,8 +193,8 @@ describe('readProgramme with a CSV', () => {
 
     expect(result.items.map((item) => item.id)).toEqual(['2025-strasbourg-les-communs', '2025-strasbourg-autre-sujet']);
     expect(result.problems).toEqual([
-      { row: 3, itemId: '2025-strasbourg-les-communs', field: 'id', message: 'id "2025-strasbourg-les-communs" is already used by row 1' },
-      { row: 4, itemId: '2025-strasbourg-autre-sujet', field: 'id', message: 'id "2025-strasbourg-autre-sujet" is already used by row 2' },
+      { row: 3, itemId: '2025-strasbourg-les-communs', field: 'id', message: 'id "2025-strasbourg-les-communs" is already used by row 1', severity: 'error' },
+      { row: 4, itemId: '2025-strasbourg-autre-sujet', field: 'id', message: 'id "2025-strasbourg-autre-sujet" is already used by row 2', severity: 'error' },
     ]);
   });
 
@@ -206,7 +206,7 @@ describe('readProgramme with a CSV', () => {
     const result = await readProgramme(join(root, 'programme.csv'), deps);
     expect(result.items.map((item) => item.row)).toEqual([1]);
     expect(result.problems).toEqual([
-      { row: 2, itemId: '2025-strasbourg-deux', field: 'media', message: '"./a.mp4" is already the media of row 1' },
+      { row: 2, itemId: '2025-strasbourg-deux', field: 'media', message: '"./a.mp4" is already the media of row 1', severity: 'error' },
     ]);
   });
 
@@ -253,7 +253,7 @@ describe('readProgramme with a CSV', () => {
     const root = await tree({ 'programme.csv': 'edition,title\n2025 Strasbourg,Un\n2025 Strasbourg,Deux\n' });
     const result = await readProgramme(join(root, 'programme.csv'), deps);
     expect(result.items).toEqual([]);
-    expect(result.problems).toEqual([{ row: null, itemId: null, field: 'media', message: 'the header has no "media" column' }]);
+    expect(result.problems).toEqual([{ row: null, itemId: null, field: 'media', message: 'the header has no "media" column', severity: 'error' }]);
   });
 
   it('counts blank lines in row numbers and flags cells beyond the header', async () => {
@@ -263,7 +263,7 @@ describe('readProgramme with a CSV', () => {
     });
     const result = await readProgramme(join(root, 'programme.csv'), deps);
     expect(result.items.map((item) => item.row)).toEqual([1]);
-    expect(result.problems).toEqual([{ row: 3, itemId: null, field: null, message: 'row has 4 cells but the header has 3' }]);
+    expect(result.problems).toEqual([{ row: 3, itemId: null, field: null, message: 'row has 4 cells but the header has 3', severity: 'error' }]);
   });
 
   it('reports a broken quote as a file problem', async () => {

@@ -59,7 +59,7 @@ describe('readProgramme file paths', () => {
     const result = await readProgramme(csv, deps);
     expect(result.problems).toEqual([
       // Rows 1 and 2 name the same file in two spellings: one file, one item.
-      { row: 2, itemId: '2025-strasbourg-titre-2', field: 'media', message: `"vidéos/${nfd}" is already the media of row 1` },
+      { row: 2, itemId: '2025-strasbourg-titre-2', field: 'media', message: `"vidéos/${nfd}" is already the media of row 1`, severity: 'error' },
     ]);
     const onDisk = join(root, 'sub', 'vidéos'.normalize('NFD'), nfd);
     expect(result.items.map((item) => item.media)).toEqual([

@@ -4,7 +4,8 @@ import { detectDelimiter } from '../../src/services/programme/parse-csv.js';
 import { normaliseFieldName, toProgrammeField } from '../../src/services/programme/raw-row.js';
 import { titleFromFileName } from '../../src/services/programme/scan-folder.js';
 import { parseSpeakerObject, parseSpeakerText, splitOutsideParentheses } from '../../src/services/programme/speakers.js';
-import { parseId, parseIsoDate, parseKind, parseLanguage, uniqueThemes } from '../../src/services/programme/values.js';
+import { parseLanguage } from '../../src/domain/language.js';
+import { parseId, parseIsoDate, parseKind, uniqueThemes } from '../../src/services/programme/values.js';
 
 describe('parseEdition', () => {
   it.each([

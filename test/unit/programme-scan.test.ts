@@ -169,12 +169,13 @@ describe('readProgramme on a folder without a programme', () => {
       },
     ]);
     expect(result.problems).toEqual([
-      { row: 3, itemId: null, field: 'media', message: '"empty.mp4": file is empty' },
+      { row: 3, itemId: null, field: 'media', message: '"empty.mp4": file is empty', severity: 'error' },
       {
         row: 5,
         itemId: null,
         field: 'media',
         message: `"podcasts/broken.m4a": cannot read the file's metadata: broken.m4a: Invalid data found when processing input`,
+        severity: 'error',
       },
     ]);
   });
@@ -196,7 +197,7 @@ describe('readProgramme on a folder without a programme', () => {
     const result = await readProgramme(root, { media, documents, defaultLicence: 'CC-BY-4.0' });
     expect(result.items.map((item) => [item.id, item.edition.label])).toEqual([['2025-strasbourg-pleniere', '2025 Strasbourg']]);
     expect(result.problems).toEqual([
-      { row: 2, itemId: '2025-strasbourg-pleniere', field: 'id', message: 'id "2025-strasbourg-pleniere" is already used by row 1 ("2025-strasbourg/a.mp4")' },
+      { row: 2, itemId: '2025-strasbourg-pleniere', field: 'id', message: 'id "2025-strasbourg-pleniere" is already used by row 1 ("2025-strasbourg/a.mp4")', severity: 'error' },
     ]);
   });
 });
@@ -215,7 +216,7 @@ describe('readProgramme target resolution', () => {
   it('refuses a folder with two programmes or an unsupported one', async () => {
     const two = await tree({ 'programme.csv': 'title,media\n', 'programme.json': '[]', 'a.mp4': 'x' });
     expect((await readProgramme(two, deps)).problems).toEqual([
-      { row: null, itemId: null, field: null, message: 'several programme files (programme.csv, programme.json); keep exactly one' },
+      { row: null, itemId: null, field: null, message: 'several programme files (programme.csv, programme.json); keep exactly one', severity: 'error' },
     ]);
     const xlsx = await tree({ 'programme.xlsx': 'x', 'a.mp4': 'x' });
     expect((await readProgramme(xlsx, deps)).problems.map((p) => p.message)).toEqual([

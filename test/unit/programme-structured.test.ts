@@ -81,8 +81,8 @@ describe('readProgramme with JSON and YAML', () => {
     expect(result.source).toBe(join(root, 'programme.json'));
     expect(result.items).toEqual([expectedPodcast(root)]);
     expect(result.problems).toEqual([
-      { row: 2, itemId: 'magazine-1', field: 'speakers', message: 'speaker {"role":"x"} has no name' },
-      { row: 3, itemId: null, field: null, message: 'item must be an object with named fields' },
+      { row: 2, itemId: 'magazine-1', field: 'speakers', message: 'speaker {"role":"x"} has no name', severity: 'error' },
+      { row: 3, itemId: null, field: null, message: 'item must be an object with named fields', severity: 'error' },
     ]);
   });
 
@@ -127,10 +127,12 @@ items:
       edition: { label: '2024', year: 2024, city: '', slug: '2024' },
       licence: 'CC-BY-4.0',
     });
-    expect(result.items).toHaveLength(2);
-    expect(result.problems.map((p) => [p.row, p.field, p.message])).toEqual([
-      [null, null, 'unknown field(s) "room" ignored; known fields: id, edition, date, title, kind, themes, speakers, language, licence, summary, media, captions, slides, audio_description, sign_language'],
-      [3, 'audio_description', 'audio description "mag/n2.pdf" must be .vtt, .mp3, .m4a, .aac, .ogg, .opus, .wav, .flac'],
+    // A document cannot use an audio description: the row is kept without it, with a warning.
+    expect(result.items).toHaveLength(3);
+    expect(result.items[2]).toMatchObject({ id: '2024-magazine-n-2', kind: 'document', audioDescription: null });
+    expect(result.problems.map((p) => [p.row, p.field, p.severity, p.message])).toEqual([
+      [null, null, 'warning', 'unknown field(s) "room" ignored; known fields: id, edition, date, title, kind, themes, speakers, language, licence, summary, media, captions, slides, audio_description, sign_language'],
+      [3, 'audio_description', 'warning', 'ignored: a document is not a recording, so it has no audio description'],
     ]);
   });
 
@@ -163,7 +165,7 @@ items:
     expect(yaml.problems.every((p) => p.row === null && p.message.startsWith('cannot read the YAML: '))).toBe(true);
     const object = await readProgramme(join(root, 'object.json'), deps);
     expect(object.problems).toEqual([
-      { row: null, itemId: null, field: null, message: 'expected a list of items, or an object with an "items" list' },
+      { row: null, itemId: null, field: null, message: 'expected a list of items, or an object with an "items" list', severity: 'error' },
     ]);
   });
 });

@@ -8,13 +8,17 @@ import type { EncodedImage, ImageFormat, ImageStats, ImageTool } from '../../por
  */
 export class SharpImageTool implements ImageTool {
   async stats(filePath: string): Promise<ImageStats> {
-    // Grey first: one channel's statistics are the luminance we judge frames by.
-    const image = sharp(filePath).greyscale();
-    const [meta, stats] = await Promise.all([sharp(filePath).metadata(), image.stats()]);
+    // stats() reads the pipeline's input, not its output: `sharp(f).greyscale().stats()` gave a
+    // pure green frame the channel means [0, 200, 0], so channel 0 (red) called it black. The
+    // grey pixels are materialised first, then measured. `rotate()` orients them as `encode`
+    // will, so the width reported is the one the encoded sizes are chosen from.
+    const grey = await sharp(filePath).rotate().greyscale().raw().toBuffer({ resolveWithObject: true });
+    const { width, height, channels } = grey.info;
+    const stats = await sharp(grey.data, { raw: { width, height, channels } }).stats();
     const channel = stats.channels[0];
     return {
-      width: meta.width ?? 0,
-      height: meta.height ?? 0,
+      width,
+      height,
       mean: channel?.mean ?? 0,
       stdev: channel?.stdev ?? 0,
       entropy: stats.entropy,

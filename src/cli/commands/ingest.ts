@@ -48,7 +48,7 @@ export async function ingestCommand(args: string[], config: Readonly<Config>, io
     defaultLanguage: config.defaultLanguage,
   }, { dryRun: values['dry-run'] ?? false }).finally(release);
   if (!values['dry-run']) await saveReport(config, summary);
-  const failed = summary.problems.length > 0 || summary.outcomes.some((o) => o.status === 'failed');
+  const failed = summary.problems.some((p) => p.severity === 'error') || summary.outcomes.some((o) => o.status === 'failed');
   return failed ? 1 : 0;
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAdapters } from '../../compose.js';
 import type { Config } from '../../config.js';
+import { describeError } from '../../domain/errors.js';
 import { parseManifest, type Manifest } from '../../domain/manifest.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import type { IngestSummary } from '../../services/ingest/reporter.js';
@@ -22,11 +23,15 @@ export async function statusCommand(args: string[], config: Readonly<Config>, io
     return 0;
   }
   const { store } = createAdapters(config);
-  const manifests = await readManifests(store);
+  let unreadable = 0;
+  const manifests = await readManifests(store, (key, cause) => {
+    unreadable++;
+    io.err(`error: ${key}: unreadable manifest (${cause})\n`);
+  });
   const last = await readLastIngest(config);
   if (values.json) {
     io.out(`${JSON.stringify({ items: manifests.map(summaryOf), lastIngest: last }, null, 2)}\n`);
-    return 0;
+    return unreadable > 0 ? 1 : 0;
   }
   io.out(`Archive: ${config.dataDir} (${store.kind}) — ${manifests.length} item(s)\n`);
   if (manifests.length) {
@@ -37,10 +42,10 @@ export async function statusCommand(args: string[], config: Readonly<Config>, io
   }
   if (last) {
     const failures = last.outcomes.filter((o) => o.status === 'failed');
-    io.out(`\nLast ingest ${last.at}: ${last.outcomes.length} item(s), ${failures.length} failed, ${last.problems.length} programme problem(s)\n`);
+    io.out(`\nLast ingest ${last.at}: ${last.outcomes.length} item(s), ${failures.length} failed, ${last.problems.filter((p) => p.severity !== 'warning').length} programme problem(s)\n`);
     for (const f of failures) io.out(`${failureLine(f)}\n`);
   }
-  return 0;
+  return unreadable > 0 ? 1 : 0;
 }
 
 function summaryOf(m: Manifest) {
@@ -50,12 +55,18 @@ function summaryOf(m: Manifest) {
   };
 }
 
-export async function readManifests(store: BlobStore): Promise<Manifest[]> {
+/** Every readable manifest; an unreadable one is reported, never a reason to show nothing. */
+export async function readManifests(store: BlobStore, onUnreadable: (key: string, cause: string) => void = () => {}): Promise<Manifest[]> {
   const manifests: Manifest[] = [];
   for await (const blob of store.list('items/')) {
     if (!/^items\/[^/]+\/manifest\.json$/.test(blob.key)) continue;
     const buffer = await store.getBuffer(blob.key);
-    if (buffer) manifests.push(parseManifest(buffer.toString('utf8')));
+    if (!buffer) continue;
+    try {
+      manifests.push(parseManifest(buffer.toString('utf8')));
+    } catch (error) {
+      onUnreadable(blob.key, describeError(error));
+    }
   }
   return manifests.sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -8,14 +8,13 @@ import {
   DESCRIBED_AUDIO_PLAYLIST,
   descriptionsTrackPath,
   matchingTarget,
-  measureAudioCommand,
 } from '../described-audio-command.js';
 import { AUDIO_CODECS } from '../hls-command.js';
 import { audioRenditionName, writeMasterPlaylist } from '../hls-master.js';
-import { isSilent, parseLoudnormJson, type LoudnormMeasurement } from '../loudness.js';
+import { isSilent, measureLoudnessCommand, parseLoudnormJson, type LoudnormMeasurement } from '../loudness.js';
 import { progressRange } from '../progress-phases.js';
 import type { Step, StepContext, StepResult } from '../step.js';
-import { requireMedia } from '../step-media.js';
+import { probeCompanion, requireMedia } from '../step-media.js';
 import { outputFps } from '../video-ladder.js';
 
 /**
@@ -27,6 +26,8 @@ export const audioDescriptionStep: Step = {
   name: 'audio-description',
   version: 1,
   applies: (item, media) => item.audioDescription !== null && media.class === 'video',
+  // The described rendition's NAME and LANGUAGE in the master, the text track's file name.
+  embeds: (item) => item.language,
   async run(ctx: StepContext): Promise<StepResult> {
     const input = ctx.item.audioDescription;
     if (!input) return {};
@@ -64,7 +65,7 @@ async function describedAudio(ctx: StepContext, input: InputFile): Promise<StepR
   if (!media.audio || !previous.audio.some((a) => !a.describesVideo)) {
     throw new MediaError(ctx.item.media.declared, 'the talk has no sound: there is no audio track for the description to sit beside');
   }
-  const probe = await ctx.media.probe(input.path);
+  const probe = await probeCompanion(ctx.media, input, 'the audio-description file');
   const stream = probe.streams.find((s) => s.codec_type === 'audio');
   if (!stream) throw new MediaError(input.declared, 'the audio-description file has no audio stream');
   const describedDuration = Number(probe.format.duration ?? stream.duration) || media.duration;
@@ -73,13 +74,13 @@ async function describedAudio(ctx: StepContext, input: InputFile): Promise<StepR
   const warnings: string[] = [];
   let mainIntegrated = media.audio.loudness;
   if (mainIntegrated === null) {
-    const main = await ctx.media.run(measureAudioCommand(ctx.item.media.path, media.duration), {
+    const main = await ctx.media.run(measureLoudnessCommand(ctx.item.media.path, media.duration), {
       onProgress: progressRange(ctx.progress, 0, 30),
     });
     const measured = parseLoudnormJson(main.stderr);
     mainIntegrated = isSilent(measured) ? null : measured.inputI;
   }
-  const pass1 = await ctx.media.run(measureAudioCommand(input.path, describedDuration), {
+  const pass1 = await ctx.media.run(measureLoudnessCommand(input.path, describedDuration), {
     onProgress: progressRange(ctx.progress, 30, 45),
   });
   const described: LoudnormMeasurement = parseLoudnormJson(pass1.stderr);

@@ -15,6 +15,8 @@ export const chaptersStep: Step = {
   version: 2,
   // Every video: footage (many small changes) is recognised and given no chapters.
   applies: (_item, media) => media.class === 'video' && media.video !== null,
+  // The chapter track is declared in the talk's language, with a label in it.
+  embeds: (item) => item.language,
   async run(ctx: StepContext): Promise<StepResult> {
     const media = requireMedia(ctx);
     const result = await ctx.media.run(sceneDetectCommand(ctx.item.media.path, media.duration), { onProgress: ctx.progress });

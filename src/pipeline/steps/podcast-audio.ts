@@ -1,20 +1,20 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MediaError } from '../../domain/errors.js';
+import { AUDIO_CODECS } from '../hls-command.js';
 import { measureVariant } from '../hls-master.js';
-import { isSilent, parseEbur128Integrated, parseLoudnormJson, PODCAST_TARGET } from '../loudness.js';
+import { isSilent, measureLoudnessCommand, parseEbur128Integrated, parseLoudnormJson, PODCAST_TARGET } from '../loudness.js';
 import {
-  AUDIO_CODECS,
   AUDIO_MASTER,
   AUDIO_PLAYLIST,
   AUDIO_SEGMENT_SECONDS,
   audioMasterPlaylist,
   channelLayoutFor,
-  measureLoudnessCommand,
   measureOutputCommand,
   normaliseCommand,
   podcastDownloads,
   podcastEncodeCommands,
+  podcastTags,
 } from '../podcast-commands.js';
 import { progressParallel, progressRange } from '../progress-phases.js';
 import type { DownloadRef, Step, StepContext, StepResult } from '../step.js';
@@ -31,6 +31,8 @@ export const podcastAudioStep: Step = {
   name: 'podcast-audio',
   version: 1,
   applies: (_item, media) => media.class === 'audio',
+  // Every file carries the title, speakers, edition and year as ID3/MP4 tags.
+  embeds: (item) => podcastTags(item),
   async run(ctx: StepContext): Promise<StepResult> {
     const media = requireMedia(ctx);
     if (!media.audio) throw new MediaError(ctx.item.media.declared, 'no audio stream to publish as a podcast');

@@ -8,7 +8,7 @@ import {
   signLanguageMp4,
 } from '../sign-language-command.js';
 import type { Step, StepContext, StepResult } from '../step.js';
-import { requireMedia } from '../step-media.js';
+import { probeCompanion, requireMedia } from '../step-media.js';
 import { chooseLadder, outputFps } from '../video-ladder.js';
 
 /** Beyond this gap the files were probably not cut to the same recording: say so, but still align. */
@@ -17,13 +17,14 @@ const DURATION_WARNING_SECONDS = 2;
 /** The supplied sign-language interpretation, as a small silent HLS rendition and an MP4. */
 export const signLanguageStep: Step = {
   name: 'sign-language',
-  version: 1,
+  // 2: the first real video stream ([0:V:0]), never cover art stored before it.
+  version: 2,
   applies: (item, media) => item.signLanguage !== null && media.class === 'video',
   async run(ctx: StepContext): Promise<StepResult> {
     const media = requireMedia(ctx);
     const input = ctx.item.signLanguage;
     if (!input) return {};
-    const source = readSignLanguageSource(await ctx.media.probe(input.path), input.declared);
+    const source = readSignLanguageSource(await probeCompanion(ctx.media, input, 'the sign-language video'), input.declared);
     const fps = outputFps(source.fps);
     const [rendition] = chooseLadder({ ...source, fps }, { maxShort: SIGN_LANGUAGE_MAX_SHORT });
     if (!rendition) throw new Error('the ladder gave no rendition');

@@ -24,8 +24,11 @@ import { chooseLadder, downloadRendition, outputFps } from '../video-ladder.js';
  */
 export const transcodeVideoStep: Step = {
   name: 'transcode-video',
-  version: 1,
+  // 2: the first real video stream ([0:V:0]), never cover art stored before it.
+  version: 2,
   applies: (_item, media) => media.class === 'video' && media.video !== null,
+  // The master playlist names the audio rendition in the talk's language (NAME, LANGUAGE).
+  embeds: (item) => item.language,
   async run(ctx: StepContext): Promise<StepResult> {
     const media = requireMedia(ctx);
     const video = media.video;

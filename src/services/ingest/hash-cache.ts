@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,6 +18,8 @@ interface Entry {
 export class HashCache {
   private entries: Record<string, Entry> | null = null;
   private dirty = false;
+  private saving: Promise<void> = Promise.resolve();
+  private loading: Promise<Record<string, Entry>> | null = null;
 
   constructor(private readonly file: string) {}
 
@@ -34,24 +36,30 @@ export class HashCache {
     return { sha256, size: info.size };
   }
 
-  async save(): Promise<void> {
-    if (!this.dirty || !this.entries) return;
-    await mkdir(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.part`;
-    await writeFile(temp, JSON.stringify(this.entries));
-    await rename(temp, this.file);
-    this.dirty = false;
+  /** Saves run one after another (items hash in parallel), each through its own temporary file. */
+  save(): Promise<void> {
+    this.saving = this.saving.then(() => this.write());
+    return this.saving;
   }
 
-  private async load(): Promise<Record<string, Entry>> {
-    if (this.entries) return this.entries;
-    try {
-      this.entries = JSON.parse(await readFile(this.file, 'utf8')) as Record<string, Entry>;
-    } catch {
-      this.entries = {}; // absent or damaged: it is only a cache
-    }
-    return this.entries;
+  private async write(): Promise<void> {
+    if (!this.dirty || !this.entries) return;
+    this.dirty = false;
+    await mkdir(path.dirname(this.file), { recursive: true });
+    const temp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.part`;
+    await writeFile(temp, JSON.stringify(this.entries));
+    await rename(temp, this.file);
   }
+
+  /** Read once, however many items ask at the same time. */
+  private load(): Promise<Record<string, Entry>> {
+    this.loading ??= readFile(this.file, 'utf8')
+      .then((text) => JSON.parse(text) as Record<string, Entry>)
+      .catch(() => ({})) // absent or damaged: it is only a cache
+      .then((entries) => (this.entries = entries));
+    return this.loading;
+  }
+
 }
 
 export async function hashFile(filePath: string): Promise<string> {

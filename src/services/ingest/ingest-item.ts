@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describeError, MediaError } from '../../domain/errors.js';
 import { expectedMediaClass, type ProgrammeItem } from '../../domain/item.js';
 import { manifestKey, parseManifest, type Manifest, type MediaInfo } from '../../domain/manifest.js';
 import { explainProbeFailure, interpretProbe } from '../../pipeline/probe.js';
 import type { Step, StepContext, StepResult } from '../../pipeline/step.js';
+import { readHead } from '../../pipeline/step-media.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import type { DocumentTool } from '../../ports/document-tool.js';
 import type { ImageTool } from '../../ports/image-tool.js';
@@ -42,7 +43,7 @@ export async function ingestItem(item: ProgrammeItem, deps: ItemIngestDeps): Pro
   try {
     const inputs = await describeInputs(item, deps, (file) => (currentFile = file));
     currentFile = item.media.declared;
-    const inputsKey = hashInputs(inputs, deps);
+    const inputsKey = hashInputs(item, inputs, deps);
     const existing = await readManifest(deps.store, item.id);
     if (existing && existing.pipeline.inputs === inputsKey) {
       const updated = withMetadata(existing, item, now());
@@ -112,9 +113,13 @@ async function describeInputs(item: ProgrammeItem, deps: ItemIngestDeps, onFile:
   return { media, others };
 }
 
-/** What the outputs depend on: input bytes, the pipeline and each step's version — not metadata. */
-function hashInputs(inputs: { media: InputDigest; others: InputDigest[] }, deps: ItemIngestDeps): string {
-  const steps = (['video', 'audio', 'document'] as const).flatMap((c) => deps.stepsFor(c).map((s) => `${s.name}@${s.version}`));
+/**
+ * What the outputs depend on: the input bytes, the pipeline and the versions of this item's
+ * steps, and the metadata that steps write into files (tags, a drawn title). Other metadata
+ * (summary, themes, licence…) only changes the manifest.
+ */
+function hashInputs(item: ProgrammeItem, inputs: { media: InputDigest; others: InputDigest[] }, deps: ItemIngestDeps): string {
+  const steps = deps.stepsFor(expectedMediaClass(item.kind)).map((s) => ({ step: `${s.name}@${s.version}`, embeds: s.embeds?.(item) ?? null }));
   const files = [inputs.media, ...inputs.others].map(({ role, language, sha256 }) => ({ role, language, sha256 }));
   return createHash('sha256').update(JSON.stringify({ pipeline: deps.pipelineVersion, steps, files })).digest('hex');
 }
@@ -146,7 +151,7 @@ async function probe(item: ProgrammeItem, size: number, deps: ItemIngestDeps, jo
     media = { class: 'document', container: 'pdf', duration: 0, size, bitRate: null, video: null, audio: null, pages: info.pages, tags: pdfTags(info) };
   } else {
     const raw = await deps.media.probe(item.media.path).catch(async (error: unknown) => {
-      const head = await readHead(item.media.path, 512);
+      const head = await readHead(item.media.path).catch(() => Buffer.alloc(0));
       throw new MediaError(item.media.path, explainProbeFailure(error instanceof Error ? error.message : String(error), head), { cause: error });
     });
     media = interpretProbe(raw, item.media.path, expected, size);
@@ -154,16 +159,6 @@ async function probe(item: ProgrammeItem, size: number, deps: ItemIngestDeps, jo
   await journal.write('probe', 1, { media });
   deps.reporter.stepFinished(item.id, 'probe', { seconds: (performance.now() - t0) / 1000, reused: false });
   return media;
-}
-
-async function readHead(file: string, bytes: number): Promise<Buffer> {
-  const handle = await open(file, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(bytes), 0, bytes, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
 }
 
 function pdfTags(info: { title: string | null; author: string | null }): Record<string, string> {

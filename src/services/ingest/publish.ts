@@ -22,14 +22,15 @@ export interface PublishInput {
 }
 
 /**
- * Copies the original and every output into the store, checks each stored checksum, then writes
- * the manifest LAST: until that moment the item (or its previous version) is all readers see.
- * Objects of the previous version that the new manifest no longer lists are removed afterwards.
+ * Copies the original and every output into the store under a folder of their own revision
+ * (`items/<id>/<revision>/…`, named after the inputs), checks each stored checksum, then writes
+ * the manifest LAST. Until that moment readers see the previous version whole: nothing it lists
+ * is ever overwritten. The previous revision's objects are removed once the manifest is in.
  */
 export async function publishItem(input: PublishInput): Promise<void> {
   const { store, item } = input;
-  const prefix = `items/${item.id}/`;
-  const previous = await listKeys(store, prefix);
+  const previous = await listKeys(store, `items/${item.id}/`);
+  const prefix = `items/${item.id}/${revisionOf(input.inputsKey)}/`;
   const files = new Map<string, StoredFile>();
 
   const sourceName = sanitiseFileName(path.basename(input.source.path));
@@ -50,6 +51,9 @@ export async function publishItem(input: PublishInput): Promise<void> {
   const kept = new Set([...files.values()].map((f) => f.key).concat(manifestKey(item.id)));
   for (const key of previous) if (!kept.has(key)) await store.delete(key);
 }
+
+/** Twelve hex digits of the inputs' hash: short in URLs, unique per item in practice. */
+export const revisionOf = (inputsKey: string): string => inputsKey.slice(0, 12);
 
 async function put(store: BlobStore, key: string, filePath: string, expectedSha?: string): Promise<StoredFile> {
   const contentType = contentTypeOf(filePath);

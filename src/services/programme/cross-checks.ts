@@ -40,7 +40,7 @@ export function checkAcrossRows(outcomes: RowOutcome[], describe: (row: number) 
 }
 
 function problem(outcome: RowOutcome, field: string, message: string): ProgrammeProblem {
-  return { row: outcome.row, itemId: outcome.itemId, field, message };
+  return { row: outcome.row, itemId: outcome.itemId, field, message, severity: 'error' };
 }
 
 /** Problems sorted for people: file-level ones first, then by row, in the order found. */

@@ -1,9 +1,11 @@
 import type { Edition, Speaker } from '../../domain/item.js';
+import { parseLanguage } from '../../domain/language.js';
 import type { DocumentInfo } from '../../ports/document-tool.js';
 import type { RawProbe } from '../../ports/media-tool.js';
+import { withoutControlCharacters } from './control-characters.js';
 import { FIRST_EDITION_YEAR, LAST_EDITION_YEAR, parseEdition } from './edition.js';
 import { parseSpeakerText, splitOutsideParentheses, uniqueSpeakers } from './speakers.js';
-import { parseIsoDate, parseLanguage, uniqueThemes } from './values.js';
+import { parseIsoDate, uniqueThemes } from './values.js';
 
 /** What a file says about itself, for a folder ingested without a programme. */
 export interface FileMetadata {
@@ -22,14 +24,15 @@ export interface FileMetadata {
  * ffprobe's tags with lower-case keys (containers disagree: "TITLE" in Matroska, "title" in MP4).
  * Stream tags are read only when the container has none, as in Ogg/Opus files that keep their
  * comments on the audio stream; elsewhere a stream "title" is a track name ("Stereo"), not the
- * talk's. The language, though, usually lives on the audio stream alone.
+ * talk's. The language, though, usually lives on the audio stream alone. Control characters are
+ * dropped: a stray byte in a tag should not fail the file, nor reach the poster's SVG title.
  */
 export function tagMap(probe: RawProbe): Map<string, string> {
   const tags = new Map<string, string>();
   const add = (source: Record<string, string> | undefined, only?: string): void => {
     for (const [key, value] of Object.entries(source ?? {})) {
       const name = key.toLowerCase();
-      const text = typeof value === 'string' ? value.normalize('NFC').trim() : '';
+      const text = typeof value === 'string' ? withoutControlCharacters(value).normalize('NFC').trim() : '';
       // "und" (undetermined) is what muxers write when nobody said: the same as no tag.
       if (text === '' || text === 'und' || tags.has(name) || (only !== undefined && name !== only)) continue;
       tags.set(name, text);
@@ -67,10 +70,10 @@ export function metadataFromTags(tags: ReadonlyMap<string, string>): FileMetadat
 }
 
 export function metadataFromDocument(info: DocumentInfo): FileMetadata {
-  const title = info.title?.normalize('NFC').trim() ?? '';
+  const title = withoutControlCharacters(info.title ?? '').normalize('NFC').trim();
   return {
     title: title === '' ? null : title,
-    speakers: speakersFromTags([info.author ?? '']),
+    speakers: speakersFromTags([withoutControlCharacters(info.author ?? '')]),
     edition: null,
     date: null,
     year: null,

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { ProgrammeProblem } from '../../domain/errors.js';
+import type { ProblemSeverity, ProgrammeProblem } from '../../domain/errors.js';
 import { describeError } from '../../domain/errors.js';
 import { PROGRAMME_FIELDS, REQUIRED_COLUMNS, decodeText, toProgrammeField } from './raw-row.js';
 import type { ProgrammeField, RawRow } from './raw-row.js';
@@ -33,8 +33,8 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-function fileProblem(field: string | null, message: string): ProgrammeProblem {
-  return { row: null, itemId: null, field, message };
+function fileProblem(field: string | null, message: string, severity: ProblemSeverity = 'error'): ProgrammeProblem {
+  return { row: null, itemId: null, field, message, severity };
 }
 
 export function parseProgrammeCsv(bytes: Uint8Array): ParsedProgramme {
@@ -66,7 +66,8 @@ export function parseProgrammeCsv(bytes: Uint8Array): ParsedProgramme {
     const row = index + 1;
     if (record.every((cell) => cell.trim() === '')) return;
     if (record.length > header.length && record.slice(header.length).some((cell) => cell.trim() !== '')) {
-      problems.push({ row, itemId: null, field: null, message: `row has ${record.length} cells but the header has ${header.length}` });
+      // An error, not a notice: the extra cells may be a value shifted out of its column.
+      problems.push({ row, itemId: null, field: null, message: `row has ${record.length} cells but the header has ${header.length}`, severity: 'error' });
     }
     const values: RawRow['values'] = {};
     columns.forEach((column, i) => {
@@ -77,7 +78,10 @@ export function parseProgrammeCsv(bytes: Uint8Array): ParsedProgramme {
   return { rows, problems, missingColumns };
 }
 
-/** Maps each header cell to a field (null = ignored), reporting unknown and repeated names once. */
+/**
+ * Maps each header cell to a field (null = ignored), reporting unknown and repeated names once.
+ * Both are warnings: every row is still read, only the ignored column's cells are left out.
+ */
 function readHeader(header: string[], problems: ProgrammeProblem[]): (ProgrammeField | null)[] {
   const unknown: string[] = [];
   const seen = new Set<ProgrammeField>();
@@ -89,7 +93,7 @@ function readHeader(header: string[], problems: ProgrammeProblem[]): (ProgrammeF
       return null;
     }
     if (seen.has(field)) {
-      problems.push(fileProblem(field, `column "${field}" appears more than once; the first one is used`));
+      problems.push(fileProblem(field, `column "${field}" appears more than once; the first one is used`, 'warning'));
       return null;
     }
     seen.add(field);
@@ -97,7 +101,7 @@ function readHeader(header: string[], problems: ProgrammeProblem[]): (ProgrammeF
   });
   if (unknown.length > 0) {
     const names = unknown.map((name) => `"${name}"`).join(', ');
-    problems.push(fileProblem(null, `unknown column(s) ${names} ignored; known columns: ${PROGRAMME_FIELDS.join(', ')}`));
+    problems.push(fileProblem(null, `unknown column(s) ${names} ignored; known columns: ${PROGRAMME_FIELDS.join(', ')}`, 'warning'));
   }
   return columns;
 }

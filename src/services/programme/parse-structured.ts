@@ -1,13 +1,13 @@
 import { parseDocument } from 'yaml';
-import type { ProgrammeProblem } from '../../domain/errors.js';
+import type { ProblemSeverity, ProgrammeProblem } from '../../domain/errors.js';
 import type { ParsedProgramme } from './parse-csv.js';
 import { PROGRAMME_FIELDS, decodeText, isRecord, toProgrammeField } from './raw-row.js';
 import type { RawRow } from './raw-row.js';
 
 export type StructuredFormat = 'json' | 'yaml';
 
-function fileProblem(message: string): ProgrammeProblem {
-  return { row: null, itemId: null, field: null, message };
+function fileProblem(message: string, severity: ProblemSeverity = 'error'): ProgrammeProblem {
+  return { row: null, itemId: null, field: null, message, severity };
 }
 
 function failed(message: string): ParsedProgramme {
@@ -46,7 +46,7 @@ export function parseProgrammeStructured(bytes: Uint8Array, format: StructuredFo
   entries.forEach((entry, index) => {
     const row = index + 1;
     if (!isRecord(entry)) {
-      problems.push({ row, itemId: null, field: null, message: 'item must be an object with named fields' });
+      problems.push({ row, itemId: null, field: null, message: 'item must be an object with named fields', severity: 'error' });
       return;
     }
     const values: RawRow['values'] = {};
@@ -57,10 +57,10 @@ export function parseProgrammeStructured(bytes: Uint8Array, format: StructuredFo
     }
     rows.push({ row, values });
   });
-  // One problem for the whole file, like an unknown CSV column, instead of one per item.
+  // One warning for the whole file, like an unknown CSV column, instead of one per item.
   if (unknownKeys.size > 0) {
     const names = [...unknownKeys].map((name) => `"${name}"`).join(', ');
-    problems.unshift(fileProblem(`unknown field(s) ${names} ignored; known fields: ${PROGRAMME_FIELDS.join(', ')}`));
+    problems.unshift(fileProblem(`unknown field(s) ${names} ignored; known fields: ${PROGRAMME_FIELDS.join(', ')}`, 'warning'));
   }
   return { rows, problems, missingColumns: new Set() };
 }

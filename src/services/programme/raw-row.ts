@@ -1,3 +1,7 @@
+import type { ProblemSeverity } from '../../domain/errors.js';
+import { decodeText as decodeUtf8OrWindows1252 } from '../../domain/text-encoding.js';
+import { splitOutsideParentheses } from './speakers.js';
+
 /**
  * The shape shared by every programme format before validation: one record per row, keyed by the
  * canonical field names of the "Programme CSV" contract (INTERFACE.md), values still untyped.
@@ -35,6 +39,8 @@ export interface RawRow {
 export interface FieldIssue {
   field: string | null;
   message: string;
+  /** Absent means `error`: almost every issue keeps the row out, warnings are the exception. */
+  severity?: ProblemSeverity;
 }
 
 // Spellings people actually type in spreadsheets and hand-written YAML; the contract names win.
@@ -66,16 +72,15 @@ export function toProgrammeField(name: string): ProgrammeField | null {
 /**
  * Programmes are meant to be UTF-8, but a CSV saved by a French spreadsheet is often Windows-1252:
  * bytes that are not valid UTF-8 are read as Windows-1252 rather than turned into "�" in titles
- * and file names. A leading BOM is dropped either way.
+ * and file names; its "’", "œ" and "€" must not come out as C1 control characters, which the
+ * validation refuses. "Unicode text" exports are UTF-16 with a byte order mark, the one reliable
+ * sign of them (read as Windows-1252 the header becomes "ÿþt i t l e"). A leading BOM is dropped.
  */
 export function decodeText(bytes: Uint8Array): string {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
-  }
-  return text.replace(/^\uFEFF/, '');
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  // The decoder drops the BOM itself; an odd trailing byte or a lone surrogate becomes "�".
+  if (utf16 !== null) return new TextDecoder(utf16).decode(bytes);
+  return decodeUtf8OrWindows1252(bytes).text.replace(/^\uFEFF/, '');
 }
 
 /**
@@ -111,7 +116,11 @@ export function listValue(value: unknown, field: ProgrammeField, issues: FieldIs
       .map((entry) => (typeof entry === 'string' ? normaliseText(entry, field) : entry))
       .filter((entry) => entry !== '' && entry !== null && entry !== undefined);
   }
-  if (typeof value === 'string') return splitList(value).map((entry) => normaliseText(entry, field));
+  if (typeof value === 'string') {
+    // "Ali Ben (Ville de Strasbourg; DSI); Jeanne Martin" is two speakers: an organisation may hold a ";".
+    const entries = field === 'speakers' ? splitOutsideParentheses(value, [';']) : splitList(value);
+    return entries.map((entry) => normaliseText(entry, field));
+  }
   if (typeof value === 'number') return [String(value)];
   if (typeof value === 'object') return [value];
   issues.push({ field, message: `${field} must be text or a list` });

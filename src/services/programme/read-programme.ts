@@ -1,11 +1,12 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { UsageError } from '../../domain/errors.js';
+import { UsageError, isProgrammeError } from '../../domain/errors.js';
 import type { ProgrammeProblem } from '../../domain/errors.js';
 import type { ProgrammeItem } from '../../domain/item.js';
 import type { LicenceId } from '../../domain/licence.js';
 import type { DocumentTool } from '../../ports/document-tool.js';
 import type { MediaTool } from '../../ports/media-tool.js';
+import { escapeControlCharacters } from './control-characters.js';
 import { checkAcrossRows, sortProblems } from './cross-checks.js';
 import type { RowOutcome } from './cross-checks.js';
 import { extensionOf } from './media-types.js';
@@ -20,7 +21,10 @@ export interface ProgrammeReadResult {
   source: string;
   /** Valid rows only, in row order. */
   items: ProgrammeItem[];
-  /** Every problem found, file-level first, then by row. A row with any problem has no item. */
+  /**
+   * Every problem found, file-level first, then by row. A row with an error has no item; a
+   * warning leaves its row (or the file) ingested. Control characters in messages are escaped.
+   */
   problems: ProgrammeProblem[];
 }
 
@@ -86,10 +90,12 @@ async function readProgrammeFile(path: string, defaultLicence: LicenceId, defaul
 }
 
 function collect(source: string, fileProblems: ProgrammeProblem[], outcomes: RowOutcome[]): ProgrammeReadResult {
-  const items = outcomes.flatMap((outcome) => (outcome.item !== null && outcome.problems.length === 0 ? [outcome.item] : []));
-  const problems = sortProblems([...fileProblems, ...outcomes.flatMap((outcome) => outcome.problems)]);
-  // A problem reported for a row that has no problem of its own (a cell too many) still fails it.
-  const failedRows = new Set(problems.map((problem) => problem.row));
+  const items = outcomes.flatMap((outcome) => (outcome.item !== null && !outcome.problems.some(isProgrammeError) ? [outcome.item] : []));
+  // Messages quote programme values and file names: one place makes them safe for a terminal.
+  const problems = sortProblems([...fileProblems, ...outcomes.flatMap((outcome) => outcome.problems)])
+    .map((problem) => ({ ...problem, message: escapeControlCharacters(problem.message) }));
+  // An error reported for a row that has none of its own (a cell too many) still fails it.
+  const failedRows = new Set(problems.filter(isProgrammeError).map((problem) => problem.row));
   return { source, items: items.filter((item) => !failedRows.has(item.row)), problems };
 }
 
@@ -114,5 +120,6 @@ async function findProgrammeFile(folder: string): Promise<ProgrammeInFolder> {
 }
 
 function fileProblem(message: string): ProgrammeProblem {
-  return { row: null, itemId: null, field: null, message };
+  // These messages name files of the folder, which may hold any character.
+  return { row: null, itemId: null, field: null, message: escapeControlCharacters(message), severity: 'error' };
 }

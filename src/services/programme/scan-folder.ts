@@ -2,11 +2,13 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describeError } from '../../domain/errors.js';
 import type { ProgrammeProblem } from '../../domain/errors.js';
-import type { Edition, ProgrammeItem } from '../../domain/item.js';
+import type { Edition, InputFile, ProgrammeItem } from '../../domain/item.js';
 import type { LicenceId } from '../../domain/licence.js';
 import { slugify } from '../../domain/slug.js';
 import type { DocumentTool } from '../../ports/document-tool.js';
 import type { MediaTool } from '../../ports/media-tool.js';
+import { unusableCompanion } from './companions.js';
+import { withoutControlCharacters } from './control-characters.js';
 import { checkAcrossRows } from './cross-checks.js';
 import type { RowOutcome } from './cross-checks.js';
 import { editionFromFolderName, makeEdition } from './edition.js';
@@ -54,7 +56,8 @@ export async function scanFolder(root: string, deps: ScanDeps): Promise<RowOutco
 async function scanFile(root: string, file: FolderFile, row: number, siblings: FolderFile[], deps: ScanDeps): Promise<RowOutcome> {
   const mediaClass = mediaClassOfExtension(extensionOf(file.name)) ?? 'video';
   const failed = (message: string): RowOutcome => ({
-    row, itemId: null, item: null, mediaFile: null, problems: [{ row, itemId: null, field: 'media', message: `"${file.relative}": ${message}` }],
+    row, itemId: null, item: null, mediaFile: null,
+    problems: [{ row, itemId: null, field: 'media', message: `"${file.relative}": ${message}`, severity: 'error' }],
   });
   if (file.size === 0) return failed('file is empty');
 
@@ -73,20 +76,31 @@ async function scanFile(root: string, file: FolderFile, row: number, siblings: F
   const slug = slugify(title) || slugify(stem);
   const mediaFile = { path: file.path, declared: file.relative };
   if (slug === '') {
-    const problem: ProgrammeProblem = { row, itemId: null, field: 'title', message: `"${file.relative}": no id can be made from the title "${title}"` };
+    const problem: ProgrammeProblem = {
+      row, itemId: null, field: 'title', message: `"${file.relative}": no id can be made from the title "${title}"`, severity: 'error',
+    };
     return { row, itemId: null, item: null, mediaFile, problems: [problem] };
   }
   const id = `${edition.slug}-${slug}`;
+  const kind = defaultKindFor(mediaClass);
   const sidecars = mediaClass === 'document'
     ? { captions: [], audioDescription: null, signLanguage: null }
     : findSidecars(file, siblings, deps.defaultLanguage);
+  const problems: ProgrammeProblem[] = [];
+  // "x.lsf.mp4" next to "x.mp3" is not an item of its own, nor usable by the podcast: say so.
+  const usable = (field: 'audio_description' | 'sign_language', found: InputFile | null): InputFile | null => {
+    const unusable = found === null ? null : unusableCompanion(kind, field);
+    if (found === null || unusable === null) return found;
+    problems.push({ row, itemId: id, field, message: `${unusable.message} ("${found.declared}")`, severity: 'warning' });
+    return null;
+  };
   const item: ProgrammeItem = {
     id,
     row,
     edition,
     date: metadata.date,
     title,
-    kind: defaultKindFor(mediaClass),
+    kind,
     themes: metadata.themes,
     speakers: metadata.speakers,
     language: metadata.language ?? deps.defaultLanguage,
@@ -95,15 +109,15 @@ async function scanFile(root: string, file: FolderFile, row: number, siblings: F
     media: mediaFile,
     captions: sidecars.captions,
     slides: null,
-    audioDescription: sidecars.audioDescription,
-    signLanguage: sidecars.signLanguage,
+    audioDescription: usable('audio_description', sidecars.audioDescription),
+    signLanguage: usable('sign_language', sidecars.signLanguage),
   };
-  return { row, itemId: id, item, mediaFile, problems: [] };
+  return { row, itemId: id, item, mediaFile, problems };
 }
 
 /** "mediation_numerique-et-ia" → "Mediation numerique et ia". */
 export function titleFromFileName(stem: string): string {
-  const words = stem.normalize('NFC').replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const words = withoutControlCharacters(stem).normalize('NFC').replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
   return words.charAt(0).toLocaleUpperCase('fr') + words.slice(1);
 }
 

@@ -1,6 +1,6 @@
 import type { CaptionInput, InputFile } from '../../domain/item.js';
+import { parseLanguage } from '../../domain/language.js';
 import { AUDIO_EXTENSIONS, CAPTION_EXTENSIONS, VIDEO_EXTENSIONS, extensionOf, mediaClassOfExtension } from './media-types.js';
-import { parseLanguage } from './values.js';
 
 /** A file found by the folder scan. */
 export interface FolderFile {

@@ -1,7 +1,9 @@
 import type { Edition, InputFile, ItemKind, Speaker } from '../../domain/item.js';
+import { parseLanguage } from '../../domain/language.js';
 import type { LicenceId } from '../../domain/licence.js';
 import { slugify } from '../../domain/slug.js';
 import { resolveCaptions, resolveCompanion } from './companions.js';
+import { controlCharacterInValue } from './control-characters.js';
 import type { RowOutcome } from './cross-checks.js';
 import { parseEdition } from './edition.js';
 import { defaultKindFor, describeClass, extensionOf, mediaClassOfExtension, mediaExtensionProblem } from './media-types.js';
@@ -9,7 +11,7 @@ import { PROGRAMME_FIELDS, isRecord, listValue, textValue } from './raw-row.js';
 import type { FieldIssue, ProgrammeField, RawRow } from './raw-row.js';
 import { resolveInputFile } from './resolve-file.js';
 import { parseSpeakerObject, parseSpeakerText, uniqueSpeakers } from './speakers.js';
-import { parseId, parseIsoDate, parseKind, parseLanguage, parseLicenceId, uniqueThemes } from './values.js';
+import { parseId, parseIsoDate, parseKind, parseLicenceId, uniqueThemes } from './values.js';
 import type { Parsed } from './values.js';
 
 export interface RowContext {
@@ -26,7 +28,7 @@ export type ValidatedRow = RowOutcome;
 
 /** Checks every field of one row, collecting all of its problems rather than stopping at one. */
 export async function validateRow(raw: RawRow, context: RowContext): Promise<ValidatedRow> {
-  const issues: FieldIssue[] = [];
+  const issues: FieldIssue[] = controlCharacterIssues(raw);
   const values = raw.values;
   const text = (field: ProgrammeField): string => textValue(values[field], field, issues);
   function take<T>(parsed: Parsed<T>, field: ProgrammeField): T | undefined {
@@ -61,15 +63,19 @@ export async function validateRow(raw: RawRow, context: RowContext): Promise<Val
   const mediaDeclared = text('media');
   const kind = readKind(text('kind'), mediaDeclared, issues);
   const media = reported('media') ? undefined : await readMedia(context, mediaDeclared, kind, issues);
-  const captions = await resolveCaptions(context.baseDir, values.captions, issues);
-  const slides = await resolveCompanion(context.baseDir, values.slides, 'slides', issues);
-  const audioDescription = await resolveCompanion(context.baseDir, values.audio_description, 'audio_description', issues);
-  const signLanguage = await resolveCompanion(context.baseDir, values.sign_language, 'sign_language', issues);
+  const captions = await resolveCaptions(context.baseDir, values.captions, kind, issues);
+  const slides = await resolveCompanion(context.baseDir, values.slides, 'slides', kind, issues);
+  const audioDescription = await resolveCompanion(context.baseDir, values.audio_description, 'audio_description', kind, issues);
+  const signLanguage = await resolveCompanion(context.baseDir, values.sign_language, 'sign_language', kind, issues);
 
   const itemId = id ?? null;
-  const problems = inColumnOrder(issues).map((issue) => ({ row: raw.row, itemId, ...issue }));
+  const problems = inColumnOrder(issues).map(({ field, message, severity }) => ({
+    row: raw.row, itemId, field, message, severity: severity ?? 'error',
+  }));
+  // Warnings (an ignored companion file) leave the row whole; any error keeps it out.
+  const hasError = issues.some((issue) => (issue.severity ?? 'error') === 'error');
   const complete =
-    issues.length === 0 && title !== '' && id !== undefined && edition !== undefined && date !== undefined &&
+    !hasError && title !== '' && id !== undefined && edition !== undefined && date !== undefined &&
     kind !== undefined && language !== undefined && licence !== undefined && media !== undefined;
   const mediaFile = media ?? null;
   if (!complete) return { row: raw.row, itemId, item: null, mediaFile, problems };
@@ -83,6 +89,20 @@ export async function validateRow(raw: RawRow, context: RowContext): Promise<Val
       media, captions, slides, audioDescription, signLanguage,
     },
   };
+}
+
+/**
+ * One issue per field holding a control character (any text: a title, a speaker's organisation in
+ * a YAML object, a path). Checked before anything else reads the values, so that "title is
+ * required" or a media lookup do not pile up on the real cause.
+ */
+function controlCharacterIssues(raw: RawRow): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const field of PROGRAMME_FIELDS) {
+    const found = controlCharacterInValue(raw.values[field]);
+    if (found !== null) issues.push({ field, message: `${field} contains a control character (${found})` });
+  }
+  return issues;
 }
 
 /** A row's problems in the order of the contract's columns, as people read the row. */

@@ -54,33 +54,6 @@ export function uniqueThemes(themes: string[]): string[] {
   return unique;
 }
 
-// ISO 639-2 codes (bibliographic and terminology) of languages heard at the conference, mapped
-// explicitly because older ICU builds do not all canonicalise them to their ISO 639-1 form.
-const THREE_TO_TWO: Readonly<Record<string, string>> = {
-  fra: 'fr', fre: 'fr', eng: 'en', deu: 'de', ger: 'de', spa: 'es', ita: 'it', por: 'pt',
-  nld: 'nl', dut: 'nl', ara: 'ar', bre: 'br', oci: 'oc', cat: 'ca', eus: 'eu', baq: 'eu', cos: 'co',
-};
-
-/**
- * A BCP 47 tag, canonicalised ("fr-fr" → "fr-FR", "fra" → "fr"). The grammar also allows 5–8
- * letter language subtags, which would let "french" or "anglais" through; none is registered, so
- * the primary subtag must have 2 or 3 letters.
- */
-export function parseLanguage(text: string): Parsed<string> {
-  const tag = text.trim().replace(/_/g, '-');
-  const [primary = '', ...rest] = tag.split('-');
-  const mapped = THREE_TO_TWO[primary.toLowerCase()];
-  const candidate = mapped ? [mapped, ...rest].join('-') : tag;
-  const refused = fail<string>(`invalid language "${text}"; expected a BCP 47 tag such as fr, en or fr-CA`);
-  if (!/^[A-Za-z]{2,3}$/.test(primary)) return refused;
-  try {
-    const [canonical] = Intl.getCanonicalLocales(candidate);
-    return canonical === undefined ? refused : ok(canonical);
-  } catch {
-    return refused;
-  }
-}
-
 export function parseLicenceId(text: string): Parsed<LicenceId> {
   const id = parseLicence(text);
   return id ? ok(id) : fail(`unknown licence "${text}"; expected one of ${LICENCE_IDS.join(', ')}`);

@@ -1,0 +1,70 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MediaError } from '../../src/domain/errors.js';
+import type { ProgrammeItem } from '../../src/domain/item.js';
+import type { MediaTool } from '../../src/ports/media-tool.js';
+import { podcastTags } from '../../src/pipeline/podcast-commands.js';
+import { probeCompanion } from '../../src/pipeline/step-media.js';
+import { stepsFor } from '../../src/pipeline/steps/index.js';
+
+const item = {
+  id: '2025-lyon-mediation', title: 'Médiation numérique et IA', language: 'fr',
+  edition: { label: '2025 Lyon', year: 2025, city: 'Lyon', slug: '2025-lyon' },
+  speakers: [{ name: 'Camille Martin', slug: 'camille-martin' }],
+} as ProgrammeItem;
+
+const allSteps = [...new Set([...stepsFor('video'), ...stepsFor('audio'), ...stepsFor('document')])];
+const embedsOf = (name: string): unknown => allSteps.find((step) => step.name === name)?.embeds?.(item);
+
+describe('what steps write into their files (embeds)', () => {
+  it('declares the programme metadata drawn, tagged or named in the outputs', () => {
+    expect(embedsOf('podcast-audio')).toEqual(podcastTags(item));
+    expect(embedsOf('cover')).toEqual({ title: 'Médiation numérique et IA', edition: '2025 Lyon' });
+    expect(embedsOf('transcode-video')).toBe('fr');
+    expect(embedsOf('audio-description')).toBe('fr');
+    expect(embedsOf('chapters')).toBe('fr');
+  });
+
+  // Anything more would re-encode every item after an edit that changes none of its files.
+  it('declares nothing for the steps whose files carry no programme metadata', () => {
+    const declaring = allSteps.filter((step) => step.embeds !== undefined).map((step) => step.name).sort();
+    expect(declaring).toEqual(['audio-description', 'chapters', 'cover', 'podcast-audio', 'transcode-video']);
+  });
+});
+
+describe('probeCompanion', () => {
+  let root = '';
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'mc-companion-'));
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  /** A media tool whose probe fails the way the adapter does: ffprobe's stderr, absolute path in it. */
+  const failing = (stderr: (path: string) => string): MediaTool => ({
+    probe: (path) => Promise.reject(new MediaError(path, stderr(path))),
+    run: () => Promise.reject(new Error('not used')),
+    check: () => Promise.reject(new Error('not used')),
+  });
+
+  it('names the declared file and gives the cause, not ffprobe\'s text', async () => {
+    const path = join(root, 'lsf.mp4');
+    await writeFile(path, 'Interprétation LSF : voir le lien envoyé par courriel.\n');
+    const media = failing((p) => `${p}: Invalid data found when processing input`);
+    const error = await probeCompanion(media, { path, declared: 'lsf.mp4' }, 'the sign-language video').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MediaError);
+    expect(error).toMatchObject({ file: 'lsf.mp4', message: 'the sign-language video: not a media file: it contains text (wrong file or wrong extension?)' });
+    expect((error as Error).message).not.toContain(root);
+  });
+
+  it('puts the declared name in place of the path when ffprobe\'s last line is all there is', async () => {
+    const path = join(root, 'ad.wav');
+    await writeFile(path, Buffer.from([0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0]));
+    const media = failing((p) => `[wav @ 0x55] some detail\n${p}: End of file`);
+    await expect(probeCompanion(media, { path, declared: 'ad.wav' }, 'the audio-description file')).rejects.toMatchObject({
+      file: 'ad.wav',
+      message: 'the audio-description file: ad.wav: End of file',
+    });
+  });
+});
