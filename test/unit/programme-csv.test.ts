@@ -1,30 +1,13 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProgrammeItem } from '../../src/domain/item.js';
-import type { DocumentTool } from '../../src/ports/document-tool.js';
-import type { MediaTool } from '../../src/ports/media-tool.js';
 import { readProgramme } from '../../src/services/programme/read-programme.js';
+import { noDocuments, noMedia, tree } from '../support/programme-tree.js';
 
 /** Writes files (text or bytes; a trailing "/" makes a folder) into a fresh temporary folder. */
-async function tree(files: Record<string, string | Uint8Array>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'mc-programme-csv-'));
-  for (const [name, content] of Object.entries(files)) {
-    const path = join(root, name);
-    if (name.endsWith('/')) await mkdir(path, { recursive: true });
-    else {
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, content);
-    }
-  }
-  return root;
-}
-
 // A programme is validated without looking inside the media: these tools fail if ever called.
-const notCalled = (): Promise<never> => Promise.reject(new Error('a programme must not probe media'));
-const media: MediaTool = { probe: notCalled, run: notCalled, check: notCalled };
-const documents: DocumentTool = { info: notCalled, renderPage: notCalled, check: notCalled };
+const media = noMedia;
+const documents = noDocuments;
 const deps = { media, documents, defaultLicence: 'CC-BY-4.0' as const };
 
 const HEADER = 'id,edition,date,title,kind,themes,speakers,language,licence,summary,media,captions,slides,audio_description,sign_language';

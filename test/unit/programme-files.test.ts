@@ -1,23 +1,11 @@
-import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DocumentTool } from '../../src/ports/document-tool.js';
-import type { MediaTool } from '../../src/ports/media-tool.js';
 import { readProgramme } from '../../src/services/programme/read-programme.js';
+import { noDocuments, noMedia, tree } from '../support/programme-tree.js';
 
-async function tree(files: Record<string, string>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'mc-programme-files-'));
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(dirname(join(root, name)), { recursive: true });
-    await writeFile(join(root, name), content);
-  }
-  return root;
-}
-
-const notCalled = (): Promise<never> => Promise.reject(new Error('a programme must not probe media'));
-const media: MediaTool = { probe: notCalled, run: notCalled, check: notCalled };
-const documents: DocumentTool = { info: notCalled, renderPage: notCalled, check: notCalled };
+const media = noMedia;
+const documents = noDocuments;
 const deps = { media, documents, defaultLicence: 'CC0-1.0' as const };
 
 /** A programme in `sub/` (so "../" has somewhere to go) with one row per media path. */

@@ -1,19 +1,9 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentTool } from '../../src/ports/document-tool.js';
 import type { MediaTool } from '../../src/ports/media-tool.js';
 import { readProgramme } from '../../src/services/programme/read-programme.js';
-
-async function tree(files: Record<string, string>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'mc-programme-notices-'));
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(dirname(join(root, name)), { recursive: true });
-    await writeFile(join(root, name), content);
-  }
-  return root;
-}
+import { tree } from '../support/programme-tree.js';
 
 const unused = (): Promise<never> => Promise.reject(new Error('not used by the programme reader'));
 // The folder scan probes files: every audio file here has a title tag and nothing else.

@@ -1,9 +1,5 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DocumentTool } from '../../src/ports/document-tool.js';
-import type { MediaTool } from '../../src/ports/media-tool.js';
 import {
   controlCharacterIn,
   controlCharacterInValue,
@@ -11,20 +7,10 @@ import {
 } from '../../src/services/programme/control-characters.js';
 import { decodeText } from '../../src/services/programme/raw-row.js';
 import { readProgramme } from '../../src/services/programme/read-programme.js';
+import { noDocuments, noMedia, tree } from '../support/programme-tree.js';
 
-/** Writes files (text or bytes) into a fresh temporary folder. */
-async function tree(files: Record<string, string | Uint8Array>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'mc-programme-text-'));
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(dirname(join(root, name)), { recursive: true });
-    await writeFile(join(root, name), content);
-  }
-  return root;
-}
-
-const notCalled = (): Promise<never> => Promise.reject(new Error('a programme must not probe media'));
-const media: MediaTool = { probe: notCalled, run: notCalled, check: notCalled };
-const documents: DocumentTool = { info: notCalled, renderPage: notCalled, check: notCalled };
+const media = noMedia;
+const documents = noDocuments;
 const deps = { media, documents, defaultLicence: 'CC-BY-4.0' as const };
 
 /** UTF-16 with its byte order mark, as spreadsheets save "Unicode text". */
