@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measured, never asserted. Each table compares against a baseline run in the
  * same process, on the same machine, one after the other.
- *   --short   use the 2–5 s sample edition (a quick check of the bench itself)
+ *   --short       use the 2–5 s sample edition (a quick check of the bench itself)
+ *   --rounds N    rounds of the ingest comparison, alternating which side runs first (default 2)
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,11 +11,12 @@ import { FluentFfmpegMediaTool } from '../../src/adapters/media-tool/fluent-ffmp
 import { interpretProbe } from '../../src/pipeline/probe.js';
 import { makeSample } from '../sample/index.js';
 import { readSampleTimeline } from '../sample/texts.js';
-import { compareIngest, mb } from './ingest-bench.js';
+import { compareIngest, mb, mean } from './ingest-bench.js';
 import { compareLadders } from './ladder-bench.js';
 
-const { values } = parseArgs({ options: { short: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { short: { type: 'boolean' }, rounds: { type: 'string' } } });
 const short = values.short ?? false;
+const rounds = Math.max(1, Number(values.rounds ?? 2));
 const out = path.resolve(short ? 'test/.fixtures/sample-short' : 'sample');
 const x = (value: number): string => `${value.toFixed(2)}×`;
 const s = (value: number): string => `${value.toFixed(1)} s`;
@@ -32,12 +34,16 @@ if (!video) throw new Error(`${source} has no video`);
 const geometry = `${video.displayWidth}x${video.displayHeight} ${video.fps} fps, ${media.duration.toFixed(1)} s`;
 
 console.log(`## 1. Ingest of one talk (${talk.id}, ${geometry})\n`);
-const ingest = await compareIngest(programme, talk.id);
+const ingest = await compareIngest(programme, talk.id, rounds);
 const realTime = (wall: number): string => x(ingest.duration / wall);
-console.log(table(['run', 'wall', '× real time', 'vs bare', 'CPU', 'peak RSS node', 'peak RSS ffmpeg'], [
-  [`bare ffprobe/ffmpeg commands (${ingest.bare.commands}, one after another)`, s(ingest.bare.wallSeconds), realTime(ingest.bare.wallSeconds), x(1), s(ingest.bare.cpuSeconds), '–', mb(ingest.bare.ffmpegPeakRss)],
-  ['mediacommuns ingest (same calls + sharp, checksums, publish)', s(ingest.ours.wallSeconds), realTime(ingest.ours.wallSeconds), x(ingest.ours.wallSeconds / ingest.bare.wallSeconds), s(ingest.ours.cpuSeconds), mb(ingest.ours.nodePeakRss), mb(ingest.ours.ffmpegPeakRss)],
+const walls = (list: number[]): string => `${s(mean(list))} (${list.map((w) => w.toFixed(1)).join(', ')})`;
+const bareWall = mean(ingest.bare.walls);
+const oursWall = mean(ingest.ours.walls);
+console.log(table(['run', 'wall, mean (each round)', '× real time', 'vs bare', 'CPU', 'peak RSS node', 'peak RSS ffmpeg'], [
+  [`bare ffprobe/ffmpeg commands (${ingest.bare.commands}, one after another)`, walls(ingest.bare.walls), realTime(bareWall), x(1), s(ingest.bare.cpuSeconds), '–', mb(ingest.bare.ffmpegPeakRss)],
+  ['mediacommuns ingest (same calls + sharp, checksums, publish)', walls(ingest.ours.walls), realTime(oursWall), x(oursWall / bareWall), s(ingest.ours.cpuSeconds), mb(ingest.ours.nodePeakRss), mb(ingest.ours.ffmpegPeakRss)],
 ]));
+console.log(`Rounds alternate which side runs first (${rounds} rounds); the poster step seeks its candidate frames in parallel, the bare replay one after another.`);
 
 console.log(`\n## 1b. The HLS ladder + MP4 (${geometry})\n`);
 const ladders = await compareLadders(source, video, media.duration);
