@@ -30,6 +30,8 @@ const mediaInfo = z.object({
       fps: z.number().nonnegative(),
       rotation: z.number().int(),
       pixelFormat: z.string().nullable(),
+      /** Recorded as fields (1080i from event cameras); the ladder deinterlaces it. */
+      interlaced: z.boolean(),
     })
     .nullable(),
   audio: z

@@ -34,6 +34,8 @@ export interface LadderCommandInput {
   fps: number;
   /** false for a source without sound: video-only variants, no audio group. */
   audio: boolean;
+  /** The source is interlaced (field_order tt/bb/tb/bt): deinterlace before scaling. */
+  interlaced?: boolean;
   duration: number;
 }
 
@@ -111,15 +113,21 @@ export const SOURCE_VIDEO = '[0:V:0]';
 /** Phones and cameras tag recordings with places, devices and people: nothing of it is published. */
 export const NO_SOURCE_METADATA: readonly string[] = ['-map_metadata', '-1'];
 
+export const DEINTERLACE_FILTER = 'bwdif=mode=send_frame:parity=auto:deint=interlaced';
+
 /**
  * `[0:V:0]split=N`, one scale per rung; the download taps the matching rung's scaled picture
  * (a second split) so only its encode is added. ffmpeg autorotates the input by default, so
  * scaling sees the display orientation and writes no rotation (measured: no display matrix
  * in the outputs).
  */
-export function ladderFilterGraph(ladder: readonly Rendition[], download: Rendition, audio: boolean): string {
+export function ladderFilterGraph(ladder: readonly Rendition[], download: Rendition, audio: boolean, interlaced = false): string {
   const n = ladder.length;
-  const parts = [`${SOURCE_VIDEO}split=${n}${ladder.map((_, i) => `[s${i}]`).join('')}`];
+  // Event cameras and vision mixers often record 1080i: scaling fields as frames would comb every
+  // moving edge. bwdif in send_frame mode keeps the frame rate (50i → 25p) and only touches
+  // frames flagged interlaced.
+  const deinterlace = interlaced ? `${DEINTERLACE_FILTER},` : '';
+  const parts = [`${SOURCE_VIDEO}${deinterlace}split=${n}${ladder.map((_, i) => `[s${i}]`).join('')}`];
   ladder.forEach((rendition, i) => {
     const tail = rendition.name === download.name ? `,split=2[v${i}][vd]` : `[v${i}]`;
     parts.push(`[s${i}]${scaleFilter(rendition)}${tail}`);
@@ -142,7 +150,7 @@ export function buildLadderCommand(input: LadderCommandInput): FfmpegCommand {
   if (!ladder.some((r) => r.name === download.name)) throw new Error('the download must be one of the ladder renditions');
   const hls = join(itemDir, 'hls');
 
-  const hlsOptions = ['-filter_complex', ladderFilterGraph(ladder, download, audio)];
+  const hlsOptions = ['-filter_complex', ladderFilterGraph(ladder, download, audio, input.interlaced ?? false)];
   ladder.forEach((_, i) => hlsOptions.push('-map', `[v${i}]`));
   if (audio) hlsOptions.push('-map', '[a0]');
   hlsOptions.push(...NO_SOURCE_METADATA, ...X264_OPTIONS);

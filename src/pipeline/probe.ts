@@ -102,6 +102,7 @@ export function interpretProbe(raw: RawProbe, file: string, expected: MediaClass
       fps: rate(video.avg_frame_rate) || rate(video.r_frame_rate),
       rotation,
       pixelFormat: typeof video.pix_fmt === 'string' ? video.pix_fmt : null,
+      interlaced: ['tt', 'bb', 'tb', 'bt'].includes(String(video.field_order)),
     };
   }
 

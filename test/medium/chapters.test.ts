@@ -25,7 +25,7 @@ function context(path: string, duration: number, name: string): StepContext {
   };
   const media: MediaInfo = {
     class: 'video', container: 'mp4', duration, size: 1, bitRate: null, tags: {}, pages: null, audio: null,
-    video: { codec: 'h264', width: 640, height: 360, displayWidth: 640, displayHeight: 360, fps: 25, rotation: 0, pixelFormat: 'yuv420p' },
+    video: { codec: 'h264', width: 640, height: 360, displayWidth: 640, displayHeight: 360, fps: 25, rotation: 0, pixelFormat: 'yuv420p', interlaced: false },
   };
   return {
     item, workDir: join(root, name, 'work'), outDir: join(root, name, 'out'), previous: { media },

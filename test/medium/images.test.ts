@@ -30,7 +30,7 @@ const item = (path: string, kind: ProgrammeItem['kind']): ProgrammeItem => ({
 
 const videoInfo = (duration: number, width = 640, height = 360): MediaInfo => ({
   class: 'video', container: 'mp4', duration, size: 1, bitRate: null, tags: {}, pages: null, audio: null,
-  video: { codec: 'h264', width, height, displayWidth: width, displayHeight: height, fps: 25, rotation: 0, pixelFormat: 'yuv420p' },
+  video: { codec: 'h264', width, height, displayWidth: width, displayHeight: height, fps: 25, rotation: 0, pixelFormat: 'yuv420p', interlaced: false },
 });
 
 const audioInfo = (duration: number): MediaInfo => ({

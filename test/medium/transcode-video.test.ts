@@ -46,7 +46,7 @@ async function mediaOf(path: string, fps = 25): Promise<MediaInfo> {
   const quarter = rotation % 180 === 90;
   return {
     class: 'video', container: 'mp4', duration: Number(raw.format.duration), size: 1, bitRate: null,
-    video: { codec: 'h264', width, height, displayWidth: quarter ? height : width, displayHeight: quarter ? width : height, fps, rotation, pixelFormat: 'yuv420p' },
+    video: { codec: 'h264', width, height, displayWidth: quarter ? height : width, displayHeight: quarter ? width : height, fps, rotation, pixelFormat: 'yuv420p', interlaced: false },
     audio: raw.streams.some((s) => s.codec_type === 'audio') ? { codec: 'aac', channels: 2, sampleRate: 48_000, loudness: null } : null,
     pages: null, tags: {},
   };
@@ -188,6 +188,26 @@ describe('transcode-video on a rotated phone clip and on a silent clip', () => {
       expect(stream).toMatchObject({ width: 360, height: 640 });
       expect(stream?.side_data_list).toBeUndefined();
       expect((stream?.tags as Record<string, string> | undefined)?.rotate).toBeUndefined();
+    }
+  });
+
+  it('deinterlaces a 576i camera recording (real fields): progressive frames out, at the same frame rate', async () => {
+    const source = join(root, 'camera-576i.mp4');
+    // 50 pictures a second woven into 25 interlaced frames, as a camera records 576i.
+    await run('ffmpeg', [
+      '-y', '-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=720x576:rate=50:duration=2', '-f', 'lavfi', '-i', 'sine=duration=2',
+      '-vf', 'tinterlace=mode=interleave_top,setfield=tff', '-c:v', 'libx264', '-preset', 'ultrafast', '-flags', '+ilme+ildct', '-top', '1',
+      '-pix_fmt', 'yuv420p', '-c:a', 'aac', source,
+    ]);
+    const raw = await media.probe(source);
+    expect(raw.streams.find((s) => s.codec_type === 'video')?.field_order).toBe('tt');
+    const info = await mediaOf(source);
+    const ctx = context(item('camera', source), { ...info, video: info.video ? { ...info.video, interlaced: true } : null });
+    await transcodeVideoStep.run(ctx);
+    for (const file of [join(ctx.outDir, 'hls', '480p', 'segment-00000.ts'), join(ctx.outDir, 'download', 'camera-480p.mp4')]) {
+      const [stream] = (await ffprobe('-select_streams', 'v', '-show_streams', file)).streams ?? [];
+      expect(stream?.field_order ?? 'progressive').toBe('progressive');
+      expect(stream?.avg_frame_rate).toBe('25/1');
     }
   });
 

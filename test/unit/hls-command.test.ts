@@ -88,6 +88,13 @@ describe('buildLadderCommand', () => {
     );
     expect(ladderCommand(320, 180).outputs[1]?.path).toBe(`${DIR}/download/${ID}-180p.mp4`);
   });
+  it('deinterlaces an interlaced source once, before the split', () => {
+    const ladder = chooseLadder({ displayWidth: 320, displayHeight: 180, fps: 25 });
+    expect(ladderFilterGraph(ladder, downloadRendition(ladder), false, true)).toBe(
+      '[0:V:0]bwdif=mode=send_frame:parity=auto:deint=interlaced,split=1[s0];[s0]scale=320:180,setsar=1,format=yuv420p,split=2[v0][vd]',
+    );
+  });
+
 
   it('scales a rotated phone video to its upright display size (ffmpeg has already turned it)', () => {
     const graph = ladderCommand(1080, 1920, true, 30).outputs[0]?.options[1];

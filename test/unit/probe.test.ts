@@ -12,7 +12,7 @@ describe('interpretProbe', () => {
     const info = interpretProbe(probe([video(), audio]), 'talk.mp4', 'video', 1234);
     expect(info).toEqual({
       class: 'video', container: 'mov,mp4', duration: 12.5, size: 1234, bitRate: 1000,
-      video: { codec: 'h264', width: 1920, height: 1080, displayWidth: 1920, displayHeight: 1080, fps: 29.97, rotation: 0, pixelFormat: 'yuv420p' },
+      video: { codec: 'h264', width: 1920, height: 1080, displayWidth: 1920, displayHeight: 1080, fps: 29.97, rotation: 0, pixelFormat: 'yuv420p', interlaced: false },
       audio: { codec: 'aac', channels: 2, sampleRate: 48000, loudness: null }, pages: null, tags: { title: 'Talk' },
     });
   });
@@ -38,6 +38,11 @@ describe('interpretProbe', () => {
     const info = interpretProbe(probe([audio, cover]), 'p.mp3', 'audio', 1);
     expect(info.video).toBeNull();
     expect(info.audio?.channels).toBe(2);
+  });
+
+  it('knows an interlaced recording by its field order', () => {
+    expect(interpretProbe(probe([video({ field_order: 'tt' }), audio]), 'cam.mts', 'video', 1).video?.interlaced).toBe(true);
+    expect(interpretProbe(probe([video({ field_order: 'progressive' }), audio]), 'cam.mp4', 'video', 1).video?.interlaced).toBe(false);
   });
 
   it('shows anamorphic video at its display width', () => {

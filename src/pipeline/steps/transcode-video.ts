@@ -24,8 +24,8 @@ import { chooseLadder, downloadRendition, outputFps } from '../video-ladder.js';
  */
 export const transcodeVideoStep: Step = {
   name: 'transcode-video',
-  // 2: the first real video stream ([0:V:0]), never cover art stored before it.
-  version: 2,
+  // 2: the first real video stream ([0:V:0]), never cover art stored before it. 3: deinterlacing.
+  version: 3,
   applies: (_item, media) => media.class === 'video' && media.video !== null,
   // The master playlist names the audio rendition in the talk's language (NAME, LANGUAGE).
   embeds: (item) => item.language,
@@ -48,6 +48,7 @@ export const transcodeVideoStep: Step = {
       download,
       fps,
       audio,
+      interlaced: video.interlaced,
       duration: media.duration,
     });
     const run = await ctx.media.run(command, { onProgress: (progress) => ctx.progress(progress) });
