@@ -7,11 +7,11 @@
 import { rm } from 'node:fs/promises';
 import { accentFor, corpusPath, timelineSentences, workPath, type GeneratedItem, type ItemContext } from './item-context.js';
 import { portraitCardSvg, writePng } from './pictures.js';
+import { narrate } from './narration.js';
 import { itemId, programmeRow } from './programme.js';
-import { assembleSpeech, sectionBounds, type Line } from './speech.js';
+import type { Line } from './speech.js';
 import { selectSections, type PhoneVideo } from './texts.js';
-import { FPS, encodeStills, frameAt, framesFor, snapToFrames, setRotation } from './video.js';
-import { writeWav } from './wav.js';
+import { FPS, encodeStills, setRotation } from './video.js';
 
 export async function makePhoneVideo(item: PhoneVideo, context: ItemContext): Promise<GeneratedItem> {
   const cards = selectSections(item.cards, context.short);
@@ -19,13 +19,10 @@ export async function makePhoneVideo(item: PhoneVideo, context: ItemContext): Pr
   const mediaPath = await corpusPath(context, media);
   const lines: Line[] = cards.flatMap((card, section) =>
     card.sentences.map((text, i) => ({ text, voice: item.voice, section, pauseBefore: i === 0 ? 0.8 : 0.4 })));
-  const track = await assembleSpeech(lines, { label: mediaPath, leadIn: context.short ? 0.3 : 0.6, tail: context.short ? 0.4 : 1, fps: FPS });
-  const wav = workPath(context, 'speech.wav');
-  await writeWav(wav, track.pcm);
-
-  const totalFrames = frameAt(track.duration);
-  const bounds = snapToFrames(sectionBounds(track, cards.length));
-  const frames = framesFor(bounds, totalFrames);
+  const { track, wav, bounds, frames, totalFrames } = await narrate(context, lines, cards.length, mediaPath, {
+    leadIn: context.short ? 0.3 : 0.6,
+    tail: context.short ? 0.4 : 1,
+  });
   const upright = context.short ? { width: 480, height: 854 } : { width: 1080, height: 1920 };
   const speaker = item.speakers[0]?.name ?? '';
   const stills = [];

@@ -3,11 +3,11 @@ import { writeFile } from 'node:fs/promises';
 import { buildCues, formatVtt } from './cues.js';
 import { accentFor, corpusPath, timelineSentences, workPath, type GeneratedItem, type ItemContext } from './item-context.js';
 import { speakerCardSvg, writePng } from './pictures.js';
+import { narrate } from './narration.js';
 import { itemId, programmeRow } from './programme.js';
-import { assembleSpeech, sectionBounds, type Line } from './speech.js';
+import type { Line } from './speech.js';
 import { SLIDE_FOOTER, selectSections, type Conversation, type Section } from './texts.js';
-import { FPS, encodeStills, frameAt, framesFor, snapToFrames } from './video.js';
-import { writeWav } from './wav.js';
+import { FPS, encodeStills } from './video.js';
 
 /** Lines of a conversation: a longer pause when the other person takes over. */
 export function conversationLines(item: Conversation, turns: readonly Section[]): Line[] {
@@ -23,18 +23,10 @@ export async function makeRoundTable(item: Conversation, context: ItemContext): 
   const turns = selectSections(item.turns, context.short);
   const media = `${item.file}.mp4`;
   const mediaPath = await corpusPath(context, media);
-  const track = await assembleSpeech(conversationLines(item, turns), {
-    label: mediaPath,
+  const { track, wav, bounds, frames, totalFrames } = await narrate(context, conversationLines(item, turns), turns.length, mediaPath, {
     leadIn: context.short ? 0.3 : 0.8,
     tail: context.short ? 0.4 : 1.2,
-    fps: FPS,
   });
-  const wav = workPath(context, 'speech.wav');
-  await writeWav(wav, track.pcm);
-
-  const totalFrames = frameAt(track.duration);
-  const bounds = snapToFrames(sectionBounds(track, turns.length));
-  const frames = framesFor(bounds, totalFrames);
   const size = context.short ? { width: 640, height: 360 } : { width: 1280, height: 720 };
   const accent = accentFor(item.file);
   const stills = [];

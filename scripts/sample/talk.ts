@@ -4,11 +4,11 @@ import { buildCues, formatSrt, formatVtt, type Cue } from './cues.js';
 import { accentFor, corpusPath, timelineSentences, workPath, type GeneratedItem, type ItemContext } from './item-context.js';
 import { writeSlidesPdf } from './pdf.js';
 import { signPanelSvg, slideSvg, writePng, type Size } from './pictures.js';
+import { narrate } from './narration.js';
 import { itemId, programmeRow, type ItemFiles } from './programme.js';
-import { assembleSpeech, sectionBounds, type Line, type SpeechTrack } from './speech.js';
+import type { Line, SpeechTrack } from './speech.js';
 import { SLIDE_FOOTER, selectSections, type Slide, type SlideTalk } from './texts.js';
-import { FPS, encodeStills, frameAt, framesFor, snapToFrames } from './video.js';
-import { writeWav } from './wav.js';
+import { FPS, encodeStills } from './video.js';
 
 const PAUSE_BETWEEN_SENTENCES = 0.45;
 /** A longer breath at a slide change, as when a speaker clicks to the next slide. */
@@ -57,18 +57,10 @@ export async function makeSlideTalk(talk: SlideTalk, context: ItemContext): Prom
   const slides = selectSections(talk.slides, context.short);
   const media = `${talk.file}.mp4`;
   const mediaPath = await corpusPath(context, media);
-  const track = await assembleSpeech(talkLines(slides, talk.voice), {
-    label: mediaPath,
+  const { track, wav, bounds, frames, totalFrames } = await narrate(context, talkLines(slides, talk.voice), slides.length, mediaPath, {
     leadIn: context.short ? 0.3 : 0.8,
     tail: context.short ? 0.4 : 1.2,
-    fps: FPS,
   });
-  const wav = workPath(context, 'speech.wav');
-  await writeWav(wav, track.pcm);
-
-  const totalFrames = frameAt(track.duration);
-  const bounds = snapToFrames(sectionBounds(track, slides.length));
-  const frames = framesFor(bounds, totalFrames);
   const size = context.short ? { width: 640, height: 360 } : { width: 1920, height: 1080 };
   const pngs = await renderSlides(talk, slides, context, size);
   await encodeStills({ stills: pngs.map((png, i) => ({ png, frames: frames[i] ?? 1 })), audio: wav, out: mediaPath });

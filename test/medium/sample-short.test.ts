@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LINE_CHARS } from '../../scripts/sample/cues.js';
 import { makeSample, type SampleResult } from '../../scripts/sample/index.js';
 import { PROGRAMME_COLUMNS } from '../../scripts/sample/programme.js';
-import { readSampleTimeline, type SampleTimeline } from '../../scripts/sample/texts.js';
+import { MAGAZINE, PODCAST_SOBRIETY, readSampleTimeline, type SampleTimeline } from '../../scripts/sample/texts.js';
 
 const run = promisify(execFile);
 
@@ -100,7 +100,7 @@ describe('short sample corpus', () => {
     const mp3 = rows.find((row) => row.media?.endsWith('.mp3'));
     const info = await probe(join(out, mp3?.media ?? ''));
     expect(info.format.tags?.title).toBe(mp3?.title);
-    expect(info.format.tags?.album).toBeTruthy();
+    expect(info.format.tags?.album).toBe(PODCAST_SOBRIETY.album);
     expect(info.format.tags?.genre).toBe('Podcast');
     const cover = info.streams.find((s) => s.codec_type === 'video');
     expect(cover?.codec_name).toBe('mjpeg');
@@ -169,7 +169,7 @@ describe('short sample corpus', () => {
     expect(pdf.getPageCount()).toBeGreaterThanOrEqual(4);
     expect(pdf.getPageCount()).toBeLessThanOrEqual(6);
     expect(pdf.getTitle()).toBe(row?.title);
-    expect(pdf.getAuthor()).toBeTruthy();
+    expect(pdf.getAuthor()).toBe(MAGAZINE.author);
     expect(Math.round(pdf.getPage(0).getWidth())).toBe(595);
   });
 
