@@ -1,6 +1,8 @@
 /** Speech for a picture track: the WAV, when each section starts, and how many frames each lasts. */
-import { workPath, type ItemContext } from './item-context.js';
+import { timelineSentences, workPath, type ItemContext } from './item-context.js';
+import { itemId } from './programme.js';
 import { assembleSpeech, sectionBounds, type Line, type SpeechTrack } from './speech.js';
+import type { ItemMeta, TimelineItem } from './texts.js';
 import { FPS, frameAt, framesFor, snapToFrames } from './video.js';
 import { writeWav } from './wav.js';
 
@@ -27,4 +29,23 @@ export async function narrate(
   const bounds = snapToFrames(sectionBounds(track, sections));
   const totalFrames = frameAt(track.duration);
   return { track, wav, bounds, frames: framesFor(bounds, totalFrames), totalFrames };
+}
+
+/** The timeline entry of a narrated recording: one section per slide, card or speaking turn. */
+export function narratedTimeline(
+  item: ItemMeta,
+  media: string,
+  narration: Narration,
+  sections: { title: string; bullets: string[] }[],
+): TimelineItem {
+  return {
+    id: itemId(item),
+    kind: item.kind,
+    title: item.title,
+    media,
+    duration: narration.totalFrames / FPS,
+    sentences: timelineSentences(narration.track.lines),
+    sections: sections.map((section, i) => ({ ...(narration.bounds[i] ?? { start: 0, end: 0 }), ...section })),
+    pages: [],
+  };
 }

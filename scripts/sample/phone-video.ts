@@ -5,13 +5,13 @@
  * players to turn it a quarter to the right.
  */
 import { rm } from 'node:fs/promises';
-import { accentFor, corpusPath, timelineSentences, workPath, type GeneratedItem, type ItemContext } from './item-context.js';
+import { accentFor, corpusPath, workPath, type GeneratedItem, type ItemContext } from './item-context.js';
 import { portraitCardSvg, writePng } from './pictures.js';
-import { narrate } from './narration.js';
-import { itemId, programmeRow } from './programme.js';
+import { narrate, narratedTimeline } from './narration.js';
+import { programmeRow } from './programme.js';
 import type { Line } from './speech.js';
 import { selectSections, type PhoneVideo } from './texts.js';
-import { FPS, encodeStills, setRotation } from './video.js';
+import { encodeStills, setRotation } from './video.js';
 
 export async function makePhoneVideo(item: PhoneVideo, context: ItemContext): Promise<GeneratedItem> {
   const cards = selectSections(item.cards, context.short);
@@ -19,10 +19,11 @@ export async function makePhoneVideo(item: PhoneVideo, context: ItemContext): Pr
   const mediaPath = await corpusPath(context, media);
   const lines: Line[] = cards.flatMap((card, section) =>
     card.sentences.map((text, i) => ({ text, voice: item.voice, section, pauseBefore: i === 0 ? 0.8 : 0.4 })));
-  const { track, wav, bounds, frames, totalFrames } = await narrate(context, lines, cards.length, mediaPath, {
+  const narration = await narrate(context, lines, cards.length, mediaPath, {
     leadIn: context.short ? 0.3 : 0.6,
     tail: context.short ? 0.4 : 1,
   });
+  const { wav, frames } = narration;
   const upright = context.short ? { width: 480, height: 854 } : { width: 1080, height: 1920 };
   const speaker = item.speakers[0]?.name ?? '';
   const stills = [];
@@ -40,15 +41,6 @@ export async function makePhoneVideo(item: PhoneVideo, context: ItemContext): Pr
   return {
     row: programmeRow(item, { media }),
     files: [media],
-    timeline: {
-      id: itemId(item),
-      kind: item.kind,
-      title: item.title,
-      media,
-      duration: totalFrames / FPS,
-      sentences: timelineSentences(track.lines),
-      sections: cards.map((card, i) => ({ ...(bounds[i] ?? { start: 0, end: 0 }), title: card.caption, bullets: [] })),
-      pages: [],
-    },
+    timeline: narratedTimeline(item, media, narration, cards.map((card) => ({ title: card.caption, bullets: [] }))),
   };
 }

@@ -1,13 +1,13 @@
 /** The round table: two synthetic voices taking turns, over a card naming who speaks. */
 import { writeFile } from 'node:fs/promises';
 import { buildCues, formatVtt } from './cues.js';
-import { accentFor, corpusPath, timelineSentences, workPath, type GeneratedItem, type ItemContext } from './item-context.js';
+import { accentFor, corpusPath, workPath, type GeneratedItem, type ItemContext } from './item-context.js';
 import { speakerCardSvg, writePng } from './pictures.js';
-import { narrate } from './narration.js';
-import { itemId, programmeRow } from './programme.js';
+import { narrate, narratedTimeline } from './narration.js';
+import { programmeRow } from './programme.js';
 import type { Line } from './speech.js';
 import { SLIDE_FOOTER, selectSections, type Conversation, type Section } from './texts.js';
-import { FPS, encodeStills } from './video.js';
+import { encodeStills } from './video.js';
 
 /** Lines of a conversation: a longer pause when the other person takes over. */
 export function conversationLines(item: Conversation, turns: readonly Section[]): Line[] {
@@ -23,10 +23,11 @@ export async function makeRoundTable(item: Conversation, context: ItemContext): 
   const turns = selectSections(item.turns, context.short);
   const media = `${item.file}.mp4`;
   const mediaPath = await corpusPath(context, media);
-  const { track, wav, bounds, frames, totalFrames } = await narrate(context, conversationLines(item, turns), turns.length, mediaPath, {
+  const narration = await narrate(context, conversationLines(item, turns), turns.length, mediaPath, {
     leadIn: context.short ? 0.3 : 0.8,
     tail: context.short ? 0.4 : 1.2,
   });
+  const { track, wav, frames } = narration;
   const size = context.short ? { width: 640, height: 360 } : { width: 1280, height: 720 };
   const accent = accentFor(item.file);
   const stills = [];
@@ -45,18 +46,9 @@ export async function makeRoundTable(item: Conversation, context: ItemContext): 
   return {
     row: programmeRow(item, { media, captions: [{ language: 'fr', path: captions }] }),
     files: [media, captions],
-    timeline: {
-      id: itemId(item),
-      kind: item.kind,
-      title: item.title,
-      media,
-      duration: totalFrames / FPS,
-      sentences: timelineSentences(track.lines),
-      sections: turns.map((turn, i) => {
-        const person = item.speakers[turn.speaker ?? 0];
-        return { ...(bounds[i] ?? { start: 0, end: 0 }), title: person?.name ?? '', bullets: person ? [person.organisation] : [] };
-      }),
-      pages: [],
-    },
+    timeline: narratedTimeline(item, media, narration, turns.map((turn) => {
+      const person = item.speakers[turn.speaker ?? 0];
+      return { title: person?.name ?? '', bullets: person ? [person.organisation] : [] };
+    })),
   };
 }

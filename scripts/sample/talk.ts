@@ -1,14 +1,14 @@
 /** The slide talks: slides + speech → MP4, with captions and, per talk, the extra tracks. */
 import { writeFile } from 'node:fs/promises';
 import { buildCues, formatSrt, formatVtt, type Cue } from './cues.js';
-import { accentFor, corpusPath, timelineSentences, workPath, type GeneratedItem, type ItemContext } from './item-context.js';
+import { accentFor, corpusPath, workPath, type GeneratedItem, type ItemContext } from './item-context.js';
 import { writeSlidesPdf } from './pdf.js';
 import { signPanelSvg, slideSvg, writePng, type Size } from './pictures.js';
-import { narrate } from './narration.js';
-import { itemId, programmeRow, type ItemFiles } from './programme.js';
+import { narrate, narratedTimeline } from './narration.js';
+import { programmeRow, type ItemFiles } from './programme.js';
 import type { Line, SpeechTrack } from './speech.js';
 import { SLIDE_FOOTER, selectSections, type Slide, type SlideTalk } from './texts.js';
-import { FPS, encodeStills } from './video.js';
+import { encodeStills } from './video.js';
 
 const PAUSE_BETWEEN_SENTENCES = 0.45;
 /** A longer breath at a slide change, as when a speaker clicks to the next slide. */
@@ -57,10 +57,11 @@ export async function makeSlideTalk(talk: SlideTalk, context: ItemContext): Prom
   const slides = selectSections(talk.slides, context.short);
   const media = `${talk.file}.mp4`;
   const mediaPath = await corpusPath(context, media);
-  const { track, wav, bounds, frames, totalFrames } = await narrate(context, talkLines(slides, talk.voice), slides.length, mediaPath, {
+  const narration = await narrate(context, talkLines(slides, talk.voice), slides.length, mediaPath, {
     leadIn: context.short ? 0.3 : 0.8,
     tail: context.short ? 0.4 : 1.2,
   });
+  const { track, wav, bounds, frames } = narration;
   const size = context.short ? { width: 640, height: 360 } : { width: 1920, height: 1080 };
   const pngs = await renderSlides(talk, slides, context, size);
   await encodeStills({ stills: pngs.map((png, i) => ({ png, frames: frames[i] ?? 1 })), audio: wav, out: mediaPath });
@@ -110,15 +111,6 @@ export async function makeSlideTalk(talk: SlideTalk, context: ItemContext): Prom
   return {
     row: programmeRow(talk, files),
     files: written,
-    timeline: {
-      id: itemId(talk),
-      kind: talk.kind,
-      title: talk.title,
-      media,
-      duration: totalFrames / FPS,
-      sentences: timelineSentences(track.lines),
-      sections: slides.map((slide, i) => ({ ...(bounds[i] ?? { start: 0, end: 0 }), title: slide.title, bullets: slide.bullets })),
-      pages: [],
-    },
+    timeline: narratedTimeline(talk, media, narration, slides.map((slide) => ({ title: slide.title, bullets: slide.bullets }))),
   };
 }

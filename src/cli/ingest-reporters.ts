@@ -45,12 +45,23 @@ export function summaryTable(summary: IngestSummary): string {
   return `${rows.length ? `${table(['item', 'status', 'duration', 'wall', '× real time'], rows)}\n` : ''}${totals}`;
 }
 
+/** Every programme problem on stderr, then the count of valid items. */
+function writeValidation(out: Write, err: Write, info: { source: string; items: number; problems: ProgrammeProblem[] }): void {
+  for (const p of info.problems) err(`${problemLine(info.source, p)}\n`);
+  out(`${validatedLine(info)}\n`);
+}
+
+/** An item's failure and warnings, one line each on stderr. */
+function writeOutcomeNotes(err: Write, o: ItemOutcome): void {
+  if (o.status === 'failed') err(`${failureLine(o)}\n`);
+  for (const w of o.warnings) err(`${warningLine(o.id, w)}\n`);
+}
+
 /** One line per event: for logs, CI and pipes. */
 export class PlainReporter implements IngestReporter {
   constructor(private readonly out: Write, private readonly err: Write) {}
   validated(info: { source: string; items: number; problems: ProgrammeProblem[] }): void {
-    for (const p of info.problems) this.err(`${problemLine(info.source, p)}\n`);
-    this.out(`${validatedLine(info)}\n`);
+    writeValidation(this.out, this.err, info);
   }
   itemStarted(id: string): void { this.out(`${id}: start\n`); }
   stepStarted(id: string, step: string): void { this.out(`${id}: ${step}…\n`); }
@@ -59,8 +70,7 @@ export class PlainReporter implements IngestReporter {
     this.out(`${id}: ${step} ${info.reused ? 'reused from the previous run' : `done in ${info.seconds.toFixed(1)}s`}\n`);
   }
   itemFinished(o: ItemOutcome): void {
-    if (o.status === 'failed') this.err(`${failureLine(o)}\n`);
-    for (const w of o.warnings) this.err(`${warningLine(o.id, w)}\n`);
+    writeOutcomeNotes(this.err, o);
     this.out(`${o.id}: ${o.status} (${o.wallSeconds.toFixed(1)}s)\n`);
   }
   finished(summary: IngestSummary): void { this.out(`\n${summaryTable(summary)}\n`); }
@@ -75,8 +85,7 @@ export class TtyReporter implements IngestReporter {
   constructor(private readonly out: Write, private readonly err: Write, private readonly columns = 100) {}
 
   validated(info: { source: string; items: number; problems: ProgrammeProblem[] }): void {
-    for (const p of info.problems) this.err(`${problemLine(info.source, p)}\n`);
-    this.out(`${validatedLine(info)}\n`);
+    writeValidation(this.out, this.err, info);
   }
   itemStarted(id: string): void { this.active.set(id, { step: 'start', progress: null }); this.draw(true); }
   stepStarted(id: string, step: string): void { this.active.set(id, { step, progress: null }); this.draw(true); }
@@ -87,8 +96,7 @@ export class TtyReporter implements IngestReporter {
     this.clear();
     const mark = o.status === 'failed' ? '✗' : '✓';
     this.out(`${mark} ${o.id}: ${o.status} (${o.wallSeconds.toFixed(1)}s)\n`);
-    if (o.status === 'failed') this.err(`${failureLine(o)}\n`);
-    for (const w of o.warnings) this.err(`${warningLine(o.id, w)}\n`);
+    writeOutcomeNotes(this.err, o);
     this.draw(true);
   }
   finished(summary: IngestSummary): void {
