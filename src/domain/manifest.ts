@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ITEM_KINDS } from './item.js';
 import { LICENCE_IDS } from './licence.js';
+import { PASSAGE_SOURCES } from './text.js';
 
 /** Bump when the manifest's shape changes; readers accept only what they know. */
-export const MANIFEST_SCHEMA_VERSION = 1;
+export const MANIFEST_SCHEMA_VERSION = 2;
 
 const storedFile = z.object({
   key: z.string().min(1),
@@ -83,6 +84,27 @@ const image = z.object({
   format: z.enum(['avif', 'webp', 'jpeg', 'png']),
 });
 
+/** The item's text with positions (text/*.json, see domain/text.ts), plus readable copies. */
+const text = z.object({
+  transcripts: z.array(
+    z.object({
+      language: z.string(),
+      source: z.enum(['captions-reviewed', 'speech-to-text']),
+      /** TranscriptFile (cues with times): what search and the interactive transcript read. */
+      json: z.string(),
+      vtt: z.string(),
+      txt: z.string(),
+      cues: z.number().int().nonnegative(),
+      words: z.number().int().nonnegative(),
+    }),
+  ),
+  /** SlideTextFile: slide text read at each slide change of a talk. */
+  slides: z.object({ key: z.string(), count: z.number().int().nonnegative(), language: z.string() }).nullable(),
+  /** PageTextFile: a document's text page by page. */
+  pages: z.object({ key: z.string(), count: z.number().int().nonnegative(), language: z.string(), ocrPages: z.number().int().nonnegative() }).nullable(),
+});
+export const TEXT_SOURCES = PASSAGE_SOURCES;
+
 const chapter = z.object({ start: z.number().nonnegative(), end: z.number().nonnegative(), title: z.string() });
 
 export const manifestSchema = z.object({
@@ -117,9 +139,12 @@ export const manifestSchema = z.object({
       .nullable(),
     waveform: image.nullable(),
     cover: image.nullable(),
+    /** Thumbnails of a document's pages (page numbers from 1). */
+    pages: z.array(image.extend({ page: z.number().int().positive() })),
   }),
   tracks: z.array(track),
   chapters: z.array(chapter),
+  text,
   signLanguage: z.object({ hls: z.string(), mp4: z.string(), width: z.number(), height: z.number() }).nullable(),
   audioDescription: z.object({ type: z.enum(['text', 'audio']), key: z.string() }).nullable(),
   slides: storedFile.nullable(),

@@ -42,6 +42,17 @@ export interface TrackRef {
   origin: 'supplied' | 'reviewed' | 'automatic' | 'generated';
 }
 
+/** A transcript in its three stored forms (see domain/text.ts for the JSON). */
+export interface TranscriptRef {
+  language: string;
+  source: 'captions-reviewed' | 'speech-to-text';
+  json: string;
+  vtt: string;
+  txt: string;
+  cues: number;
+  words: number;
+}
+
 /** What one step adds to the manifest. Every field is optional; later steps never erase earlier ones. */
 export interface StepResult {
   media?: MediaInfo;
@@ -61,6 +72,12 @@ export interface StepResult {
   signLanguage?: { hls: string; mp4: string; width: number; height: number };
   audioDescription?: { type: 'text' | 'audio'; path: string };
   slides?: { path: string };
+  transcripts?: TranscriptRef[];
+  /** SlideTextFile written by slide OCR. */
+  slideText?: { path: string; count: number; language: string };
+  /** PageTextFile written for documents. */
+  pageText?: { path: string; count: number; language: string; ocrPages: number };
+  pageImages?: (ImageRef & { page: number })[];
   warnings?: string[];
 }
 

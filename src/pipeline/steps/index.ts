@@ -13,7 +13,7 @@ import { transcodeVideoStep } from './transcode-video.js';
 import { waveformStep } from './waveform.js';
 
 /** Bump when outputs change for every item (a new layout, a new ladder…): archives re-run. */
-export const PIPELINE_VERSION = '1';
+export const PIPELINE_VERSION = '2';
 
 // Order matters: audio description extends the master playlist that transcode-video wrote.
 const VIDEO_STEPS: Step[] = [

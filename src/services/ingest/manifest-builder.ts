@@ -52,8 +52,9 @@ export function buildManifest(input: ManifestInputs): Manifest {
   const imageOf = (image: ImageRef): Manifest['images']['posters'][number] => ({ key: keyOf(image.path), width: image.width, height: image.height, format: image.format });
   const tracks = (result.tracks ?? []).map((t) => ({ kind: t.kind, language: t.language, label: t.label, key: keyOf(t.path), format: t.format, origin: t.origin }));
   const captionTracks = tracks.filter((t) => t.kind === 'captions' || t.kind === 'subtitles');
-  const reviewed = captionTracks.some((t) => t.origin === 'supplied' || t.origin === 'reviewed');
-  const automatic = captionTracks.some((t) => t.origin === 'automatic');
+  const transcripts = (result.transcripts ?? []).map((t) => ({ ...t, json: keyOf(t.json), vtt: keyOf(t.vtt), txt: keyOf(t.txt) }));
+  const reviewed = transcripts.some((t) => t.source === 'captions-reviewed') || captionTracks.some((t) => t.origin === 'supplied' || t.origin === 'reviewed');
+  const automatic = transcripts.some((t) => t.source === 'speech-to-text') || captionTracks.some((t) => t.origin === 'automatic');
 
   const manifest: Manifest = {
     schemaVersion: MANIFEST_SCHEMA_VERSION,
@@ -77,9 +78,17 @@ export function buildManifest(input: ManifestInputs): Manifest {
         : null,
       waveform: result.waveform ? imageOf(result.waveform) : null,
       cover: result.cover ? imageOf(result.cover) : null,
+      pages: (result.pageImages ?? []).map((p) => ({ ...imageOf(p), page: p.page })),
     },
     tracks,
     chapters: result.chapters ?? [],
+    text: {
+      transcripts,
+      slides: result.slideText ? { key: keyOf(result.slideText.path), count: result.slideText.count, language: result.slideText.language } : null,
+      pages: result.pageText
+        ? { key: keyOf(result.pageText.path), count: result.pageText.count, language: result.pageText.language, ocrPages: result.pageText.ocrPages }
+        : null,
+    },
     signLanguage: result.signLanguage ? { ...result.signLanguage, hls: keyOf(result.signLanguage.hls), mp4: keyOf(result.signLanguage.mp4) } : null,
     audioDescription: result.audioDescription ? { type: result.audioDescription.type, key: keyOf(result.audioDescription.path) } : null,
     slides: result.slides ? stored(result.slides.path) : null,
