@@ -11,6 +11,12 @@ declare -A NEEDED=(
   [espeak-ng]=espeak-ng
   [pdfinfo]=poppler-utils
   [pdftoppm]=poppler-utils
+  [pdftotext]=poppler-utils
+  [tesseract]=tesseract-ocr
+  # smart-whisper compiles whisper.cpp (speech-to-text) when installed.
+  [g++]=g++
+  [make]=make
+  [python3]=python3
 )
 missing=()
 for cmd in "${!NEEDED[@]}"; do
@@ -18,6 +24,9 @@ for cmd in "${!NEEDED[@]}"; do
 done
 # Slides and posters are drawn with this font; fontconfig finds it by name.
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+# Slide and scanned-page OCR reads French with Tesseract's French model.
+ocr_models=$(tesseract --list-langs 2>/dev/null || true)
+grep -qx fra <<<"$ocr_models" || missing+=(tesseract-ocr-fra)
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 
 if [ ${#missing[@]} -gt 0 ]; then
@@ -36,9 +45,13 @@ if [ "$major" -lt 20 ]; then
   exit 2
 fi
 
+# node-gyp (smart-whisper's install script) would download Node's headers: use the installed ones.
+export npm_config_nodedir="${npm_config_nodedir:-$(node -p 'require("path").resolve(process.execPath, "../..")')}"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error
 else
   npm run --silent build
 fi
+# Rebuilds whisper.cpp with this CPU's vector instructions (a no-op when already done).
+bash scripts/build-whisper.sh

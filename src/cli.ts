@@ -1,6 +1,8 @@
 import { loadConfig } from './config.js';
 import { AppError, ConfigError, describeError, UsageError } from './domain/errors.js';
 import { ingestCommand, INGEST_HELP } from './cli/commands/ingest.js';
+import { reindexCommand, REINDEX_HELP } from './cli/commands/reindex.js';
+import { searchCommand, SEARCH_HELP } from './cli/commands/search.js';
 import { statusCommand, STATUS_HELP } from './cli/commands/status.js';
 import { processIo, type CliIo } from './cli/io.js';
 
@@ -10,14 +12,18 @@ Usage: mediacommuns <command> [options]
 
 Commands:
   ingest <folder | programme.csv|.json|.yaml>   validate, then ingest an edition (--dry-run: validate only)
-  status                                        items and the last ingest at a glance
+  reindex                                       rebuild the search indexes from the archive and swap them in
+  search <query> [--filter name=value …]        the website's search: items and passages with times/pages (--json)
+  status                                        items, the last ingest and the search service at a glance
 
 Every command has --help. Settings come from the environment or a .env file (DATA_DIR,
-DEFAULT_LICENCE, DEFAULT_LANGUAGE, INGEST_CONCURRENCY, FFMPEG_PATH, FFPROBE_PATH…).
+DEFAULT_LICENCE, DEFAULT_LANGUAGE, INGEST_CONCURRENCY, FFMPEG_PATH, FFPROBE_PATH, MEILI_URL…).
 Exit code: 0 all good, 1 some items failed, 2 bad usage or configuration.`;
 
 const COMMANDS: Record<string, { run: typeof ingestCommand; help: string }> = {
   ingest: { run: ingestCommand, help: INGEST_HELP },
+  reindex: { run: reindexCommand, help: REINDEX_HELP },
+  search: { run: searchCommand, help: SEARCH_HELP },
   status: { run: statusCommand, help: STATUS_HELP },
 };
 
@@ -48,8 +54,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return 2;
     }
     io.err(`error: ${describeError(error)}\n`);
-    // A missing tool or a busy archive is the setup's problem, not the items': same code as bad config.
-    return error instanceof AppError && ['tool_failed', 'ingest_busy'].includes(error.code) ? 2 : 1;
+    // A missing tool, a busy archive or search down is the setup's problem, not the items': same code as bad config.
+    return error instanceof AppError && ['tool_failed', 'ingest_busy', 'search_unavailable'].includes(error.code) ? 2 : 1;
   }
 }
 

@@ -4,6 +4,9 @@ import { PopplerDocumentTool } from './adapters/document-tool/poppler-document-t
 import { SharpImageTool } from './adapters/image-tool/sharp-image-tool.js';
 import { InlineJobQueue } from './adapters/job-queue/inline-job-queue.js';
 import { FluentFfmpegMediaTool } from './adapters/media-tool/fluent-ffmpeg-media-tool.js';
+import { openMeilisearch, type OpenedSearch } from './adapters/search-index/open-meilisearch.js';
+import { TesseractOcrTool } from './adapters/ocr/tesseract-ocr-tool.js';
+import { SmartWhisperTranscriber } from './adapters/transcriber/smart-whisper-transcriber.js';
 import type { Config } from './config.js';
 import { ConfigError } from './domain/errors.js';
 import type { BlobStore } from './ports/blob-store.js';
@@ -11,13 +14,18 @@ import type { DocumentTool } from './ports/document-tool.js';
 import type { ImageTool } from './ports/image-tool.js';
 import type { JobQueue } from './ports/job-queue.js';
 import type { MediaTool } from './ports/media-tool.js';
+import type { OcrTool } from './ports/ocr-tool.js';
+import type { Transcriber } from './ports/transcriber.js';
 
 export interface Adapters {
   store: BlobStore;
   media: MediaTool;
   images: ImageTool;
   documents: DocumentTool;
+  ocr: OcrTool;
   queue: JobQueue;
+  /** null: no speech-to-text (TRANSCRIBER=none); recordings without captions are flagged. */
+  transcriber: Transcriber | null;
 }
 
 /**
@@ -28,16 +36,37 @@ export function createAdapters(config: Readonly<Config>): Adapters {
   const unsupported: string[] = [];
   if (config.storage.kind !== 'fs') unsupported.push('STORAGE=s3: this version stores on the filesystem only (STORAGE=fs)');
   if (config.queue.kind !== 'inline') unsupported.push('QUEUE=bullmq: this version runs jobs in-process only (QUEUE=inline)');
+  const transcriber = createTranscriber(config, unsupported);
   if (unsupported.length) throw new ConfigError(unsupported);
   return {
     store: new FsBlobStore(config.dataDir),
     media: new FluentFfmpegMediaTool({ ffmpeg: config.ffmpegPath, ffprobe: config.ffprobePath }),
     images: new SharpImageTool(),
     documents: new PopplerDocumentTool(),
+    ocr: new TesseractOcrTool(),
     queue: new InlineJobQueue(config.queue.concurrency),
+    transcriber,
   };
+}
+
+/** The model file is checked here, at boot: a wrong path or a half-downloaded file stops the run before any work. */
+function createTranscriber(config: Readonly<Config>, problems: string[]): Transcriber | null {
+  if (config.transcriber.kind === 'none') return null;
+  const transcriber = new SmartWhisperTranscriber(config.transcriber.model);
+  const problem = transcriber.problem();
+  if (problem) problems.push(problem);
+  return transcriber;
 }
 
 /** Where work in progress lives: on local disk even when the archive is in object storage. */
 export const workRootOf = (config: Readonly<Config>): string => path.join(config.dataDir, '.work');
 export const hashCacheOf = (config: Readonly<Config>): string => path.join(config.dataDir, '.cache', 'sha256.json');
+
+/**
+ * The search index, checked and ready: the archive's own Meilisearch (started from the npm
+ * binary, or reused when another process of the app runs it) or the one at MEILI_URL.
+ * Close it when done: that stops the server if this process started it.
+ */
+export function openSearchIndex(config: Readonly<Config>): Promise<OpenedSearch> {
+  return openMeilisearch({ dataDir: config.dataDir, external: config.meili });
+}

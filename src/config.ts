@@ -127,7 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       e.QUEUE === 'bullmq'
         ? { kind: 'bullmq', redisUrl: e.REDIS_URL as string, concurrency: e.INGEST_CONCURRENCY }
         : { kind: 'inline', concurrency: e.INGEST_CONCURRENCY },
-    transcriber: e.TRANSCRIBER === 'whisper' ? { kind: 'whisper', model: e.TRANSCRIBER_MODEL as string } : { kind: 'none' },
+    transcriber: e.TRANSCRIBER === 'whisper' ? { kind: 'whisper', model: path.resolve(cwd, e.TRANSCRIBER_MODEL as string) } : { kind: 'none' },
     ffmpegPath: e.FFMPEG_PATH,
     ffprobePath: e.FFPROBE_PATH,
   };

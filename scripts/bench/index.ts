@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measured, never asserted. Each table compares against a baseline run in the
  * same process, on the same machine, one after the other.
- *   --short       use the 2–5 s sample edition (a quick check of the bench itself)
+ *   --short       use the 2–5 s sample edition and a search archive of 20,000 passages instead of
+ *                 400,000 (a quick check of the bench itself)
  *   --rounds N    rounds of the ingest comparison, alternating which side runs first (default 2)
  */
 import path from 'node:path';
@@ -13,6 +14,9 @@ import { makeSample } from '../sample/index.js';
 import { readSampleTimeline } from '../sample/texts.js';
 import { compareIngest, mb, mean } from './ingest-bench.js';
 import { compareLadders } from './ladder-bench.js';
+import { OCR_PDF_HEADERS, ocrPdfRows } from './ocr-pdf-bench.js';
+import { sttRows } from './stt-bench.js';
+import { runSearchBench } from './search-bench.js';
 
 const { values } = parseArgs({ options: { short: { type: 'boolean' }, rounds: { type: 'string' } } });
 const short = values.short ?? false;
@@ -41,7 +45,7 @@ const bareWall = mean(ingest.bare.walls);
 const oursWall = mean(ingest.ours.walls);
 console.log(table(['run', 'wall, mean (each round)', '× real time', 'vs bare', 'CPU', 'peak RSS node', 'peak RSS ffmpeg'], [
   [`bare ffprobe/ffmpeg commands (${ingest.bare.commands}, one after another)`, walls(ingest.bare.walls), realTime(bareWall), x(1), s(ingest.bare.cpuSeconds), '–', mb(ingest.bare.ffmpegPeakRss)],
-  ['mediacommuns ingest (same calls + sharp, checksums, publish)', walls(ingest.ours.walls), realTime(oursWall), x(oursWall / bareWall), s(ingest.ours.cpuSeconds), mb(ingest.ours.nodePeakRss), mb(ingest.ours.ffmpegPeakRss)],
+  ['mediacommuns ingest, media steps (same calls + sharp, checksums, publish)', walls(ingest.ours.walls), realTime(oursWall), x(oursWall / bareWall), s(ingest.ours.cpuSeconds), mb(ingest.ours.nodePeakRss), mb(ingest.ours.ffmpegPeakRss)],
 ]));
 console.log(`Rounds alternate which side runs first (${rounds} rounds); the poster step seeks its candidate frames in parallel, the bare replay one after another.`);
 
@@ -52,3 +56,13 @@ console.log(table(['how', 'wall', '× real time', 'vs one process', 'CPU', 'peak
   run.how, s(run.wallSeconds), x(media.duration / run.wallSeconds), x(run.wallSeconds / (first?.wallSeconds ?? run.wallSeconds)), s(run.cpuSeconds), mb(run.peakRss),
 ])));
 console.log('\nCPU and peak RSS are sampled from /proc every 100 ms: floors, not exact figures.');
+
+console.log(`\n## 2. Search (${short ? 'short: 200 items, 20,000 passages' : '2,000 items, 400,000 passages'}, synthetic)\n`);
+await runSearchBench({ short });
+
+console.log(`\n## 5. Text: slide OCR, PDF pages, speech-to-text (${short ? 'short' : 'full'} sample edition)\n`);
+const sttModel = process.env.TRANSCRIBER_MODEL;
+console.log(table(OCR_PDF_HEADERS, [...(await ocrPdfRows(out)), ...(await sttRows(out, sttModel))]));
+console.log(sttModel
+  ? `\nSpeech-to-text with TRANSCRIBER_MODEL=${sttModel}.`
+  : '\nNo TRANSCRIBER_MODEL: speech-to-text ran a tiny model with random weights, the speed floor of the engine (its words mean nothing).');

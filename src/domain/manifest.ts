@@ -168,5 +168,11 @@ export const manifestKey = (id: string): string => `items/${id}/manifest.json`;
 
 /** Parses and validates a stored manifest; the same schema writes it. */
 export function parseManifest(json: string): Manifest {
-  return manifestSchema.parse(JSON.parse(json));
+  const data: unknown = JSON.parse(json);
+  const version = typeof data === 'object' && data !== null ? (data as { schemaVersion?: unknown }).schemaVersion : undefined;
+  if (typeof version === 'number' && version !== MANIFEST_SCHEMA_VERSION) {
+    // Said plainly: a list of every field that moved would hide what to do.
+    throw new Error(`manifest schema version ${version}, this version reads ${MANIFEST_SCHEMA_VERSION}: ingest the edition again to upgrade it`);
+  }
+  return manifestSchema.parse(data);
 }

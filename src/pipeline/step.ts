@@ -3,6 +3,8 @@ import type { MediaInfo } from '../domain/manifest.js';
 import type { DocumentTool } from '../ports/document-tool.js';
 import type { ImageTool } from '../ports/image-tool.js';
 import type { MediaTool, ToolProgress } from '../ports/media-tool.js';
+import type { OcrTool } from '../ports/ocr-tool.js';
+import type { Transcriber } from '../ports/transcriber.js';
 
 /**
  * Paths in step results are relative to the item's folder in storage ("hls/master.m3u8");
@@ -92,6 +94,9 @@ export interface StepContext {
   media: MediaTool;
   images: ImageTool;
   documents: DocumentTool;
+  ocr: OcrTool;
+  /** Speech-to-text; absent or null when none is configured (recordings are then flagged). */
+  transcriber?: Transcriber | null;
   progress(progress: ToolProgress): void;
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PopplerDocumentTool } from '../../src/adapters/document-tool/poppler-document-tool.js';
+import { TesseractOcrTool } from '../../src/adapters/ocr/tesseract-ocr-tool.js';
 import { SharpImageTool } from '../../src/adapters/image-tool/sharp-image-tool.js';
 import { FluentFfmpegMediaTool } from '../../src/adapters/media-tool/fluent-ffmpeg-media-tool.js';
 import type { ProgrammeItem } from '../../src/domain/item.js';
@@ -41,7 +42,7 @@ const audioInfo = (duration: number): MediaInfo => ({
 function context(source: ProgrammeItem, media: MediaInfo, name: string): StepContext {
   return {
     item: source, workDir: join(root, name, 'work'), outDir: join(root, name, 'out'), previous: { media },
-    media: new FluentFfmpegMediaTool(), images, documents: new PopplerDocumentTool(), progress: () => undefined,
+    media: new FluentFfmpegMediaTool(), images, documents: new PopplerDocumentTool(), ocr: new TesseractOcrTool(), progress: () => undefined,
   };
 }
 

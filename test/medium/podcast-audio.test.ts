@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PopplerDocumentTool } from '../../src/adapters/document-tool/poppler-document-tool.js';
+import { TesseractOcrTool } from '../../src/adapters/ocr/tesseract-ocr-tool.js';
 import { SharpImageTool } from '../../src/adapters/image-tool/sharp-image-tool.js';
 import { FluentFfmpegMediaTool } from '../../src/adapters/media-tool/fluent-ffmpeg-media-tool.js';
 import type { ProgrammeItem } from '../../src/domain/item.js';
@@ -53,6 +54,7 @@ function context(item: ProgrammeItem, info: MediaInfo, name: string): StepContex
     media,
     images: new SharpImageTool(),
     documents: new PopplerDocumentTool(),
+    ocr: new TesseractOcrTool(),
     progress: () => undefined,
   };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PopplerDocumentTool } from '../../src/adapters/document-tool/poppler-document-tool.js';
+import { TesseractOcrTool } from '../../src/adapters/ocr/tesseract-ocr-tool.js';
 import { SharpImageTool } from '../../src/adapters/image-tool/sharp-image-tool.js';
 import { FluentFfmpegMediaTool } from '../../src/adapters/media-tool/fluent-ffmpeg-media-tool.js';
 import { MediaError } from '../../src/domain/errors.js';
@@ -64,7 +65,7 @@ const progress: ToolProgress[] = [];
 function context(programme: ProgrammeItem, info: MediaInfo, previous: StepResult = {}): StepContext {
   return {
     item: programme, workDir: join(root, programme.id, 'work'), outDir: join(root, programme.id, 'out'),
-    previous: { media: info, ...previous }, media, images: new SharpImageTool(), documents: new PopplerDocumentTool(),
+    previous: { media: info, ...previous }, media, images: new SharpImageTool(), documents: new PopplerDocumentTool(), ocr: new TesseractOcrTool(),
     progress: (p) => progress.push(p),
   };
 }

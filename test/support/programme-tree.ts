@@ -23,4 +23,4 @@ const notCalled = (): Promise<never> => Promise.reject(new Error('a programme mu
 
 /** Reading a programme file never probes media: these tools fail the test if it does. */
 export const noMedia: MediaTool = { probe: notCalled, run: notCalled, check: notCalled };
-export const noDocuments: DocumentTool = { info: notCalled, renderPage: notCalled, check: notCalled };
+export const noDocuments: DocumentTool = { info: notCalled, renderPage: notCalled, renderPages: notCalled, pageTexts: notCalled, check: notCalled };

@@ -3,7 +3,7 @@ import { LICENCES, parseLicence } from '../../src/domain/licence.js';
 import { sanitiseFileName, slugify } from '../../src/domain/slug.js';
 import { contentTypeOf } from '../../src/domain/content-type.js';
 import { describeError } from '../../src/domain/errors.js';
-import { manifestSchema } from '../../src/domain/manifest.js';
+import { manifestSchema, parseManifest } from '../../src/domain/manifest.js';
 
 describe('slugify', () => {
   it.each([
@@ -49,9 +49,17 @@ describe('contentTypeOf', () => {
   ])('%s → %s', (file, type) => expect(contentTypeOf(file)).toBe(type));
 });
 
+describe('parseManifest', () => {
+  it('names the schema version of a manifest written by another version', () => {
+    expect(() => parseManifest('{"schemaVersion": 1, "id": "x"}')).toThrow(
+      'manifest schema version 1, this version reads 2: ingest the edition again to upgrade it',
+    );
+  });
+});
+
 describe('describeError', () => {
   it('puts a schema failure on one line, field by field', () => {
-    const result = manifestSchema.safeParse({ schemaVersion: 1, id: 'Bad Id' });
+    const result = manifestSchema.safeParse({ schemaVersion: 2, id: 'Bad Id' });
     expect(result.success).toBe(false);
     const line = describeError(result.error);
     expect(line).not.toContain('\n');

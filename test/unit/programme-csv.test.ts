@@ -160,6 +160,18 @@ describe('readProgramme with a CSV', () => {
     expect(result.problems.find((p) => p.row === 17)?.itemId).toBeNull();
   });
 
+  it('leaves an empty caption file out with a warning and keeps the recording', async () => {
+    const root = await tree({
+      'programme.csv': ['edition,title,media,captions', '2025 Strasbourg,Légendes vides,a.mp4,"fr:a.fr.vtt; en:a.en.vtt"'].join('\n'),
+      'a.mp4': 'x', 'a.fr.vtt': '', 'a.en.vtt': 'WEBVTT\n',
+    });
+    const result = await readProgramme(join(root, 'programme.csv'), deps);
+    expect(result.items.map((i) => i.captions.map((c) => c.language))).toEqual([['en']]);
+    expect(result.problems).toEqual([
+      { row: 1, itemId: '2025-strasbourg-legendes-vides', field: 'captions', message: '"a.fr.vtt": file is empty; captions left out', severity: 'warning' },
+    ]);
+  });
+
   it('reports a duplicate id on each later row, naming the first', async () => {
     const root = await tree({
       'programme.csv': [

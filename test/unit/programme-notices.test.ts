@@ -8,7 +8,7 @@ import { tree } from '../support/programme-tree.js';
 const unused = (): Promise<never> => Promise.reject(new Error('not used by the programme reader'));
 // The folder scan probes files: every audio file here has a title tag and nothing else.
 const media: MediaTool = { probe: async (path) => ({ format: { tags: { title: basename(path) } }, streams: [] }), run: unused, check: unused };
-const documents: DocumentTool = { info: unused, renderPage: unused, check: unused };
+const documents: DocumentTool = { info: unused, renderPage: unused, renderPages: unused, pageTexts: unused, check: unused };
 const deps = { media, documents, defaultLicence: 'CC-BY-4.0' as const };
 
 describe('warnings: notices that keep every row', () => {

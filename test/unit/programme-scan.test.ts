@@ -36,6 +36,8 @@ function tools(probes: Record<string, RawProbe>, infos: Record<string, Partial<D
   const documents: DocumentTool = {
     info: async (path) => ({ pages: 4, title: null, author: null, encrypted: false, pageWidth: 595, pageHeight: 842, ...infos[basename(path)] }),
     renderPage: unused,
+    renderPages: unused,
+    pageTexts: unused,
     check: unused,
   };
   return { media, documents };

@@ -25,12 +25,20 @@ describe('what steps write into their files (embeds)', () => {
     expect(embedsOf('transcode-video')).toBe('fr');
     expect(embedsOf('audio-description')).toBe('fr');
     expect(embedsOf('chapters')).toBe('fr');
+    expect(embedsOf('captions')).toBe('fr'); // captions in the item's language, subtitles in others
+    expect(embedsOf('transcribe')).toBe('fr'); // the language recognised, and the track's
+    // The OCR model is chosen by language, and the text files record it.
+    expect(embedsOf('slide-ocr')).toBe('fr');
+    expect(embedsOf('document-text')).toBe('fr');
+    expect(embedsOf('slide-deck-text')).toBe('fr');
   });
 
   // Anything more would re-encode every item after an edit that changes none of its files.
   it('declares nothing for the steps whose files carry no programme metadata', () => {
     const declaring = allSteps.filter((step) => step.embeds !== undefined).map((step) => step.name).sort();
-    expect(declaring).toEqual(['audio-description', 'chapters', 'cover', 'podcast-audio', 'transcode-video']);
+    expect(declaring).toEqual([
+      'audio-description', 'captions', 'chapters', 'cover', 'document-text', 'podcast-audio', 'slide-deck-text', 'slide-ocr', 'transcode-video', 'transcribe',
+    ]);
   });
 });
 

@@ -4,12 +4,14 @@ import { parseArgs } from 'node:util';
 import { createAdapters, hashCacheOf, workRootOf } from '../../compose.js';
 import type { Config } from '../../config.js';
 import { UsageError } from '../../domain/errors.js';
+import { escapeControlCharacters } from '../../services/programme/control-characters.js';
 import { PIPELINE_VERSION, stepsFor } from '../../pipeline/steps/index.js';
 import { HashCache } from '../../services/ingest/hash-cache.js';
 import { acquireIngestLock } from '../../services/ingest/ingest-lock.js';
 import { ingestProgramme } from '../../services/ingest/ingest-programme.js';
 import type { IngestSummary } from '../../services/ingest/reporter.js';
 import { PlainReporter, TtyReporter } from '../ingest-reporters.js';
+import { startIngestIndexing } from './reindex.js';
 import type { CliIo } from '../io.js';
 
 export const INGEST_HELP = `Usage: mediacommuns ingest <folder | programme.csv | programme.json | programme.yaml> [--dry-run] [--plain]
@@ -37,6 +39,8 @@ export async function ingestCommand(args: string[], config: Readonly<Config>, io
   await adapters.documents.check();
   const reporter = io.isTty && !values.plain ? new TtyReporter(io.out, io.err, io.columns) : new PlainReporter(io.out, io.err);
   const release = values['dry-run'] ? async () => {} : await acquireIngestLock(workRootOf(config));
+  // Each item is indexed for search as soon as its manifest is written; search being down never fails the ingest.
+  const search = values['dry-run'] ? null : await startIngestIndexing(config, adapters.store);
   const summary = await ingestProgramme(path.resolve(positionals[0] as string), {
     ...adapters,
     hashes: new HashCache(hashCacheOf(config)),
@@ -46,7 +50,12 @@ export async function ingestCommand(args: string[], config: Readonly<Config>, io
     reporter,
     defaultLicence: config.defaultLicence,
     defaultLanguage: config.defaultLanguage,
-  }, { dryRun: values['dry-run'] ?? false }).finally(release);
+    ...(search ? { onPublished: (id: string) => search.indexing.itemPublished(id) } : {}),
+  }, { dryRun: values['dry-run'] ?? false }).finally(async () => {
+    await search?.close();
+    await release();
+  });
+  for (const line of search?.indexing.report() ?? []) io.err(`${escapeControlCharacters(`warning: ${line}`)}\n`);
   if (!values['dry-run']) await saveReport(config, summary);
   const failed = summary.problems.some((p) => p.severity === 'error') || summary.outcomes.some((o) => o.status === 'failed');
   return failed ? 1 : 0;

@@ -9,12 +9,14 @@ import type { BlobStore } from '../../ports/blob-store.js';
 import type { IngestSummary } from '../../services/ingest/reporter.js';
 import { formatDuration, table } from '../format.js';
 import { failureLine } from '../ingest-reporters.js';
+import { searchStatus } from './search.js';
 import type { CliIo } from '../io.js';
 
 export const STATUS_HELP = `Usage: mediacommuns status [--json]
 
-Lists the items in the archive (kind, duration, transcript status, stored size) and the outcome
-of the last ingest, with the cause of every failure.`;
+Lists the items in the archive (kind, duration, transcript status, stored size), the outcome
+of the last ingest, with the cause of every failure, and the search service (its version and
+what it holds, or why it does not answer).`;
 
 export async function statusCommand(args: string[], config: Readonly<Config>, io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
@@ -29,29 +31,41 @@ export async function statusCommand(args: string[], config: Readonly<Config>, io
     io.err(`error: ${key}: unreadable manifest (${cause})\n`);
   });
   const last = await readLastIngest(config);
+  const search = await searchStatus(config);
   if (values.json) {
-    io.out(`${JSON.stringify({ items: manifests.map(summaryOf), lastIngest: last }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ items: manifests.map(summaryOf), lastIngest: last, search }, null, 2)}\n`);
     return unreadable > 0 ? 1 : 0;
   }
   io.out(`Archive: ${config.dataDir} (${store.kind}) — ${manifests.length} item(s)\n`);
   if (manifests.length) {
     io.out(`${table(['item', 'kind', 'duration', 'transcript', 'files', 'size'], manifests.map((m) => {
       const s = summaryOf(m);
-      return [s.id, s.kind, formatDuration(s.duration), s.transcript, String(s.files), `${(s.bytes / 1e6).toFixed(1)} MB`];
+      return [s.id, s.kind, formatDuration(s.duration), s.transcript ?? '-', String(s.files), `${(s.bytes / 1e6).toFixed(1)} MB`];
     }))}\n`);
+    // Recordings nobody can read or hear the words of: said once, plainly, under the table.
+    const untranscribed = manifests.filter((m) => summaryOf(m).transcript === 'none').map((m) => m.id);
+    if (untranscribed.length) {
+      io.out(`\nNo transcript for ${untranscribed.length} recording(s): ${untranscribed.join(', ')}\n`
+        + '  supply captions in the programme, or configure speech-to-text (TRANSCRIBER=whisper, TRANSCRIBER_MODEL=…)\n');
+    }
   }
   if (last) {
     const failures = last.outcomes.filter((o) => o.status === 'failed');
     io.out(`\nLast ingest ${last.at}: ${last.outcomes.length} item(s), ${failures.length} failed, ${last.problems.filter((p) => p.severity !== 'warning').length} programme problem(s)\n`);
     for (const f of failures) io.out(`${failureLine(f)}\n`);
   }
+  io.out(search.available
+    ? `\nSearch: Meilisearch ${search.version} (${search.mode === 'own' ? 'run by the app' : 'external'}, ${search.url}) — ${search.items} item(s), ${search.segments - search.items} passage(s)`
+      + `${search.items !== manifests.length ? `; the archive has ${manifests.length}: run \`mediacommuns reindex\`` : ''}\n`
+    : `\nSearch: unavailable — ${search.error}\n`);
   return unreadable > 0 ? 1 : 0;
 }
 
 function summaryOf(m: Manifest) {
   return {
     id: m.id, kind: m.kind, title: m.title, duration: m.media.class === 'document' ? null : m.media.duration,
-    transcript: m.accessibility.transcript, files: m.files.length, bytes: m.files.reduce((n, f) => n + f.size, 0),
+    // reviewed (captions supplied), automatic (speech-to-text) or none; documents have no speech.
+    transcript: m.media.class === 'document' ? null : m.accessibility.transcript, files: m.files.length, bytes: m.files.reduce((n, f) => n + f.size, 0),
   };
 }
 

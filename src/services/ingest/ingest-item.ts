@@ -11,6 +11,9 @@ import type { BlobStore } from '../../ports/blob-store.js';
 import type { DocumentTool } from '../../ports/document-tool.js';
 import type { ImageTool } from '../../ports/image-tool.js';
 import type { MediaTool } from '../../ports/media-tool.js';
+import type { OcrTool } from '../../ports/ocr-tool.js';
+import type { Transcriber } from '../../ports/transcriber.js';
+import { primaryLanguage } from '../../domain/text.js';
 import type { HashCache } from './hash-cache.js';
 import { metadataOf, mergeResults, withMetadata } from './manifest-builder.js';
 import { publishItem } from './publish.js';
@@ -22,6 +25,9 @@ export interface ItemIngestDeps {
   media: MediaTool;
   images: ImageTool;
   documents: DocumentTool;
+  ocr: OcrTool;
+  /** Speech-to-text; absent or null when none is configured. */
+  transcriber?: Transcriber | null;
   hashes: HashCache;
   /** Scratch space for work in progress (kept after a crash so the next run resumes). */
   workRoot: string;
@@ -109,8 +115,22 @@ async function describeInputs(item: ProgrammeItem, deps: ItemIngestDeps, onFile:
   if (item.slides) others.push(await digest('slides', item.slides));
   if (item.audioDescription) others.push(await digest('audio-description', item.audioDescription));
   if (item.signLanguage) others.push(await digest('sign-language', item.signLanguage));
+  const speechModel = await speechToTextInput(item, deps);
+  if (speechModel) others.push(speechModel);
   await deps.hashes.save();
   return { media, others };
+}
+
+/**
+ * The speech-to-text model is an input of the recordings it would transcribe (those without
+ * captions in their own language), so configuring or changing a model re-runs exactly those.
+ */
+async function speechToTextInput(item: ProgrammeItem, deps: ItemIngestDeps): Promise<InputDigest | null> {
+  if (!deps.transcriber || expectedMediaClass(item.kind) === 'document') return null;
+  if (item.captions.some((c) => primaryLanguage(c.language) === primaryLanguage(item.language))) return null;
+  const model = await deps.transcriber.check();
+  const { sha256, size } = await deps.hashes.sha256(model.modelPath);
+  return { role: `speech-to-text ${model.engine}`, path: model.modelPath, sha256, size };
 }
 
 /**
@@ -181,7 +201,7 @@ async function runStep(
   await mkdir(stepDir, { recursive: true });
   const ctx: StepContext = {
     item, workDir: stepDir, outDir: state.outDir, previous: mergeResults(state.results),
-    media: deps.media, images: deps.images, documents: deps.documents,
+    media: deps.media, images: deps.images, documents: deps.documents, ocr: deps.ocr, transcriber: deps.transcriber ?? null,
     progress: (p) => deps.reporter.stepProgress(item.id, step.name, p),
   };
   const result = await step.run(ctx);
@@ -196,7 +216,7 @@ function fileOfStep(step: string, item: ProgrammeItem): string {
   if (step === 'sign-language' && item.signLanguage) return item.signLanguage.declared;
   if (step === 'audio-description' && item.audioDescription) return item.audioDescription.declared;
   if (step === 'slides' && item.slides) return item.slides.declared;
-  if (step === 'supplied-captions') return item.captions.map((c) => c.declared).join(', ');
+  if (step === 'captions') return item.captions.map((c) => c.declared).join(', ');
   return item.media.declared;
 }
 

@@ -12,6 +12,11 @@ export interface IngestProgrammeDeps extends ItemIngestDeps {
   documents: DocumentTool;
   defaultLicence: LicenceId;
   defaultLanguage: string;
+  /**
+   * Called once an item's manifest is written (ingested or updated), before it is reported:
+   * keeps the search index in step. Must not throw; the item's outcome does not depend on it.
+   */
+  onPublished?: (id: string) => Promise<void>;
 }
 
 /**
@@ -30,6 +35,7 @@ export async function ingestProgramme(target: string, deps: IngestProgrammeDeps,
       programme.items.map((item) => ({ type: 'ingest-item' as const, item })),
       { 'ingest-item': async (job) => {
         const outcome = await ingestItem(job.item, deps);
+        if (outcome.status === 'ingested' || outcome.status === 'updated') await deps.onPublished?.(outcome.id);
         deps.reporter.itemFinished(outcome);
         return outcome;
       } },

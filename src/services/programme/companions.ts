@@ -76,7 +76,12 @@ async function resolveChecked(
   const extensionProblem = extensionListProblem(declared, extensions, what);
   if (extensionProblem !== null) issues.push({ field, message: extensionProblem });
   const resolved = await resolveInputFile(baseDir, declared);
-  if (!resolved.ok) issues.push({ field, message: resolved.message });
+  if (!resolved.ok) {
+    // An empty caption file is a broken caption file: the recording is published without it,
+    // flagged, as when its content is malformed; other companions change what is produced.
+    const leftOut = field === 'captions' && resolved.empty;
+    issues.push(leftOut ? { field, message: `${resolved.message}; captions left out`, severity: 'warning' } : { field, message: resolved.message });
+  }
   return resolved.ok && extensionProblem === null ? resolved.file : null;
 }
 

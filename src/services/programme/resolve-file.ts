@@ -3,7 +3,7 @@ import type { Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { InputFile } from '../../domain/item.js';
 
-export type ResolvedFile = { ok: true; file: InputFile } | { ok: false; message: string };
+export type ResolvedFile = { ok: true; file: InputFile } | { ok: false; message: string; empty?: true };
 
 /**
  * Resolves a path written in the programme against the programme's folder and checks that it
@@ -32,7 +32,7 @@ export async function resolveInputFile(baseDir: string, declared: string): Promi
   if (found === null) return { ok: false, message: `"${written}": file not found` };
   if (found.stats.isDirectory()) return { ok: false, message: `"${written}" is a folder, not a file` };
   if (!found.stats.isFile()) return { ok: false, message: `"${written}" is not a regular file` };
-  if (found.stats.size === 0) return { ok: false, message: `"${written}": file is empty` };
+  if (found.stats.size === 0) return { ok: false, message: `"${written}": file is empty`, empty: true };
   return { ok: true, file: { path: found.path, declared: written } };
 }
 

@@ -1,0 +1,102 @@
+import { parseArgs } from 'node:util';
+import { openSearchIndex } from '../../compose.js';
+import type { Config } from '../../config.js';
+import { describeError, UsageError } from '../../domain/errors.js';
+import type { HighlightPart, IndexStats } from '../../ports/search-index.js';
+import { escapeControlCharacters } from '../../services/programme/control-characters.js';
+import { FACET_NAMES, SearchRequestError, SORT_ORDERS } from '../../services/search/search-request.js';
+import { SearchService, type SearchResult } from '../../services/search/search-service.js';
+import { formatDuration } from '../format.js';
+import type { CliIo } from '../io.js';
+
+export const SEARCH_HELP = `Usage: mediacommuns search <query> [--filter name=value …] [--sort order] [--page N] [--json]
+
+The same search the website runs: talks, podcasts and documents where the words are said or
+written, each with its best passages and the second (or page) where they are. No accents
+needed, typos forgiven; an empty query lists the archive, newest first.
+
+  --filter name=value   ${FACET_NAMES.slice(0, 7).join(', ')},
+                        ${FACET_NAMES.slice(7).join(', ')}
+                        (repeat a name for any of several values; different names all apply)
+  --sort order          ${SORT_ORDERS.join(', ')} (default: relevance)
+  --page N              page of 20 items (default 1)
+  --json                {query, total, items: [{id, title, kind, url, passages: [{start, end,
+                        page, text, source, …}], …}], facets, …}
+
+Meilisearch reads the first 10 words of a query (le, la, les… do not count); longer queries are
+searched on those and the words left out are named.
+Exit code: 0 all good, 2 bad usage, bad filter, or search unavailable.`;
+
+export async function searchCommand(args: string[], config: Readonly<Config>, io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      filter: { type: 'string', multiple: true, short: 'f' },
+      sort: { type: 'string' },
+      page: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    io.out(`${SEARCH_HELP}\n`);
+    return 0;
+  }
+  const filters = (values.filter ?? []).map((text): [string, string] => {
+    const equals = text.indexOf('=');
+    if (equals < 1) throw new UsageError(`--filter "${escapeControlCharacters(text)}": expected name=value (names: ${FACET_NAMES.join(', ')})`);
+    return [text.slice(0, equals), text.slice(equals + 1)];
+  });
+  const search = await openSearchIndex(config);
+  try {
+    const result = await new SearchService(search.index).search({ q: positionals.join(' '), filters, sort: values.sort ?? null, page: values.page ?? null });
+    io.out(values.json ? `${JSON.stringify(result, null, 2)}\n` : render(result, io.isTty && !process.env.NO_COLOR));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof SearchRequestError)) throw error;
+    for (const problem of error.problems) io.err(`${escapeControlCharacters(`error: ${problem}`)}\n`);
+    return 2;
+  } finally {
+    await search.index.close();
+  }
+}
+
+function render(result: SearchResult, bold: boolean): string {
+  const line = (text: string): string => `${escapeControlCharacters(text)}\n`;
+  const mark = (parts: HighlightPart[]): string =>
+    parts.map((p) => (p.match && bold ? `\x1b[1m${escapeControlCharacters(p.text)}\x1b[22m` : escapeControlCharacters(p.text))).join('');
+  let out = line(`${result.total} item(s) ${result.query ? `for «${result.query}»` : 'in the archive'}${result.pageCount > 1 ? ` — page ${result.page} of ${result.pageCount}` : ''}`);
+  if (result.limited) {
+    out += line(`note: Meilisearch reads 10 words: searched «${result.limited.searched}», left out: ${result.limited.dropped.join(' ') || '(the end of the query)'}`);
+  }
+  result.items.forEach((item, i) => {
+    const rank = (result.page - 1) * result.hitsPerPage + i + 1;
+    out += `\n${rank}. ${mark(item.titleParts)}\n`;
+    out += line(`   ${item.kind}, ${item.edition}${item.speakers.length ? ` — ${item.speakers.join(', ')}` : ''} — ${item.url}`);
+    for (const p of item.passages) {
+      const where = p.page !== null ? `p. ${p.page}` : formatDuration(p.start);
+      out += `   ${where.padStart(7)}  ${mark(p.snippet)}\n`;
+      out += line(`            ${p.source} — ${p.url}`);
+    }
+  });
+  const facets = (['kind', 'edition', 'theme'] as const)
+    .map((name) => [name, Object.entries(result.facets[name] ?? {})] as const)
+    .filter(([, counts]) => counts.length > 1)
+    .map(([name, counts]) => line(`${name}: ${counts.map(([value, n]) => `${value} (${n})`).join(', ')}`));
+  return facets.length ? `${out}\n${facets.join('')}` : out;
+}
+
+/** The search service at a glance, for `status`: where it runs and what it holds, or why it does not answer. */
+export async function searchStatus(config: Readonly<Config>): Promise<({ available: true } & IndexStats) | { available: false; error: string }> {
+  try {
+    const search = await openSearchIndex(config);
+    try {
+      return { available: true, ...(await search.index.stats()) };
+    } finally {
+      await search.index.close();
+    }
+  } catch (error) {
+    return { available: false, error: describeError(error) };
+  }
+}

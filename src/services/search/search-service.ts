@@ -1,0 +1,125 @@
+import type { ItemKind } from '../../domain/item.js';
+import type { PassageSource } from '../../domain/text.js';
+import type { HighlightPart, IndexAnswer, SearchIndex, SortOrder } from '../../ports/search-index.js';
+import { itemPath, passagePath } from './links.js';
+import {
+  FACET_FIELDS_BY_NAME, FACET_NAMES, parseSearchRequest, type FacetName, type ParsedSearch, type QueryLimitNotice, type SearchRequest,
+} from './search-request.js';
+
+export interface ResultPassage {
+  /** Seconds into the recording (null for a document page). */
+  start: number | null;
+  end: number | null;
+  /** Page of a document (null for recordings). */
+  page: number | null;
+  /** The passage around the matched words, plain text. */
+  text: string;
+  source: PassageSource;
+  language: string;
+  /** The item's page opened at this passage: /talks/<id>?t=754, /documents/<id>?page=3. */
+  url: string;
+  /** `text` split at the matched words. Render each part escaped (see snippetHtml). */
+  snippet: HighlightPart[];
+}
+
+export interface ResultItem {
+  id: string;
+  title: string;
+  kind: ItemKind;
+  url: string;
+  /** `title` split at the matched words. */
+  titleParts: HighlightPart[];
+  edition: string;
+  date: string | null;
+  duration: number | null;
+  pages: number | null;
+  speakers: string[];
+  themes: string[];
+  language: string;
+  licence: string;
+  poster: string | null;
+  passages: ResultPassage[];
+}
+
+/**
+ * What the website, the JSON API and `search --json` show. The first five fields are the
+ * documented shape (INTERFACE.md); the others are additions.
+ */
+export interface SearchResult {
+  query: string;
+  total: number;
+  items: ResultItem[];
+  facets: Partial<Record<FacetName, Record<string, number>>>;
+  page: number;
+  pageCount: number;
+  hitsPerPage: number;
+  sort: SortOrder;
+  filters: Partial<Record<FacetName, string[]>>;
+  /** Set when words of the query were not searched (Meilisearch reads 10 words). */
+  limited: QueryLimitNotice | null;
+}
+
+/**
+ * Search over the archive. Throws SearchRequestError for a bad request (400) and
+ * SearchUnavailableError when the index does not answer (503); never anything half-done.
+ */
+export class SearchService {
+  constructor(private readonly index: SearchIndex) {}
+
+  async search(request: SearchRequest): Promise<SearchResult> {
+    const parsed = parseSearchRequest(request, this.index.limits);
+    const lastPage = Math.max(1, Math.ceil(this.index.limits.maxTotalHits / parsed.hitsPerPage));
+    // Past the last reachable page the index is still asked (for the total and the facets) but
+    // with a page number it can hold: the answer is an empty page, never an error.
+    const answer = await this.index.search({
+      q: parsed.searched,
+      filters: parsed.clauses,
+      sort: parsed.sort,
+      page: Math.min(parsed.page, lastPage + 1),
+      hitsPerPage: parsed.hitsPerPage,
+      facets: FACET_NAMES.map((name) => FACET_FIELDS_BY_NAME[name][0]),
+      passagesPerItem: parsed.passagesPerItem,
+    });
+    return shape(parsed, answer, lastPage);
+  }
+}
+
+function shape(parsed: ParsedSearch, answer: IndexAnswer, lastPage: number): SearchResult {
+  const items = answer.hits.map(({ item, title, passages }): ResultItem => ({
+    id: item.id,
+    title: item.title,
+    kind: item.kind,
+    url: itemPath(item.kind, item.id),
+    titleParts: title,
+    edition: item.edition,
+    date: item.date,
+    duration: item.duration,
+    pages: item.pages,
+    speakers: item.speakers,
+    themes: item.themes,
+    language: item.language,
+    licence: item.licence,
+    poster: item.poster,
+    passages: passages.map((p) => ({
+      start: p.start, end: p.end, page: p.page, text: p.text, source: p.source, language: p.language,
+      url: passagePath(item.kind, item.id, p), snippet: p.snippet,
+    })),
+  }));
+  const facets: SearchResult['facets'] = {};
+  for (const name of FACET_NAMES) {
+    const counts = answer.facets[FACET_FIELDS_BY_NAME[name][0]];
+    if (counts) facets[name] = counts;
+  }
+  return {
+    query: parsed.query,
+    total: answer.total,
+    items,
+    facets,
+    page: parsed.page,
+    pageCount: Math.min(lastPage, Math.ceil(answer.total / parsed.hitsPerPage)),
+    hitsPerPage: parsed.hitsPerPage,
+    sort: parsed.sort,
+    filters: parsed.filters,
+    limited: parsed.limited,
+  };
+}

@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
+import type { MeilisearchIndex } from '../../src/adapters/search-index/meilisearch-index.js';
+import { openMeilisearch } from '../../src/adapters/search-index/open-meilisearch.js';
+import { manifestKey } from '../../src/domain/manifest.js';
+import { SearchUnavailableError, type IndexEntry } from '../../src/ports/search-index.js';
+import { indexEntryOf } from '../../src/services/search/documents.js';
+import { IngestIndexing } from '../../src/services/search/ingest-indexing.js';
+import { readManifests, SearchIndexer } from '../../src/services/search/indexer.js';
+import { SearchService } from '../../src/services/search/search-service.js';
+import { startTestMeili, type TestMeili } from '../support/meili.js';
+import { cuesOf, freshStore, writeItem } from '../support/search-archive.js';
+
+const talkIn = (store: FsBlobStore) => (id: string, sentences: string[]) =>
+  writeItem(store, { id, kind: 'talk', title: `Titre ${id}`, transcripts: [{ cues: cuesOf(sentences) }] });
+
+async function indexUids(meili: TestMeili): Promise<string[]> {
+  const response = await fetch(`${meili.url}/indexes?limit=100`, { headers: { Authorization: `Bearer ${meili.apiKey}` } });
+  return ((await response.json()) as { results: { uid: string }[] }).results.map((r) => r.uid).sort();
+}
+
+describe('keeping the index in step with the archive', () => {
+  let meili: TestMeili;
+  let store: FsBlobStore;
+  let index: MeilisearchIndex;
+  let indexer: SearchIndexer;
+  let search: SearchService;
+  let talk: ReturnType<typeof talkIn>;
+  const found = async (q: string): Promise<string[]> => (await search.search({ q })).items.map((i) => i.id);
+
+  beforeAll(async () => {
+    meili = await startTestMeili();
+    store = freshStore();
+    talk = talkIn(store);
+    index = meili.connect({ batchSize: 3 });
+    await index.open();
+    indexer = new SearchIndexer(store, index);
+    search = new SearchService(index);
+  });
+
+  afterAll(async () => {
+    await meili?.stop();
+  });
+
+  it('replaces an item’s passages when it is indexed again, leaving none of the old ones', async () => {
+    await talk('2025-a', Array.from({ length: 12 }, (_, i) => `Phrase numéro ${i} sur les bibliothèques.`));
+    await indexer.indexItem('2025-a');
+    expect((await index.stats()).segments).toBeGreaterThan(2);
+    expect(await found('bibliothèques')).toEqual(['2025-a']);
+    await talk('2025-a', ['Une seule phrase sur les ludothèques.']);
+    await indexer.indexItem('2025-a');
+    expect(await found('bibliothèques')).toEqual([]);
+    expect(await found('ludothèques')).toEqual(['2025-a']);
+    expect(await index.stats()).toMatchObject({ items: 1, segments: 2 }); // the about segment + one passage
+  });
+
+  it('rebuilds from the manifests into fresh indexes and swaps them in', async () => {
+    await talk('2025-b', ['On parle ici de cartographie participative.']);
+    await store.delete(manifestKey('2025-a')); // removed from the archive, still in the index
+    expect(await found('ludothèques')).toEqual(['2025-a']);
+    expect(await found('cartographie')).toEqual([]);
+    const summary = await indexer.reindex();
+    expect(summary).toEqual({ items: 1, segments: 2, problems: [] });
+    expect(await found('ludothèques')).toEqual([]);
+    expect(await found('cartographie')).toEqual(['2025-b']);
+    expect(await indexUids(meili)).toEqual(['items', 'segments']);
+  });
+
+  it('keeps the old indexes serving when a rebuild fails half-way, and cleans up after it', async () => {
+    await talk('2025-c', ['Les tiers-lieux numériques en ruralité.']);
+    async function* crashing(): AsyncIterable<IndexEntry> {
+      for await (const manifest of readManifests(store, () => {})) {
+        yield (await indexEntryOf(manifest, store)).entry;
+        throw new Error('disk read error in the middle of the rebuild');
+      }
+    }
+    await expect(index.rebuild(crashing())).rejects.toThrow(/disk read error/);
+    expect(await found('cartographie')).toEqual(['2025-b']);
+    expect(await found('tiers-lieux')).toEqual([]);
+    expect(await indexUids(meili)).toEqual(['items', 'segments']);
+  });
+
+  it('drops the leftovers of a rebuild that was killed, at the next one', async () => {
+    const headers = { Authorization: `Bearer ${meili.apiKey}`, 'content-type': 'application/json' };
+    for (const uid of ['items_next', 'segments_next']) {
+      await fetch(`${meili.url}/indexes`, { method: 'POST', headers, body: JSON.stringify({ uid, primaryKey: 'id' }) });
+    }
+    await fetch(`${meili.url}/indexes/segments_next/documents`, { method: 'POST', headers, body: JSON.stringify([{ id: 'junk', itemId: 'junk', text: 'cartographie fantôme' }]) });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await indexUids(meili)).toEqual(['items', 'items_next', 'segments', 'segments_next']);
+    expect(await indexer.reindex()).toMatchObject({ items: 2 });
+    expect(await indexUids(meili)).toEqual(['items', 'segments']);
+    expect(await found('fantôme')).toEqual([]);
+    expect(await found('tiers-lieux')).toEqual(['2025-c']);
+  });
+
+  it('reports a broken text file and still indexes the rest of the item', async () => {
+    const manifest = await talk('2025-d', ['Ce passage sera perdu.']);
+    await store.putBuffer(manifest.text.transcripts[0]?.json ?? '', '{"version": 1, "cues": "not a list"}', 'application/json');
+    const problems = await indexer.indexItem('2025-d');
+    expect(problems).toEqual([expect.stringMatching(/^items\/2025-d\/.*\/text\/transcript-fr\.json: unreadable \(/)]);
+    expect(await found('Titre 2025-d')).toContain('2025-d');
+    expect(await found('perdu')).toEqual([]);
+  });
+});
+
+describe('search that stops answering', () => {
+  let dataDir: string;
+  let store: FsBlobStore;
+
+  beforeAll(() => {
+    store = freshStore();
+    dataDir = store.root;
+  });
+
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('gives a clear typed error, loses nothing, and `reindex` recovers once it is back', async () => {
+    const talk = talkIn(store);
+    await talk('2025-x', ['La médiation numérique en bibliothèque.']);
+    const first = await openMeilisearch({ dataDir, external: null });
+    const { pid } = JSON.parse(readFileSync(path.join(dataDir, 'meili/instance.json'), 'utf8')) as { pid: number };
+    await new SearchIndexer(store, first.index).reindex();
+    expect((await new SearchService(first.index).search({ q: 'bibliothèque' })).total).toBe(1);
+
+    // Meilisearch dies (killed by its PID, as an OOM killer would).
+    process.kill(pid, 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const error = await new SearchService(first.index).search({ q: 'bibliothèque' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SearchUnavailableError);
+    expect((error as SearchUnavailableError).message).toMatch(/^search is unavailable: Meilisearch at http:\/\/127\.0\.0\.1:\d+ does not answer \(ECONNREFUSED\)$/);
+    expect((error as SearchUnavailableError).code).toBe('search_unavailable');
+
+    // An ingest carries on: the item is in the archive, the index is told to catch up later.
+    await talk('2025-y', ['Les communs numériques et la souveraineté.']);
+    const following = new IngestIndexing(new SearchIndexer(store, first.index));
+    await following.itemPublished('2025-y');
+    await following.itemPublished('2025-x');
+    expect(following.report()).toEqual([
+      expect.stringMatching(/^search index not updated for 2 item\(s\): search is unavailable: .*ECONNREFUSED.*; run `mediacommuns reindex` once search is back$/),
+    ]);
+    await first.index.close();
+
+    // Back: the same folder, a new server (the dead one's record is ignored), nothing lost.
+    const second = await openMeilisearch({ dataDir, external: null });
+    try {
+      const service = new SearchService(second.index);
+      expect((await service.search({ q: 'bibliothèque' })).total).toBe(1);
+      expect((await service.search({ q: 'souveraineté' })).total).toBe(0);
+      await new SearchIndexer(store, second.index).reindex();
+      expect((await service.search({ q: 'souveraineté' })).items.map((i) => i.id)).toEqual(['2025-y']);
+    } finally {
+      await second.index.close();
+    }
+  }, 60_000);
+});

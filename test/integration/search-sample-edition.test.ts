@@ -1,0 +1,68 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MAGAZINE, readSampleTimeline, type SampleTimeline } from '../../scripts/sample/texts.js';
+import { parseManifest } from '../../src/domain/manifest.js';
+import { transcriptFileSchema } from '../../src/domain/text.js';
+import type { SearchResult } from '../../src/services/search/search-service.js';
+import { SHORT_SAMPLE_DIR } from '../global-setup.js';
+import { runCli, type CliRun } from '../support/cli.js';
+
+/** The short sample edition, ingested by the real CLI (which indexes as it goes), then searched by what is said in it. */
+describe('the sample edition is searchable by its spoken and written words', () => {
+  let dataDir: string;
+  let ingest: CliRun;
+  let timeline: SampleTimeline;
+  const search = async (...args: string[]): Promise<SearchResult> => {
+    const run = await runCli(['search', ...args, '--json'], { DATA_DIR: dataDir });
+    expect(run.stderr).toBe('');
+    return JSON.parse(run.stdout) as SearchResult;
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'mc-search-sample-'));
+    timeline = await readSampleTimeline(SHORT_SAMPLE_DIR);
+    ingest = await runCli(['ingest', '--plain', path.join(SHORT_SAMPLE_DIR, 'programme.csv')], { DATA_DIR: dataDir });
+  }, 600_000);
+
+  it('indexes every item as it is ingested', async () => {
+    expect(ingest.code).toBe(0);
+    expect(ingest.stderr).not.toMatch(/search/);
+    const all = await search();
+    expect(all.total).toBe(timeline.items.length);
+  });
+
+  it('finds a sentence of a talk at the second it is spoken, with a link that opens the player there', async () => {
+    const talk = timeline.items.find((i) => i.kind === 'talk' && i.sentences.some((s) => /guichet/.test(s.text)));
+    const sentence = talk?.sentences.find((s) => /guichet/.test(s.text));
+    expect(sentence).toBeDefined();
+    const result = await search('guichet');
+    const item = result.items.find((i) => i.id === talk?.id);
+    const passage = item?.passages.find((p) => p.source === 'captions-reviewed');
+    expect(passage?.snippet.some((part) => part.match && /guichet/i.test(part.text))).toBe(true);
+    // The passage spans the sentence, and the link's second is where the words are in the stored transcript.
+    expect(passage?.start).toBeLessThanOrEqual((sentence?.start ?? 0) + 0.5);
+    expect(passage?.end).toBeGreaterThanOrEqual((sentence?.end ?? Infinity) - 0.5);
+    expect(passage?.url).toBe(`/talks/${talk?.id}?t=${Math.floor(passage?.start ?? -1)}`);
+    const manifest = parseManifest(readFileSync(path.join(dataDir, 'items', talk?.id ?? '', 'manifest.json'), 'utf8'));
+    const transcript = transcriptFileSchema.parse(JSON.parse(readFileSync(path.join(dataDir, manifest.text.transcripts.find((t) => t.language === 'fr')?.json ?? ''), 'utf8')));
+    const cue = transcript.cues.find((c) => /guichet/.test(c.text));
+    expect(cue?.start).toBeGreaterThanOrEqual(passage?.start ?? Infinity);
+    expect(cue?.start).toBeLessThan(passage?.end ?? -Infinity);
+  });
+
+  it('finds a page of the magazine with a link to that page', async () => {
+    const result = await search('aidants', 'première', 'ligne');
+    const magazine = result.items.find((i) => i.kind === 'document');
+    expect(magazine?.title).toBe(MAGAZINE.title);
+    expect(magazine?.passages[0]).toMatchObject({ source: 'pdf', page: 2, start: null, url: `/documents/${magazine?.id}?page=2` });
+  });
+
+  it('finds items without accents, with a typo, and by synonym', async () => {
+    const talkId = timeline.items.find((i) => i.kind === 'talk')?.id;
+    expect((await search('mediation', 'numerique', 'IA')).items[0]?.id).toBe(talkId);
+    expect((await search('mediatoin')).items.map((i) => i.id)).toContain(talkId);
+    expect((await search('NEC')).items.some((i) => i.kind === 'document')).toBe(true);
+  });
+});

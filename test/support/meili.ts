@@ -1,0 +1,46 @@
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { MeilisearchIndex } from '../../src/adapters/search-index/meilisearch-index.js';
+import { startLocalMeilisearch, type MeiliServer } from '../../src/adapters/search-index/meilisearch-process.js';
+
+/**
+ * A real Meilisearch for one test file: its own temporary folder and free loopback port,
+ * started by the app's own launcher and stopped by its PID (never by name: other test files
+ * run theirs at the same time).
+ */
+export interface TestMeili {
+  dataDir: string;
+  url: string;
+  apiKey: string;
+  pid: number;
+  server: MeiliServer;
+  /** An index client on this server, as with MEILI_URL (external mode). */
+  connect(options?: { batchSize?: number }): MeilisearchIndex;
+  stop(): Promise<void>;
+}
+
+export async function startTestMeili(): Promise<TestMeili> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'mc-meili-'));
+  const server = await startLocalMeilisearch({ dataDir });
+  if (!server.owned || server.pid === null) throw new Error(`a Meilisearch already runs on ${dataDir}`);
+  const clients: MeilisearchIndex[] = [];
+  return {
+    dataDir,
+    url: server.url,
+    apiKey: server.apiKey,
+    pid: server.pid,
+    server,
+    connect(options = {}) {
+      const index = new MeilisearchIndex({ url: server.url, apiKey: server.apiKey, mode: 'external', ...options });
+      clients.push(index);
+      return index;
+    },
+    async stop() {
+      for (const client of clients.splice(0)) await client.close();
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

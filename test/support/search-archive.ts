@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
+import type { ItemKind } from '../../src/domain/item.js';
+import type { LicenceId } from '../../src/domain/licence.js';
+import { manifestKey, manifestSchema, type Manifest, type StoredFile } from '../../src/domain/manifest.js';
+import type { Cue, PageTextFile, SlideTextFile, TranscriptFile } from '../../src/domain/text.js';
+import { slugify } from '../../src/domain/slug.js';
+
+/** One item of a test archive: what the programme would say, plus its text with positions. */
+export interface ArchiveItem {
+  id: string;
+  kind: ItemKind;
+  title: string;
+  summary?: string;
+  edition?: string;
+  date?: string | null;
+  themes?: string[];
+  speakers?: { name: string; organisation?: string }[];
+  language?: string;
+  licence?: LicenceId;
+  /** Supplied captions (reviewed) or speech-to-text, one file each. */
+  transcripts?: { language?: string; source?: TranscriptFile['source']; cues: [number, number, string][] }[];
+  slides?: SlideTextFile['slides'];
+  pages?: string[];
+  accessibility?: Partial<Manifest['accessibility']>;
+}
+
+export function freshStore(): FsBlobStore {
+  return new FsBlobStore(mkdtempSync(path.join(tmpdir(), 'mc-search-archive-')));
+}
+
+/**
+ * Writes an item as the ingest does: text files under a revision folder, then its manifest
+ * (validated by the real schema). Returns the manifest.
+ */
+export async function writeItem(store: FsBlobStore, spec: ArchiveItem): Promise<Manifest> {
+  const rev = 'a1b2c3d4e5f6';
+  const files: StoredFile[] = [];
+  const put = async (rel: string, body: unknown): Promise<StoredFile> => {
+    const key = `items/${spec.id}/${rev}/${rel}`;
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    const stored = await store.putBuffer(key, text, 'application/json');
+    const file = { key, size: stored.size, sha256: stored.sha256, contentType: rel.endsWith('.json') ? 'application/json' : 'text/plain; charset=utf-8' };
+    files.push(file);
+    return file;
+  };
+  const language = spec.language ?? 'fr';
+  const transcripts: Manifest['text']['transcripts'] = [];
+  for (const t of spec.transcripts ?? []) {
+    const lang = t.language ?? language;
+    const source = t.source ?? 'captions-reviewed';
+    const cues: Cue[] = t.cues.map(([start, end, text]) => ({ start, end, text, speaker: null }));
+    const json = await put(`text/transcript-${lang}.json`, { version: 1, language: lang, source, cues } satisfies TranscriptFile);
+    const vtt = await put(`text/${lang}.vtt`, `WEBVTT\n\n${cues.map((c) => `${c.start} --> ${c.end}\n${c.text}`).join('\n\n')}\n`);
+    const txt = await put(`text/${lang}.txt`, cues.map((c) => c.text).join('\n'));
+    transcripts.push({ language: lang, source, json: json.key, vtt: vtt.key, txt: txt.key, cues: cues.length, words: cues.map((c) => c.text).join(' ').split(/\s+/).filter(Boolean).length });
+  }
+  const slides = spec.slides ? { key: (await put('text/slides.json', { version: 1, language, slides: spec.slides } satisfies SlideTextFile)).key, count: spec.slides.length, language } : null;
+  const pageFile: PageTextFile | null = spec.pages ? { version: 1, language, pages: spec.pages.map((text, i) => ({ page: i + 1, text, ocr: false })) } : null;
+  const pages = pageFile ? { key: (await put('text/pages.json', pageFile)).key, count: pageFile.pages.length, language, ocrPages: 0 } : null;
+  const source = await put('source/original.bin', `source of ${spec.id}`);
+
+  const editionLabel = spec.edition ?? '2025 Strasbourg';
+  const [year, ...city] = editionLabel.split(' ');
+  const isDocument = spec.kind === 'document';
+  const reviewed = transcripts.some((t) => t.source === 'captions-reviewed');
+  const automatic = transcripts.some((t) => t.source === 'speech-to-text');
+  const manifest: Manifest = {
+    schemaVersion: 2,
+    id: spec.id,
+    kind: spec.kind,
+    title: spec.title,
+    summary: spec.summary ?? '',
+    edition: { label: editionLabel, year: Number(year), city: city.join(' '), slug: slugify(editionLabel) },
+    date: spec.date === undefined ? `${year}-10-29` : spec.date,
+    themes: spec.themes ?? [],
+    speakers: (spec.speakers ?? []).map((s) => ({ ...s, slug: slugify(s.name) })),
+    language,
+    licence: spec.licence ?? 'CC-BY-SA-4.0',
+    source: { ...source, fileName: 'original.bin' },
+    media: {
+      class: isDocument ? 'document' : spec.kind === 'podcast' ? 'audio' : 'video',
+      container: isDocument ? 'pdf' : 'mp4', duration: isDocument ? 0 : 600, size: 1000, bitRate: null,
+      video: null, audio: null, pages: isDocument ? Math.max(1, spec.pages?.length ?? 1) : null, tags: {},
+    },
+    hls: null,
+    downloads: [],
+    images: { posters: [], storyboard: null, waveform: null, cover: null, pages: [] },
+    tracks: [],
+    chapters: [],
+    text: { transcripts, slides, pages },
+    signLanguage: null,
+    audioDescription: null,
+    slides: null,
+    accessibility: {
+      captions: transcripts.length > 0, reviewedTranscript: reviewed, audioDescription: false, signLanguage: false, easyRead: false,
+      transcript: reviewed ? 'reviewed' : automatic ? 'automatic' : 'none', ...spec.accessibility,
+    },
+    files: files.sort((a, b) => a.key.localeCompare(b.key)),
+    pipeline: { version: '2', ingestedAt: '2025-11-01T00:00:00.000Z', updatedAt: '2025-11-01T00:00:00.000Z', inputs: createHash('sha256').update(spec.id).digest('hex') },
+    warnings: [],
+  };
+  const valid = manifestSchema.parse(manifest);
+  await store.putBuffer(manifestKey(spec.id), JSON.stringify(valid, null, 2), 'application/json');
+  return valid;
+}
+
+/** Cues of `seconds` each from sentences: [[0, 5, s1], [5, 10, s2], …]. */
+export function cuesOf(sentences: string[], seconds = 5, from = 0): [number, number, string][] {
+  return sentences.map((text, i) => [from + i * seconds, from + (i + 1) * seconds, text]);
+}
