@@ -31,6 +31,7 @@ describe('the archive’s own Meilisearch', () => {
       expect(statSync(path.join(dataDir, 'meili/master-key')).mode & 0o777).toBe(0o600);
       expect(readFileSync(path.join(dataDir, 'meili/master-key'), 'utf8').length).toBeGreaterThanOrEqual(32);
       expect(existsSync(path.join(dataDir, 'meili/data'))).toBe(true);
+      expect(readFileSync(path.join(dataDir, 'meili/meilisearch.log'), 'utf8')).toContain('Anonymous telemetry:\t"Disabled"');
       // The key is in the environment of the server, not on its command line for `ps` to show.
       const cmdline = readFileSync(`/proc/${instance.pid}/cmdline`, 'utf8');
       expect(cmdline).toContain('--no-analytics');

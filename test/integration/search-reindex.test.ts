@@ -6,7 +6,7 @@ import type { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js
 import type { MeilisearchIndex } from '../../src/adapters/search-index/meilisearch-index.js';
 import { openMeilisearch } from '../../src/adapters/search-index/open-meilisearch.js';
 import { manifestKey } from '../../src/domain/manifest.js';
-import { SearchUnavailableError, type IndexEntry } from '../../src/ports/search-index.js';
+import { SearchIndexError, SearchUnavailableError, type IndexEntry } from '../../src/ports/search-index.js';
 import { indexEntryOf } from '../../src/services/search/documents.js';
 import { IngestIndexing } from '../../src/services/search/ingest-indexing.js';
 import { readManifests, SearchIndexer } from '../../src/services/search/indexer.js';
@@ -95,6 +95,15 @@ describe('keeping the index in step with the archive', () => {
     expect(await indexUids(meili)).toEqual(['items', 'segments']);
     expect(await found('fantôme')).toEqual([]);
     expect(await found('tiers-lieux')).toEqual(['2025-c']);
+  });
+
+  it('reports a task that Meilisearch fails, with its cause, never ignoring it', async () => {
+    const manifest = await talk('2025-e', ['Un passage.']);
+    const { entry } = await indexEntryOf(manifest, store);
+    const broken = { item: { ...entry.item, id: 'not a valid id!' }, segments: [] };
+    const error = await index.upsert(broken).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SearchIndexError);
+    expect((error as Error).message).toMatch(/^indexing not a valid id!: .*\(documentAdditionOrUpdate\) failed: invalid_document_id: /);
   });
 
   it('reports a broken text file and still indexes the rest of the item', async () => {

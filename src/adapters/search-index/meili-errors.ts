@@ -1,6 +1,14 @@
 import { SearchIndexError, SearchUnavailableError } from '../../ports/search-index.js';
 import { MeiliHttpError } from './node-http-client.js';
 
+/** A task Meilisearch finished with a failure (or that was cancelled), with its error code. */
+export class MeiliTaskError extends Error {
+  override name = 'MeiliTaskError';
+  constructor(message: string, readonly meiliCode: string | null) {
+    super(message);
+  }
+}
+
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED']);
 
 /**
@@ -11,6 +19,7 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
 export function translateMeiliError(what: string, url: string, error: unknown): Error {
   if (error instanceof SearchUnavailableError || error instanceof SearchIndexError) return error;
   for (let e: unknown = error, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof MeiliTaskError) return new SearchIndexError(`${what}: ${e.message}`, { cause: error });
     if (e instanceof MeiliHttpError) {
       if (e.status === 502 || e.status === 503 || e.status === 504) {
         return new SearchUnavailableError(`search is unavailable: Meilisearch at ${url} answered ${e.status} (${e.message})`, { cause: error });

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Meilisearch, type EnqueuedTaskPromise, type MultiSearchQuery, type Settings } from 'meilisearch';
 import {
-  SearchIndexError, type IndexAnswer, type IndexEntry, type IndexQuery, type IndexStats, type ItemDocument, type RebuildProgress,
+  type IndexAnswer, type IndexEntry, type IndexQuery, type IndexStats, type ItemDocument, type RebuildProgress,
   type QueryLimits, type SearchIndex, type SegmentDocument,
 } from '../../ports/search-index.js';
-import { translateMeiliError } from './meili-errors.js';
+import { MeiliTaskError, translateMeiliError } from './meili-errors.js';
 import { quoteFilterValue as quote } from './meili-filter.js';
 import { withoutMarkers } from './meili-highlight.js';
 import { firstRequest, ITEMS, pageItemIds, secondRequests, SEGMENTS, shapeBrowse, shapeSearch, type FirstAnswer, type SearchBody } from './meili-search.js';
@@ -212,7 +212,7 @@ export class MeilisearchIndex implements SearchIndex {
       const task = await enqueued.waitTask({ timeout: this.taskTimeoutMs, interval: 25 });
       if (task.status !== 'succeeded') {
         const cause = task.error ? `${task.error.code}: ${task.error.message}` : task.status;
-        throw Object.assign(new SearchIndexError(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${cause}`), { meiliCode: task.error?.code });
+        throw new MeiliTaskError(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${cause}`, task.error?.code ?? null);
       }
     }
   }

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -81,12 +81,14 @@ function reused(instance: InstanceFile, apiKey: string): MeiliServer {
 /** The key is made once per archive: the database only opens with the key it was created with. */
 async function masterKey(dir: string): Promise<string> {
   const file = path.join(dir, 'master-key');
-  try {
-    const handle = await open(file, 'wx', 0o600);
-    await handle.writeFile(randomBytes(32).toString('base64url'));
-    await handle.close();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  if (!existsSync(file)) {
+    // Written aside then linked into place: a process starting at the same moment reads the
+    // whole key or none, and only one key ever wins.
+    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    await writeFile(temp, randomBytes(32).toString('base64url'), { mode: 0o600 });
+    await link(temp, file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    }).finally(() => rm(temp, { force: true }));
   }
   const key = (await readFile(file, 'utf8')).trim();
   if (key.length < 16) throw new ToolError('meilisearch', `${file}: the master key must be at least 16 bytes; delete the file to have a new one made`);

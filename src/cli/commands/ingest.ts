@@ -18,7 +18,9 @@ export const INGEST_HELP = `Usage: mediacommuns ingest <folder | programme.csv |
 
 Validates the whole programme first (every problem is listed with its row and field), then
 ingests each valid item: probe, HLS ladder and MP4 (video), loudness-normalised M4A/MP3/Opus
-(audio), posters, storyboard, waveform, chapters, captions, documents. Re-running is safe:
+(audio), posters, storyboard, waveform, chapters, captions (validated, normalised), slide text
+(OCR), document pages, speech-to-text when TRANSCRIBER=whisper; each item is indexed for search
+as soon as it is published. Re-running is safe:
 unchanged items are skipped, changed metadata only rewrites the manifest, an interrupted run
 resumes where it stopped.
 
@@ -35,8 +37,11 @@ export async function ingestCommand(args: string[], config: Readonly<Config>, io
   }
   if (positionals.length !== 1) throw new UsageError('ingest takes exactly one folder or programme file (see mediacommuns ingest --help)');
   const adapters = createAdapters(config);
+  // Every tool is proved present before the first item, not discovered missing at item 40.
   await adapters.media.check();
   await adapters.documents.check();
+  await adapters.ocr.check();
+  await adapters.transcriber?.check();
   const reporter = io.isTty && !values.plain ? new TtyReporter(io.out, io.err, io.columns) : new PlainReporter(io.out, io.err);
   const release = values['dry-run'] ? async () => {} : await acquireIngestLock(workRootOf(config));
   // Each item is indexed for search as soon as its manifest is written; search being down never fails the ingest.
@@ -53,6 +58,7 @@ export async function ingestCommand(args: string[], config: Readonly<Config>, io
     ...(search ? { onPublished: (id: string) => search.indexing.itemPublished(id) } : {}),
   }, { dryRun: values['dry-run'] ?? false }).finally(async () => {
     await search?.close();
+    await adapters.transcriber?.close(); // frees the model now rather than after its idle timer
     await release();
   });
   for (const line of search?.indexing.report() ?? []) io.err(`${escapeControlCharacters(`warning: ${line}`)}\n`);
