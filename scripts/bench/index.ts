@@ -4,6 +4,7 @@
  *   --short       use the 2–5 s sample edition and a search archive of 20,000 passages instead of
  *                 400,000 (a quick check of the bench itself)
  *   --rounds N    rounds of the ingest comparison, alternating which side runs first (default 2)
+ *   --only 2,5    run only these tables (1 = ingest and ladder, 2 = search, 5 = text)
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +19,9 @@ import { OCR_PDF_HEADERS, ocrPdfRows } from './ocr-pdf-bench.js';
 import { sttRows } from './stt-bench.js';
 import { runSearchBench } from './search-bench.js';
 
-const { values } = parseArgs({ options: { short: { type: 'boolean' }, rounds: { type: 'string' } } });
+const { values } = parseArgs({ options: { short: { type: 'boolean' }, rounds: { type: 'string' }, only: { type: 'string' } } });
+const only = values.only ? new Set(values.only.split(',').map((t) => t.trim())) : null;
+const runs = (tableNumber: string): boolean => only === null || only.has(tableNumber);
 const short = values.short ?? false;
 const rounds = Math.max(1, Number(values.rounds ?? 2));
 const out = path.resolve(short ? 'test/.fixtures/sample-short' : 'sample');
@@ -27,42 +30,48 @@ const s = (value: number): string => `${value.toFixed(1)} s`;
 
 console.log(`Médiacommuns bench — ${new Date().toISOString()} — ${short ? 'short' : 'full'} sample edition in ${out}\n`);
 const { programme } = await makeSample({ out, short, log: () => {} });
-const timeline = await readSampleTimeline(out);
-const talk = timeline.items.find((i) => i.kind === 'talk');
-if (!talk) throw new Error('the sample edition has no talk');
-const source = path.join(out, talk.media);
-const { size } = await import('node:fs').then((fs) => fs.statSync(source));
-const media = interpretProbe(await new FluentFfmpegMediaTool().probe(source), source, 'video', size);
-const video = media.video;
-if (!video) throw new Error(`${source} has no video`);
-const geometry = `${video.displayWidth}x${video.displayHeight} ${video.fps} fps, ${media.duration.toFixed(1)} s`;
+if (runs('1')) {
+  const timeline = await readSampleTimeline(out);
+  const talk = timeline.items.find((i) => i.kind === 'talk');
+  if (!talk) throw new Error('the sample edition has no talk');
+  const source = path.join(out, talk.media);
+  const { size } = await import('node:fs').then((fs) => fs.statSync(source));
+  const media = interpretProbe(await new FluentFfmpegMediaTool().probe(source), source, 'video', size);
+  const video = media.video;
+  if (!video) throw new Error(`${source} has no video`);
+  const geometry = `${video.displayWidth}x${video.displayHeight} ${video.fps} fps, ${media.duration.toFixed(1)} s`;
 
-console.log(`## 1. Ingest of one talk (${talk.id}, ${geometry})\n`);
-const ingest = await compareIngest(programme, talk.id, rounds);
-const realTime = (wall: number): string => x(ingest.duration / wall);
-const walls = (list: number[]): string => `${s(mean(list))} (${list.map((w) => w.toFixed(1)).join(', ')})`;
-const bareWall = mean(ingest.bare.walls);
-const oursWall = mean(ingest.ours.walls);
-console.log(table(['run', 'wall, mean (each round)', '× real time', 'vs bare', 'CPU', 'peak RSS node', 'peak RSS ffmpeg'], [
-  [`bare ffprobe/ffmpeg commands (${ingest.bare.commands}, one after another)`, walls(ingest.bare.walls), realTime(bareWall), x(1), s(ingest.bare.cpuSeconds), '–', mb(ingest.bare.ffmpegPeakRss)],
-  ['mediacommuns ingest, media steps (same calls + sharp, checksums, publish)', walls(ingest.ours.walls), realTime(oursWall), x(oursWall / bareWall), s(ingest.ours.cpuSeconds), mb(ingest.ours.nodePeakRss), mb(ingest.ours.ffmpegPeakRss)],
-]));
-console.log(`Rounds alternate which side runs first (${rounds} rounds); the poster step seeks its candidate frames in parallel, the bare replay one after another.`);
+  console.log(`## 1. Ingest of one talk (${talk.id}, ${geometry})\n`);
+  const ingest = await compareIngest(programme, talk.id, rounds);
+  const realTime = (wall: number): string => x(ingest.duration / wall);
+  const walls = (list: number[]): string => `${s(mean(list))} (${list.map((w) => w.toFixed(1)).join(', ')})`;
+  const bareWall = mean(ingest.bare.walls);
+  const oursWall = mean(ingest.ours.walls);
+  console.log(table(['run', 'wall, mean (each round)', '× real time', 'vs bare', 'CPU', 'peak RSS node', 'peak RSS ffmpeg'], [
+    [`bare ffprobe/ffmpeg commands (${ingest.bare.commands}, one after another)`, walls(ingest.bare.walls), realTime(bareWall), x(1), s(ingest.bare.cpuSeconds), '–', mb(ingest.bare.ffmpegPeakRss)],
+    ['mediacommuns ingest, media steps (same calls + sharp, checksums, publish)', walls(ingest.ours.walls), realTime(oursWall), x(oursWall / bareWall), s(ingest.ours.cpuSeconds), mb(ingest.ours.nodePeakRss), mb(ingest.ours.ffmpegPeakRss)],
+  ]));
+  console.log(`Rounds alternate which side runs first (${rounds} rounds); the poster step seeks its candidate frames in parallel, the bare replay one after another.`);
 
-console.log(`\n## 1b. The HLS ladder + MP4 (${geometry})\n`);
-const ladders = await compareLadders(source, video, media.duration);
-const first = ladders[0];
-console.log(table(['how', 'wall', '× real time', 'vs one process', 'CPU', 'peak RSS'], ladders.map((run) => [
-  run.how, s(run.wallSeconds), x(media.duration / run.wallSeconds), x(run.wallSeconds / (first?.wallSeconds ?? run.wallSeconds)), s(run.cpuSeconds), mb(run.peakRss),
-])));
-console.log('\nCPU and peak RSS are sampled from /proc every 100 ms: floors, not exact figures.');
+  console.log(`\n## 1b. The HLS ladder + MP4 (${geometry})\n`);
+  const ladders = await compareLadders(source, video, media.duration);
+  const first = ladders[0];
+  console.log(table(['how', 'wall', '× real time', 'vs one process', 'CPU', 'peak RSS'], ladders.map((run) => [
+    run.how, s(run.wallSeconds), x(media.duration / run.wallSeconds), x(run.wallSeconds / (first?.wallSeconds ?? run.wallSeconds)), s(run.cpuSeconds), mb(run.peakRss),
+  ])));
+  console.log('\nCPU and peak RSS are sampled from /proc every 100 ms: floors, not exact figures.');
+}
 
-console.log(`\n## 2. Search (${short ? 'short: 200 items, 20,000 passages' : '2,000 items, 400,000 passages'}, synthetic)\n`);
-await runSearchBench({ short });
+if (runs('2')) {
+  console.log(`\n## 2. Search (${short ? 'short: 200 items, 20,000 passages' : '2,000 items, 400,000 passages'}, synthetic)\n`);
+  await runSearchBench({ short });
+}
 
-console.log(`\n## 5. Text: slide OCR, PDF pages, speech-to-text (${short ? 'short' : 'full'} sample edition)\n`);
-const sttModel = process.env.TRANSCRIBER_MODEL;
-console.log(table(OCR_PDF_HEADERS, [...(await ocrPdfRows(out)), ...(await sttRows(out, sttModel))]));
-console.log(sttModel
-  ? `\nSpeech-to-text with TRANSCRIBER_MODEL=${sttModel}.`
-  : '\nNo TRANSCRIBER_MODEL: speech-to-text ran a tiny model with random weights, the speed floor of the engine (its words mean nothing).');
+if (runs('5')) {
+  console.log(`\n## 5. Text: slide OCR, PDF pages, speech-to-text (${short ? 'short' : 'full'} sample edition)\n`);
+  const sttModel = process.env.TRANSCRIBER_MODEL;
+  console.log(table(OCR_PDF_HEADERS, [...(await ocrPdfRows(out)), ...(await sttRows(out, sttModel))]));
+  console.log(sttModel
+    ? `\nSpeech-to-text with TRANSCRIBER_MODEL=${sttModel}.`
+    : '\nNo TRANSCRIBER_MODEL: speech-to-text ran a tiny model with random weights, the speed floor of the engine (its words mean nothing).');
+}

@@ -3,7 +3,8 @@ import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, statSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAlive, packagedMeilisearchBinary, startLocalMeilisearch } from '../../src/adapters/search-index/meilisearch-process.js';
+import { packagedMeilisearchBinary, startLocalMeilisearch } from '../../src/adapters/search-index/meilisearch-process.js';
+import { isAlive } from '../../src/lib/pid-file.js';
 import { openMeilisearch } from '../../src/adapters/search-index/open-meilisearch.js';
 import { SearchUnavailableError } from '../../src/ports/search-index.js';
 import { startTestMeili } from '../support/meili.js';

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import { ToolError } from '../../domain/errors.js';
+import { isAlive, takePidFile } from '../../lib/pid-file.js';
 
 /** A Meilisearch server this process may talk to. */
 export interface MeiliServer {
@@ -133,18 +134,8 @@ function isMeilisearch(pid: number): boolean {
 }
 
 async function tryStartLock(dir: string): Promise<(() => Promise<void>) | null> {
-  const file = path.join(dir, 'start.lock');
-  try {
-    const handle = await open(file, 'wx');
-    await handle.writeFile(String(process.pid));
-    await handle.close();
-    return () => rm(file, { force: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const owner = Number((await readFile(file, 'utf8').catch(() => '')).trim());
-    if (!owner || !isAlive(owner)) await rm(file, { force: true }); // left by a killed start
-    return null;
-  }
+  const lock = await takePidFile(path.join(dir, 'start.lock'));
+  return lock.taken ? lock.release : null;
 }
 
 async function launch(dir: string, apiKey: string, binary: string, timeoutMs: number): Promise<MeiliServer> {
@@ -297,15 +288,6 @@ function get(url: string, apiKey: string | null, timeoutMs: number): Promise<num
     req.on('timeout', () => req.destroy());
     req.on('error', () => resolve(0));
   });
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

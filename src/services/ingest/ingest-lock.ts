@@ -1,6 +1,7 @@
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../domain/errors.js';
+import { takePidFile } from '../../lib/pid-file.js';
 
 export class IngestBusyError extends AppError {
   override name = 'IngestBusyError';
@@ -14,29 +15,11 @@ export class IngestBusyError extends AppError {
 export async function acquireIngestLock(workRoot: string): Promise<() => Promise<void>> {
   await mkdir(workRoot, { recursive: true });
   const file = path.join(workRoot, 'ingest.lock');
+  // A second attempt follows the removal of a lock left by a killed run.
   for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(file, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return () => rm(file, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number((await readFile(file, 'utf8').catch(() => '')).trim());
-      if (owner && owner !== process.pid && isAlive(owner)) {
-        throw new IngestBusyError(`another ingest is running on this archive (pid ${owner}); wait for it or stop it first`);
-      }
-      await rm(file, { force: true }); // left by a run that was killed
-    }
+    const lock = await takePidFile(file);
+    if (lock.taken) return lock.release;
+    if (lock.owner) throw new IngestBusyError(`another ingest is running on this archive (pid ${lock.owner}); wait for it or stop it first`);
   }
   throw new IngestBusyError(`could not take the ingest lock ${file}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0); // signal 0: only asks whether the process exists
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
