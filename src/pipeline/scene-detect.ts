@@ -1,5 +1,6 @@
 import type { FfmpegCommand } from '../ports/media-tool.js';
 import { SOURCE_INPUT_OPTIONS } from './step-media.js';
+import { escapeCueText } from './captions/render.js';
 import { renderVtt } from './vtt-cues.js';
 
 /**
@@ -133,8 +134,9 @@ export function slideChapters(changes: readonly number[], duration: number, labe
   }));
 }
 
+/** Titles may come from OCR: escaped, so a "<" read on a slide stays text in every player. */
 export function chaptersVtt(chapters: readonly Chapter[]): string {
-  return renderVtt(chapters.map((chapter) => ({ start: chapter.start, end: chapter.end, text: chapter.title })));
+  return renderVtt(chapters.map((chapter) => ({ start: chapter.start, end: chapter.end, text: escapeCueText(chapter.title.replace(/\s+/g, ' ')) })));
 }
 
 function round3(value: number): number {

@@ -196,3 +196,36 @@ function round3(value: number): number {
 function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
+
+/** Longest chapter title kept from a slide's first line (a player's chapter menu is narrow). */
+const MAX_TITLE_CHARS = 80;
+
+/**
+ * Chapters titled by their slide: the first line OCR read on the slide shown at the chapter's
+ * start (a slide's title line). Chapters of one slide built bullet by bullet end up with the same
+ * title and become one; a slide without text keeps the numbered title it had.
+ */
+export function titledChapters<C extends { start: number; end: number; title: string }>(chapters: readonly C[], slides: readonly SlideReading[]): C[] {
+  const titled: C[] = [];
+  for (const chapter of chapters) {
+    const slide = slides.find((s) => s.start <= chapter.start + 1e-6 && chapter.start < s.end);
+    const title = slide ? firstLineTitle(slide.text) : null;
+    const previous = titled[titled.length - 1];
+    if (title !== null && previous && previous.title === title && Math.abs(previous.end - chapter.start) < 1e-6) {
+      titled[titled.length - 1] = { ...previous, end: chapter.end };
+      continue;
+    }
+    titled.push({ ...chapter, title: title ?? chapter.title });
+  }
+  return titled;
+}
+
+function firstLineTitle(text: string): string | null {
+  const line = (text.split('\n').find((l) => l.trim() !== '') ?? '').replace(/\s+/g, ' ').trim();
+  if (line === '') return null;
+  if ([...line].length <= MAX_TITLE_CHARS) return line;
+  const cut = line.slice(0, MAX_TITLE_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return `${space > MAX_TITLE_CHARS / 2 ? cut.slice(0, space) : cut}…`;
+}
+

@@ -127,11 +127,17 @@ describe('slide OCR', () => {
     expect(chapters.chapters).toHaveLength(4);
     ctx.previous = { ...ctx.previous, ...chapters };
 
-    const file = await readSlides(ctx, await slideOcrStep.run(ctx));
+    const result = await slideOcrStep.run(ctx);
+    const file = await readSlides(ctx, result);
     expect(file.slides).toHaveLength(3);
     expect(file.slides[1]?.start).toBeCloseTo(SECONDS_EACH, 0);
     expect(file.slides[1]?.end).toBeCloseTo(3 * SECONDS_EACH, 0);
     expect(recall(second, file.slides[1]?.text ?? '')).toBeGreaterThanOrEqual(0.8);
+    // The chapters follow the slides: three, titled with each slide's title line, in the VTT too.
+    expect(result.chapters?.map((c) => c.title)).toEqual([first.title, second.title, third.title]);
+    expect(result.chapters?.[1]?.end).toBeCloseTo(3 * SECONDS_EACH, 0);
+    const vtt = await readFile(join(ctx.outDir, 'text/chapters.vtt'), 'utf8');
+    expect(vtt).toContain(`\n${second.title}\n`);
   });
 
   it('reads the slides of the sample edition’s talks at their recorded times', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { slideTextFileSchema } from '../../src/domain/text.js';
 import type { OcrLine } from '../../src/ports/ocr-tool.js';
 import { mapLimit } from '../../src/pipeline/ocr-readers.js';
+import { chaptersVtt } from '../../src/pipeline/scene-detect.js';
 import {
   cleanOcrLines,
   mergeSlides,
@@ -10,6 +11,7 @@ import {
   sameSlide,
   slideTextFile,
   templateLines,
+  titledChapters,
   tokens,
   type SlideReading,
 } from '../../src/pipeline/slide-text.js';
@@ -211,5 +213,37 @@ describe('mapLimit (slides read two at a time)', () => {
     await expect(failure).rejects.toThrow('slide 1 could not be read');
     expect(started).toEqual([0, 1]);
     expect(finished).toEqual([1]);
+  });
+});
+
+describe('titledChapters', () => {
+  const chapter = (start: number, end: number, n: number) => ({ start, end, title: `Diapositive ${n}` });
+  const slide = (start: number, end: number, text: string) => ({ start, end, text, confidence: 90 });
+
+  it('titles each chapter with its slide\'s first line, joins a slide built in steps, keeps numbers where no text was read', () => {
+    const chapters = [chapter(0, 10, 1), chapter(10, 20, 2), chapter(20, 30, 3), chapter(30, 40, 4)];
+    // Slide 2 was built in two steps (merged into one reading 10–30); slide 4 had no text.
+    const slides = [slide(0, 10, 'Accompagner sans remplacer\nClaire Vasseur'), slide(10, 30, 'Trois principes\nExpliquer\nVérifier')];
+    expect(titledChapters(chapters, slides)).toEqual([
+      { start: 0, end: 10, title: 'Accompagner sans remplacer' },
+      { start: 10, end: 30, title: 'Trois principes' },
+      { start: 30, end: 40, title: 'Diapositive 4' },
+    ]);
+  });
+
+  it('shortens a long first line at a word', () => {
+    const long = 'Un titre de diapositive vraiment très long qui continue encore et encore jusqu’à déborder du menu';
+    const [titled] = titledChapters([chapter(0, 5, 1)], [slide(0, 5, long)]);
+    expect(titled?.title.endsWith('…')).toBe(true);
+    expect([...(titled?.title ?? '')].length).toBeLessThanOrEqual(81);
+    expect(long.startsWith((titled?.title ?? '').slice(0, -1))).toBe(true);
+  });
+});
+
+describe('chaptersVtt', () => {
+  it('escapes titles read on slides so they stay text', () => {
+    const vtt = chaptersVtt([{ start: 0, end: 5, title: 'Outils <script> & données' }]);
+    expect(vtt).toContain('Outils &lt;script&gt; &amp; données');
+    expect(vtt).not.toContain('<script>');
   });
 });

@@ -1,20 +1,24 @@
 import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mapLimit, OCR_READERS } from '../ocr-readers.js';
-import { cleanOcrLines, mergeSlides, ocrFrameCommand, readTime, slideTextFile, type SlideReading } from '../slide-text.js';
+import { chaptersVtt } from '../scene-detect.js';
+import { cleanOcrLines, mergeSlides, ocrFrameCommand, readTime, slideTextFile, titledChapters, type SlideReading } from '../slide-text.js';
 import type { Step, StepContext, StepResult } from '../step.js';
 import { requireMedia } from '../step-media.js';
 
 const SLIDES_PATH = 'text/slides.json';
+/** Written by the chapters step; rewritten here with the slides' titles. */
+const CHAPTERS_PATH = 'text/chapters.vtt';
 
 /**
  * Slide text, time-coded: at each slide change the chapters step found, one frame is read with
  * OCR; the same slide read twice in a row (or built bullet by bullet) becomes one. Searchable
  * even when a talk has no transcript. Footage (no chapters) and slides without text: no file.
+ * The chapters get their slide's title line instead of a number.
  */
 export const slideOcrStep: Step = {
   name: 'slide-ocr',
-  version: 1,
+  version: 2,
   applies: (_item, media) => media.class === 'video' && media.video !== null,
   // The language picks the OCR model and is written into slides.json.
   embeds: (item) => item.language,
@@ -49,7 +53,10 @@ export const slideOcrStep: Step = {
     await mkdir(join(ctx.outDir, 'text'), { recursive: true });
     // The output folder is published only once every step has finished: no half-written file shows.
     await writeFile(file, `${JSON.stringify(slideTextFile(ctx.item.language, slides), null, 2)}\n`);
+    const titled = titledChapters(chapters, slides);
+    await writeFile(join(ctx.outDir, CHAPTERS_PATH), chaptersVtt(titled));
     return {
+      chapters: titled,
       slideText: { path: SLIDES_PATH, count: slides.length, language: ctx.item.language },
       ...(warnings.length ? { warnings } : {}),
     };

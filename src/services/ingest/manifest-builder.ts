@@ -2,6 +2,9 @@ import type { ProgrammeItem } from '../../domain/item.js';
 import { MANIFEST_SCHEMA_VERSION, manifestSchema, type Manifest, type MediaInfo, type StoredFile } from '../../domain/manifest.js';
 import type { ImageRef, StepResult } from '../../pipeline/step.js';
 
+/** Lists that a later step gives whole (slide OCR retitles the chapters): they replace, not add. */
+const WHOLE_LISTS: ReadonlySet<keyof StepResult> = new Set(['chapters']);
+
 /** Later results win for single values; lists are concatenated with later entries replacing same-path ones. */
 export function mergeResults(results: StepResult[]): StepResult {
   const merged: StepResult = {};
@@ -9,7 +12,7 @@ export function mergeResults(results: StepResult[]): StepResult {
     for (const [key, value] of Object.entries(result) as [keyof StepResult, unknown][]) {
       if (value === undefined) continue;
       const current = merged[key];
-      if (Array.isArray(value) && Array.isArray(current)) {
+      if (Array.isArray(value) && Array.isArray(current) && !WHOLE_LISTS.has(key)) {
         const byPath = new Map<string, unknown>();
         for (const entry of [...current, ...value] as unknown[]) {
           const id = typeof entry === 'object' && entry !== null && 'path' in entry ? String((entry as { path: string }).path) : JSON.stringify(entry);
