@@ -27,7 +27,8 @@ export interface FacetFields {
   audioDescription: boolean;
   signLanguage: boolean;
   easyRead: boolean;
-  transcript: 'reviewed' | 'automatic' | 'none';
+  /** null for documents: a magazine has no speech, so it is neither transcribed nor "without transcript". */
+  transcript: 'reviewed' | 'automatic' | 'none' | null;
   /** Days since 1970-01-01 of the item's date (or its edition's 1 January); sorts by date. */
   day: number;
 }

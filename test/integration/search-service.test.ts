@@ -136,6 +136,8 @@ describe('search over the archive', () => {
     expect(ids(await search.search({ q: '', filters: { speaker: 'claire-vasseur' } }))).toEqual(['2025-strasbourg-mediation-et-ia']);
     expect(ids(await search.search({ q: '', filters: { signLanguage: 'oui' } }))).toEqual(['2024-lyon-accessibilite']);
     expect(ids(await search.search({ q: '', filters: { transcript: 'automatic' } }))).toEqual(['2023-marseille-podcast-sobriete']);
+    // A recording without transcript is flagged; the magazine has no speech and is not among them.
+    expect(ids(await search.search({ q: '', filters: { transcript: 'none' } }))).toEqual(['2025-strasbourg-pitch-reemploi']);
     await expect(search.search({ q: '', filters: { licence: 'cc1' } })).rejects.toThrow(/licence: "cc1" is not a known licence/);
     expect(ids(await search.search({ q: '', filters: { licence: 'CC0 1.0' } }))).toEqual(['2023-marseille-podcast-sobriete']);
     expect(ids(await search.search({ q: 'guichet', filters: { kind: 'podcast' } }))).toEqual([]);

@@ -100,6 +100,7 @@ export function facetFieldsOf(manifest: Manifest): FacetFields {
     language: manifest.language,
     licence: manifest.licence,
     ...manifest.accessibility,
+    transcript: manifest.media.class === 'document' ? null : manifest.accessibility.transcript,
     day: dayOf(manifest),
   };
 }
