@@ -2,6 +2,7 @@ import { loadConfig } from './config.js';
 import { AppError, ConfigError, describeError, UsageError } from './domain/errors.js';
 import { ingestCommand, INGEST_HELP } from './cli/commands/ingest.js';
 import { reindexCommand, REINDEX_HELP } from './cli/commands/reindex.js';
+import { removeCommand, REMOVE_HELP } from './cli/commands/remove.js';
 import { searchCommand, SEARCH_HELP } from './cli/commands/search.js';
 import { statusCommand, STATUS_HELP } from './cli/commands/status.js';
 import { processIo, type CliIo } from './cli/io.js';
@@ -13,6 +14,7 @@ Usage: mediacommuns <command> [options]
 Commands:
   ingest <folder | programme.csv|.json|.yaml>   validate, then ingest an edition (--dry-run: validate only)
   reindex                                       rebuild the search indexes from the archive and swap them in
+  remove <id> … --yes                           remove items from the archive and the search index
   search <query> [--filter name=value …]        the website's search: items and passages with times/pages (--json)
   status                                        items, the last ingest and the search service at a glance
 
@@ -23,6 +25,7 @@ Exit code: 0 all good, 1 some items failed, 2 bad usage or configuration.`;
 const COMMANDS: Record<string, { run: typeof ingestCommand; help: string }> = {
   ingest: { run: ingestCommand, help: INGEST_HELP },
   reindex: { run: reindexCommand, help: REINDEX_HELP },
+  remove: { run: removeCommand, help: REMOVE_HELP },
   search: { run: searchCommand, help: SEARCH_HELP },
   status: { run: statusCommand, help: STATUS_HELP },
 };

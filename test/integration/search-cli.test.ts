@@ -124,3 +124,32 @@ describe('search that does not answer', () => {
     expect(found.items.map((i) => i.id)).toEqual(['2025-strasbourg-magazine-cartographie']);
   }, 120_000);
 });
+
+describe('removing items', () => {
+  it('lists without --yes, then removes manifest, files and search documents, naming ids it does not know', async () => {
+    const dataDir = fresh();
+    const env = { DATA_DIR: dataDir };
+    await archive(dataDir);
+    expect((await runCli(['reindex'], env)).code).toBe(0);
+    const podcastDir = path.join(dataDir, 'items', '2024-lyon-podcast');
+
+    const dry = await runCli(['remove', '2024-lyon-podcast'], env);
+    expect(dry.code).toBe(2);
+    expect(dry.stdout).toMatch(/^would remove 2024-lyon-podcast \(Sobriété numérique\): \d+ file\(s\), [\d.]+ MB\n$/);
+    expect(dry.stderr).toBe('nothing removed: add --yes to remove these items\n');
+    expect(existsSync(path.join(podcastDir, 'manifest.json'))).toBe(true);
+
+    const run = await runCli(['remove', '2024-lyon-podcast', 'pas-dans-l-archive', '../items', '--yes'], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('error: pas-dans-l-archive: no such item in the archive\nerror: ../items: no such item in the archive\n');
+    expect(run.stdout).toMatch(/^removing 2024-lyon-podcast \(Sobriété numérique\): /);
+    const left: string[] = [];
+    for await (const blob of new FsBlobStore(dataDir).list('items/2024-lyon-podcast/')) left.push(blob.key);
+    expect(left).toEqual([]);
+    expect(existsSync(path.join(dataDir, 'items', '2025-strasbourg-mediation', 'manifest.json'))).toBe(true);
+
+    const found = JSON.parse((await runCli(['search', '', '--json'], env)).stdout) as { items: { id: string }[] };
+    expect(found.items.map((i) => i.id).sort()).toEqual(['2025-strasbourg-magazine', '2025-strasbourg-mediation']);
+    expect((await runCli(['status'], env)).stdout).toContain('— 2 item(s)');
+  }, 120_000);
+});

@@ -3,9 +3,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAdapters } from '../../compose.js';
 import type { Config } from '../../config.js';
-import { describeError } from '../../domain/errors.js';
-import { parseManifest, type Manifest } from '../../domain/manifest.js';
-import type { BlobStore } from '../../ports/blob-store.js';
+import type { Manifest } from '../../domain/manifest.js';
+import { allManifests } from '../../services/archive/manifests.js';
 import type { IngestSummary } from '../../services/ingest/reporter.js';
 import { formatDuration, table } from '../format.js';
 import { failureLine } from '../ingest-reporters.js';
@@ -26,7 +25,7 @@ export async function statusCommand(args: string[], config: Readonly<Config>, io
   }
   const { store } = createAdapters(config);
   let unreadable = 0;
-  const manifests = await readManifests(store, (key, cause) => {
+  const manifests = await allManifests(store, (key, cause) => {
     unreadable++;
     io.err(`error: ${key}: unreadable manifest (${cause})\n`);
   });
@@ -67,22 +66,6 @@ function summaryOf(m: Manifest) {
     // reviewed (captions supplied), automatic (speech-to-text) or none; documents have no speech.
     transcript: m.media.class === 'document' ? null : m.accessibility.transcript, files: m.files.length, bytes: m.files.reduce((n, f) => n + f.size, 0),
   };
-}
-
-/** Every readable manifest; an unreadable one is reported, never a reason to show nothing. */
-export async function readManifests(store: BlobStore, onUnreadable: (key: string, cause: string) => void = () => {}): Promise<Manifest[]> {
-  const manifests: Manifest[] = [];
-  for await (const blob of store.list('items/')) {
-    if (!/^items\/[^/]+\/manifest\.json$/.test(blob.key)) continue;
-    const buffer = await store.getBuffer(blob.key);
-    if (!buffer) continue;
-    try {
-      manifests.push(parseManifest(buffer.toString('utf8')));
-    } catch (error) {
-      onUnreadable(blob.key, describeError(error));
-    }
-  }
-  return manifests.sort((a, b) => a.id.localeCompare(b.id));
 }
 
 async function readLastIngest(config: Readonly<Config>): Promise<(IngestSummary & { at: string }) | null> {

@@ -1,7 +1,7 @@
-import { describeError } from '../../domain/errors.js';
-import { manifestKey, parseManifest, type Manifest } from '../../domain/manifest.js';
+import { manifestKey, parseManifest } from '../../domain/manifest.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import type { IndexEntry, RebuildProgress, SearchIndex } from '../../ports/search-index.js';
+import { readManifests } from '../archive/manifests.js';
 import { indexEntryOf } from './documents.js';
 
 export interface ReindexSummary extends RebuildProgress {
@@ -49,19 +49,5 @@ export class SearchIndexer {
     }
     const counts = await this.index.rebuild(entries(), onProgress);
     return { ...counts, problems };
-  }
-}
-
-/** Every readable manifest of the archive, one at a time (an archive may hold thousands). */
-export async function* readManifests(store: BlobStore, onUnreadable: (key: string, cause: string) => void): AsyncIterable<Manifest> {
-  for await (const blob of store.list('items/')) {
-    if (!/^items\/[^/]+\/manifest\.json$/.test(blob.key)) continue;
-    const buffer = await store.getBuffer(blob.key);
-    if (!buffer) continue;
-    try {
-      yield parseManifest(buffer.toString('utf8'));
-    } catch (error) {
-      onUnreadable(blob.key, describeError(error));
-    }
   }
 }

@@ -1,0 +1,27 @@
+import { describeError } from '../../domain/errors.js';
+import { parseManifest, type Manifest } from '../../domain/manifest.js';
+import type { BlobStore } from '../../ports/blob-store.js';
+
+/**
+ * Every readable manifest of the archive, one at a time (an archive may hold thousands). An
+ * unreadable one is reported through `onUnreadable`, never a reason to show nothing.
+ */
+export async function* readManifests(store: BlobStore, onUnreadable: (key: string, cause: string) => void = () => {}): AsyncIterable<Manifest> {
+  for await (const blob of store.list('items/')) {
+    if (!/^items\/[^/]+\/manifest\.json$/.test(blob.key)) continue;
+    const buffer = await store.getBuffer(blob.key);
+    if (!buffer) continue;
+    try {
+      yield parseManifest(buffer.toString('utf8'));
+    } catch (error) {
+      onUnreadable(blob.key, describeError(error));
+    }
+  }
+}
+
+/** All of them at once, sorted by id: for listings. */
+export async function allManifests(store: BlobStore, onUnreadable?: (key: string, cause: string) => void): Promise<Manifest[]> {
+  const manifests: Manifest[] = [];
+  for await (const manifest of readManifests(store, onUnreadable)) manifests.push(manifest);
+  return manifests.sort((a, b) => a.id.localeCompare(b.id));
+}
