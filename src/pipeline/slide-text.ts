@@ -49,6 +49,8 @@ const ONE_LETTER_WORDS = new Set(['a', 'à', 'y', 'ô', 'i']);
 
 export interface CleanText {
   text: string;
+  /** The kept lines grouped by the engine's paragraphs, in reading order (titles are the first). */
+  paragraphs: string[][];
   /** Mean confidence of the words kept, 0–100; null when nothing was kept. */
   confidence: number | null;
   words: number;
@@ -59,15 +61,24 @@ export interface CleanText {
  * (too few letters, mostly symbols, a lone slide number, or low confidence), lines joined with "\n".
  */
 export function cleanOcrLines(lines: readonly OcrLine[]): CleanText {
-  const kept: OcrWord[][] = [];
+  const kept: { words: OcrWord[]; paragraph: string }[] = [];
   for (const line of lines) {
     const words = dropLeadingBullet(line.words.filter((word) => word.text.trim() !== ''));
     if (!isTextLine(words)) continue;
-    kept.push(words);
+    kept.push({ words, paragraph: `${line.block}:${line.paragraph}` });
   }
-  const all = kept.flat();
+  const all = kept.flatMap((line) => line.words);
+  const texts = kept.map((line) => line.words.map((word) => word.text).join(' '));
+  const paragraphs: string[][] = [];
+  kept.forEach((line, index) => {
+    const text = texts[index] ?? '';
+    const current = paragraphs[paragraphs.length - 1];
+    if (current && index > 0 && kept[index - 1]?.paragraph === line.paragraph) current.push(text);
+    else paragraphs.push([text]);
+  });
   return {
-    text: kept.map((words) => words.map((word) => word.text).join(' ')).join('\n'),
+    text: texts.join('\n'),
+    paragraphs,
     confidence: all.length ? round1(all.reduce((sum, word) => sum + word.confidence, 0) / all.length) : null,
     words: all.length,
   };
@@ -197,35 +208,42 @@ function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-/** Longest chapter title kept from a slide's first line (a player's chapter menu is narrow). */
+/** Longest chapter title kept from a slide's title paragraph (a player's chapter menu is narrow). */
 const MAX_TITLE_CHARS = 80;
 
 /**
- * Chapters titled by their slide: the first line OCR read on the slide shown at the chapter's
- * start (a slide's title line). Chapters of one slide built bullet by bullet end up with the same
- * title and become one; a slide without text keeps the numbered title it had.
+ * Chapters titled by their slide: the first paragraph OCR read on the slide shown at the
+ * chapter's start that is not the template (a "PITCH" label, a footer), its lines joined — a
+ * title wrapped on two lines stays whole. Chapters of one slide built bullet by bullet end up with
+ * the same title and become one; a slide without text keeps the numbered title it had.
+ * `paragraphs[i]` are chapter i's; `templates` the lines of the template (templateLines).
  */
-export function titledChapters<C extends { start: number; end: number; title: string }>(chapters: readonly C[], slides: readonly SlideReading[]): C[] {
+export function titledChapters<C extends { start: number; end: number; title: string }>(
+  chapters: readonly C[],
+  paragraphs: readonly (readonly string[][])[],
+  templates: ReadonlySet<string>,
+): C[] {
   const titled: C[] = [];
-  for (const chapter of chapters) {
-    const slide = slides.find((s) => s.start <= chapter.start + 1e-6 && chapter.start < s.end);
-    const title = slide ? firstLineTitle(slide.text) : null;
+  chapters.forEach((chapter, index) => {
+    const title = titleOf(paragraphs[index] ?? [], templates);
     const previous = titled[titled.length - 1];
     if (title !== null && previous && previous.title === title && Math.abs(previous.end - chapter.start) < 1e-6) {
       titled[titled.length - 1] = { ...previous, end: chapter.end };
-      continue;
+      return;
     }
     titled.push({ ...chapter, title: title ?? chapter.title });
-  }
+  });
   return titled;
 }
 
-function firstLineTitle(text: string): string | null {
-  const line = (text.split('\n').find((l) => l.trim() !== '') ?? '').replace(/\s+/g, ' ').trim();
-  if (line === '') return null;
-  if ([...line].length <= MAX_TITLE_CHARS) return line;
-  const cut = line.slice(0, MAX_TITLE_CHARS);
-  const space = cut.lastIndexOf(' ');
-  return `${space > MAX_TITLE_CHARS / 2 ? cut.slice(0, space) : cut}…`;
+function titleOf(paragraphs: readonly string[][], templates: ReadonlySet<string>): string | null {
+  for (const paragraph of paragraphs) {
+    const line = paragraph.filter((l) => !templates.has(lineKey(l))).join(' ').replace(/\s+/g, ' ').trim();
+    if (line === '') continue;
+    if ([...line].length <= MAX_TITLE_CHARS) return line;
+    const cut = line.slice(0, MAX_TITLE_CHARS);
+    const space = cut.lastIndexOf(' ');
+    return `${space > MAX_TITLE_CHARS / 2 ? cut.slice(0, space) : cut}…`;
+  }
+  return null;
 }
-

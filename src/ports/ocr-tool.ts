@@ -4,9 +4,13 @@ export interface OcrWord {
   confidence: number;
 }
 
-/** A line of words, in reading order; `block` groups lines the engine saw as one text block. */
+/**
+ * A line of words, in reading order; `block` groups lines the engine saw as one text block, and
+ * `paragraph` (numbered within its block) the lines of one paragraph: a title wrapped on two lines.
+ */
 export interface OcrLine {
   block: number;
+  paragraph: number;
   words: OcrWord[];
 }
 

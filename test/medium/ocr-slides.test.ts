@@ -115,6 +115,8 @@ describe('slide OCR', () => {
     });
     // The footer on every slide is the template, not what a slide says: it is not kept.
     for (const read of file.slides) expect(read.text).not.toMatch(/Strasbourg/);
+    // Each chapter is titled by its slide, wrapped titles whole.
+    expect(result.chapters?.map((c) => c.title)).toEqual(talk.slides.map((slide) => slide.title));
   });
 
   it('merges a slide built bullet by bullet into one entry with all its text', async () => {

@@ -39,9 +39,9 @@ describe('parseTesseractTsv', () => {
       '',
     ].join('\n');
     expect(parseTesseractTsv(tsv)).toEqual([
-      { block: 1, words: [{ text: 'Ce', confidence: 95.978973 }, { text: 'que', confidence: 96.575378 }] },
-      { block: 3, words: [{ text: '+', confidence: 41.679428 }, { text: 'Des', confidence: 96.241035 }] },
-      { block: 3, words: [{ text: 'e', confidence: 0 }] },
+      { block: 1, paragraph: 1, words: [{ text: 'Ce', confidence: 95.978973 }, { text: 'que', confidence: 96.575378 }] },
+      { block: 3, paragraph: 1, words: [{ text: '+', confidence: 41.679428 }, { text: 'Des', confidence: 96.241035 }] },
+      { block: 3, paragraph: 1, words: [{ text: 'e', confidence: 0 }] },
     ]);
   });
 

@@ -17,9 +17,10 @@ import {
 } from '../../src/pipeline/slide-text.js';
 
 /** A line as Tesseract gives it: "word:confidence" pairs, confidence 96 when left out. */
-function line(text: string, block = 1): OcrLine {
+function line(text: string, block = 1, paragraph = 1): OcrLine {
   return {
     block,
+    paragraph,
     words: text.split(' ').map((word) => {
       const [value, confidence] = word.split('@');
       return { text: value as string, confidence: confidence === undefined ? 96 : Number(confidence) };
@@ -72,8 +73,8 @@ describe('cleanOcrLines', () => {
   });
 
   it('gives no text and no confidence for a picture without text', () => {
-    expect(cleanOcrLines([])).toEqual({ text: '', confidence: null, words: 0 });
-    expect(cleanOcrLines([{ block: 1, words: [{ text: ' ', confidence: 95 }] }])).toEqual({ text: '', confidence: null, words: 0 });
+    expect(cleanOcrLines([])).toEqual({ text: '', paragraphs: [], confidence: null, words: 0 });
+    expect(cleanOcrLines([{ block: 1, paragraph: 1, words: [{ text: ' ', confidence: 95 }] }])).toEqual({ text: '', paragraphs: [], confidence: null, words: 0 });
   });
 
   it('averages the confidence of the words it keeps', () => {
@@ -218,22 +219,35 @@ describe('mapLimit (slides read two at a time)', () => {
 
 describe('titledChapters', () => {
   const chapter = (start: number, end: number, n: number) => ({ start, end, title: `Diapositive ${n}` });
-  const slide = (start: number, end: number, text: string) => ({ start, end, text, confidence: 90 });
+  const footer = 'Numérique en Commun[s] · Strasbourg 2025';
 
-  it('titles each chapter with its slide\'s first line, joins a slide built in steps, keeps numbers where no text was read', () => {
+  it('titles each chapter with its slide\'s first paragraph, whole, joins a slide built in steps, keeps numbers where no text was read', () => {
     const chapters = [chapter(0, 10, 1), chapter(10, 20, 2), chapter(20, 30, 3), chapter(30, 40, 4)];
-    // Slide 2 was built in two steps (merged into one reading 10–30); slide 4 had no text.
-    const slides = [slide(0, 10, 'Accompagner sans remplacer\nClaire Vasseur'), slide(10, 30, 'Trois principes\nExpliquer\nVérifier')];
-    expect(titledChapters(chapters, slides)).toEqual([
+    const paragraphs = [
+      [['Accompagner sans remplacer'], ['Claire Vasseur'], [footer]],
+      [['Former les aidants, pas seulement', 'les usagers'], ['Ateliers de deux heures'], [footer]],
+      [['Former les aidants, pas seulement', 'les usagers'], ['Ateliers de deux heures', 'Cas pratiques'], [footer]],
+      [],
+    ];
+    const templates = templateLines(paragraphs.map((p, i) => ({ start: i * 10, end: i * 10 + 10, text: p.flat().join('\n'), confidence: 90 })));
+    expect(titledChapters(chapters, paragraphs, templates)).toEqual([
       { start: 0, end: 10, title: 'Accompagner sans remplacer' },
-      { start: 10, end: 30, title: 'Trois principes' },
+      { start: 10, end: 30, title: 'Former les aidants, pas seulement les usagers' },
       { start: 30, end: 40, title: 'Diapositive 4' },
     ]);
   });
 
-  it('shortens a long first line at a word', () => {
+  it('skips a template paragraph that comes first (a label on every card)', () => {
+    const cards = [['Une seconde vie'], ['2 000 tablettes', 'récupérées'], ['Réparées par des', 'jeunes en', 'insertion']];
+    const paragraphs = cards.map((card) => [['PITCH · NEC 2025'], card, ['Inès Karaca']]);
+    const templates = templateLines(paragraphs.map((p, i) => ({ start: i, end: i + 1, text: p.flat().join('\n'), confidence: 90 })));
+    const titled = titledChapters([chapter(0, 1, 1), chapter(1, 2, 2), chapter(2, 3, 3)], paragraphs, templates);
+    expect(titled.map((c) => c.title)).toEqual(['Une seconde vie', '2 000 tablettes récupérées', 'Réparées par des jeunes en insertion']);
+  });
+
+  it('shortens a long title at a word', () => {
     const long = 'Un titre de diapositive vraiment très long qui continue encore et encore jusqu’à déborder du menu';
-    const [titled] = titledChapters([chapter(0, 5, 1)], [slide(0, 5, long)]);
+    const [titled] = titledChapters([chapter(0, 5, 1)], [[[long]]], new Set());
     expect(titled?.title.endsWith('…')).toBe(true);
     expect([...(titled?.title ?? '')].length).toBeLessThanOrEqual(81);
     expect(long.startsWith((titled?.title ?? '').slice(0, -1))).toBe(true);

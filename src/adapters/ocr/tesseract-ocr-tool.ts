@@ -118,7 +118,7 @@ export function parseTesseractTsv(tsv: string): OcrLine[] {
     const key = `${page}:${block}:${paragraph}:${line}`;
     let entry = lines.get(key);
     if (!entry) {
-      entry = { block: Number(block), words: [] };
+      entry = { block: Number(block), paragraph: Number(paragraph), words: [] };
       lines.set(key, entry);
     }
     entry.words.push({ text, confidence: Math.min(100, confidence) });

@@ -2,7 +2,9 @@ import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mapLimit, OCR_READERS } from '../ocr-readers.js';
 import { chaptersVtt } from '../scene-detect.js';
-import { cleanOcrLines, mergeSlides, ocrFrameCommand, readTime, slideTextFile, titledChapters, type SlideReading } from '../slide-text.js';
+import {
+  cleanOcrLines, mergeSlides, ocrFrameCommand, readTime, slideTextFile, templateLines, titledChapters, type SlideReading,
+} from '../slide-text.js';
 import type { Step, StepContext, StepResult } from '../step.js';
 import { requireMedia } from '../step-media.js';
 
@@ -18,7 +20,7 @@ const CHAPTERS_PATH = 'text/chapters.vtt';
  */
 export const slideOcrStep: Step = {
   name: 'slide-ocr',
-  version: 2,
+  version: 3,
   applies: (_item, media) => media.class === 'video' && media.video !== null,
   // The language picks the OCR model and is written into slides.json.
   embeds: (item) => item.language,
@@ -33,6 +35,8 @@ export const slideOcrStep: Step = {
     const width = media.video?.displayWidth ?? 0;
     let done = 0;
     let fallback: string | null = null;
+    // Per chapter: the paragraphs read, for its title (the slide's first paragraph).
+    const paragraphs: string[][][] = [];
     const readings = await mapLimit(chapters, OCR_READERS, async (chapter, index): Promise<SlideReading> => {
       // Uncompressed grey (PGM): ~70 ms a 1080p frame less than PNG, and read once.
       const frame = join(ctx.workDir, `slide-${index + 1}.pgm`);
@@ -43,7 +47,8 @@ export const slideOcrStep: Step = {
       await rm(frame, { force: true });
       if (reading?.fallback) fallback = reading.models.join('+');
       ctx.progress({ percent: (++done / chapters.length) * 100, speed: null });
-      const text = reading ? cleanOcrLines(reading.lines) : { text: '', confidence: null };
+      const text = reading ? cleanOcrLines(reading.lines) : { text: '', paragraphs: [], confidence: null };
+      paragraphs[index] = text.paragraphs;
       return { start: chapter.start, end: chapter.end, text: text.text, confidence: text.confidence };
     });
 
@@ -53,7 +58,7 @@ export const slideOcrStep: Step = {
     await mkdir(join(ctx.outDir, 'text'), { recursive: true });
     // The output folder is published only once every step has finished: no half-written file shows.
     await writeFile(file, `${JSON.stringify(slideTextFile(ctx.item.language, slides), null, 2)}\n`);
-    const titled = titledChapters(chapters, slides);
+    const titled = titledChapters(chapters, paragraphs, templateLines(readings));
     await writeFile(join(ctx.outDir, CHAPTERS_PATH), chaptersVtt(titled));
     return {
       chapters: titled,
