@@ -4,15 +4,13 @@ import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PopplerDocumentTool } from '../../src/adapters/document-tool/poppler-document-tool.js';
-import { TesseractOcrTool } from '../../src/adapters/ocr/tesseract-ocr-tool.js';
 import { SharpImageTool } from '../../src/adapters/image-tool/sharp-image-tool.js';
-import { FluentFfmpegMediaTool } from '../../src/adapters/media-tool/fluent-ffmpeg-media-tool.js';
 import type { ProgrammeItem } from '../../src/domain/item.js';
 import type { MediaInfo } from '../../src/domain/manifest.js';
 import type { StepContext } from '../../src/pipeline/step.js';
 import { chaptersStep } from '../../src/pipeline/steps/chapters.js';
 import { makeSlideClip, makeVideoClip } from '../support/clips.js';
+import { realStepTools } from '../support/step-tools.js';
 
 const run = promisify(execFile);
 let root: string;
@@ -30,7 +28,7 @@ function context(path: string, duration: number, name: string): StepContext {
   };
   return {
     item, workDir: join(root, name, 'work'), outDir: join(root, name, 'out'), previous: { media },
-    media: new FluentFfmpegMediaTool(), images: new SharpImageTool(), documents: new PopplerDocumentTool(), ocr: new TesseractOcrTool(), progress: () => undefined,
+    ...realStepTools(),
   };
 }
 

@@ -5,13 +5,12 @@ import { join } from 'node:path';
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PopplerDocumentTool } from '../../src/adapters/document-tool/poppler-document-tool.js';
-import { TesseractOcrTool } from '../../src/adapters/ocr/tesseract-ocr-tool.js';
 import { SharpImageTool } from '../../src/adapters/image-tool/sharp-image-tool.js';
-import { FluentFfmpegMediaTool } from '../../src/adapters/media-tool/fluent-ffmpeg-media-tool.js';
 import { MediaError } from '../../src/domain/errors.js';
 import type { ProgrammeItem } from '../../src/domain/item.js';
 import type { StepContext } from '../../src/pipeline/step.js';
 import { documentPosterStep } from '../../src/pipeline/steps/document-poster.js';
+import { realStepTools } from '../support/step-tools.js';
 
 const images = new SharpImageTool();
 let root: string;
@@ -26,7 +25,7 @@ function context(path: string, name: string): StepContext {
   return {
     item, workDir: join(root, name, 'work'), outDir: join(root, name, 'out'),
     previous: { media: { class: 'document', container: 'pdf', duration: 0, size: 1, bitRate: null, video: null, audio: null, pages: 2, tags: {} } },
-    media: new FluentFfmpegMediaTool(), images, documents: new PopplerDocumentTool(), ocr: new TesseractOcrTool(), progress: () => undefined,
+    ...realStepTools({ images }),
   };
 }
 

@@ -4,10 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PopplerDocumentTool } from '../../src/adapters/document-tool/poppler-document-tool.js';
-import { TesseractOcrTool } from '../../src/adapters/ocr/tesseract-ocr-tool.js';
 import { SharpImageTool } from '../../src/adapters/image-tool/sharp-image-tool.js';
-import { FluentFfmpegMediaTool } from '../../src/adapters/media-tool/fluent-ffmpeg-media-tool.js';
 import type { ProgrammeItem } from '../../src/domain/item.js';
 import type { MediaInfo } from '../../src/domain/manifest.js';
 import type { StepContext } from '../../src/pipeline/step.js';
@@ -17,6 +14,7 @@ import { posterStep } from '../../src/pipeline/steps/poster.js';
 import { storyboardStep } from '../../src/pipeline/steps/storyboard.js';
 import { waveformStep } from '../../src/pipeline/steps/waveform.js';
 import { makeAudioClip, makeVideoClip } from '../support/clips.js';
+import { realStepTools } from '../support/step-tools.js';
 
 const exec = promisify(execFile);
 const images = new SharpImageTool();
@@ -42,7 +40,7 @@ const audioInfo = (duration: number): MediaInfo => ({
 function context(source: ProgrammeItem, media: MediaInfo, name: string): StepContext {
   return {
     item: source, workDir: join(root, name, 'work'), outDir: join(root, name, 'out'), previous: { media },
-    media: new FluentFfmpegMediaTool(), images, documents: new PopplerDocumentTool(), ocr: new TesseractOcrTool(), progress: () => undefined,
+    ...realStepTools({ images }),
   };
 }
 

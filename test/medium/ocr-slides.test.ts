@@ -6,10 +6,6 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slideSvg, writePng } from '../../scripts/sample/pictures.js';
 import { readSampleTimeline, SLIDE_FOOTER, SLIDE_TALKS, type Slide } from '../../scripts/sample/texts.js';
-import { PopplerDocumentTool } from '../../src/adapters/document-tool/poppler-document-tool.js';
-import { SharpImageTool } from '../../src/adapters/image-tool/sharp-image-tool.js';
-import { FluentFfmpegMediaTool } from '../../src/adapters/media-tool/fluent-ffmpeg-media-tool.js';
-import { TesseractOcrTool } from '../../src/adapters/ocr/tesseract-ocr-tool.js';
 import type { ProgrammeItem } from '../../src/domain/item.js';
 import type { MediaInfo } from '../../src/domain/manifest.js';
 import { slideTextFileSchema, type SlideTextFile } from '../../src/domain/text.js';
@@ -18,6 +14,7 @@ import type { StepContext, StepResult } from '../../src/pipeline/step.js';
 import { chaptersStep } from '../../src/pipeline/steps/chapters.js';
 import { slideOcrStep } from '../../src/pipeline/steps/slide-ocr.js';
 import { SHORT_SAMPLE_DIR } from '../global-setup.js';
+import { realStepTools } from '../support/step-tools.js';
 
 const run = promisify(execFile);
 const SIZE = { width: 1280, height: 720 };
@@ -40,8 +37,7 @@ function context(path: string, name: string, video: { width: number; height: num
   };
   return {
     item, workDir: join(root, name, 'work'), outDir: join(root, name, 'out'), previous: { media, ...previous },
-    media: new FluentFfmpegMediaTool(), images: new SharpImageTool(), documents: new PopplerDocumentTool(), ocr: new TesseractOcrTool(),
-    progress: () => undefined,
+    ...realStepTools(),
   };
 }
 

@@ -20,6 +20,7 @@ import { HashCache } from '../../src/services/ingest/hash-cache.js';
 import { ingestItem } from '../../src/services/ingest/ingest-item.js';
 import { silentReporter } from '../../src/services/ingest/reporter.js';
 import { SHORT_SAMPLE_DIR } from '../global-setup.js';
+import { realStepTools } from '../support/step-tools.js';
 
 const documents = new PopplerDocumentTool();
 const images = new SharpImageTool();
@@ -41,7 +42,7 @@ function context(path: string, name: string, pages: number): StepContext {
   return {
     item: item(path, `${name}.pdf`), workDir: join(root, name, 'work'), outDir: join(root, name, 'out'),
     previous: { media: { class: 'document', container: 'pdf', duration: 0, size: 1, bitRate: null, video: null, audio: null, pages, tags: {} } },
-    media: new FluentFfmpegMediaTool(), images, documents, ocr, progress: () => undefined,
+    ...realStepTools({ images, documents, ocr }),
   };
 }
 

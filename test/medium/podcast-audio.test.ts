@@ -2,9 +2,6 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PopplerDocumentTool } from '../../src/adapters/document-tool/poppler-document-tool.js';
-import { TesseractOcrTool } from '../../src/adapters/ocr/tesseract-ocr-tool.js';
-import { SharpImageTool } from '../../src/adapters/image-tool/sharp-image-tool.js';
 import { FluentFfmpegMediaTool } from '../../src/adapters/media-tool/fluent-ffmpeg-media-tool.js';
 import type { ProgrammeItem } from '../../src/domain/item.js';
 import type { MediaInfo } from '../../src/domain/manifest.js';
@@ -13,6 +10,7 @@ import { measureOutputCommand } from '../../src/pipeline/podcast-commands.js';
 import type { StepContext } from '../../src/pipeline/step.js';
 import { podcastAudioStep } from '../../src/pipeline/steps/podcast-audio.js';
 import { makeAudioClip } from '../support/clips.js';
+import { realStepTools } from '../support/step-tools.js';
 
 const media = new FluentFfmpegMediaTool();
 let root: string;
@@ -51,11 +49,7 @@ function context(item: ProgrammeItem, info: MediaInfo, name: string): StepContex
     workDir: join(root, name, 'work'),
     outDir: join(root, name, 'out'),
     previous: { media: info },
-    media,
-    images: new SharpImageTool(),
-    documents: new PopplerDocumentTool(),
-    ocr: new TesseractOcrTool(),
-    progress: () => undefined,
+    ...realStepTools({ media }),
   };
 }
 

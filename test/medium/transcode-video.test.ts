@@ -4,9 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PopplerDocumentTool } from '../../src/adapters/document-tool/poppler-document-tool.js';
-import { TesseractOcrTool } from '../../src/adapters/ocr/tesseract-ocr-tool.js';
-import { SharpImageTool } from '../../src/adapters/image-tool/sharp-image-tool.js';
 import { FluentFfmpegMediaTool } from '../../src/adapters/media-tool/fluent-ffmpeg-media-tool.js';
 import { MediaError } from '../../src/domain/errors.js';
 import type { ProgrammeItem } from '../../src/domain/item.js';
@@ -20,6 +17,7 @@ import { audioDescriptionStep } from '../../src/pipeline/steps/audio-description
 import { signLanguageStep } from '../../src/pipeline/steps/sign-language.js';
 import { transcodeVideoStep } from '../../src/pipeline/steps/transcode-video.js';
 import { makeAudioClip, makeVideoClip } from '../support/clips.js';
+import { realStepTools } from '../support/step-tools.js';
 
 const run = promisify(execFile);
 const media = new FluentFfmpegMediaTool();
@@ -65,8 +63,7 @@ const progress: ToolProgress[] = [];
 function context(programme: ProgrammeItem, info: MediaInfo, previous: StepResult = {}): StepContext {
   return {
     item: programme, workDir: join(root, programme.id, 'work'), outDir: join(root, programme.id, 'out'),
-    previous: { media: info, ...previous }, media, images: new SharpImageTool(), documents: new PopplerDocumentTool(), ocr: new TesseractOcrTool(),
-    progress: (p) => progress.push(p),
+    previous: { media: info, ...previous }, ...realStepTools({ media, progress: (p) => progress.push(p) }),
   };
 }
 

@@ -6,10 +6,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTinyWhisperModel } from '../../scripts/make-tiny-whisper-model.js';
-import { PopplerDocumentTool } from '../../src/adapters/document-tool/poppler-document-tool.js';
-import { SharpImageTool } from '../../src/adapters/image-tool/sharp-image-tool.js';
 import { FluentFfmpegMediaTool } from '../../src/adapters/media-tool/fluent-ffmpeg-media-tool.js';
-import { TesseractOcrTool } from '../../src/adapters/ocr/tesseract-ocr-tool.js';
 import { readGgmlModelHeader } from '../../src/adapters/transcriber/ggml-model-file.js';
 import { SmartWhisperTranscriber } from '../../src/adapters/transcriber/smart-whisper-transcriber.js';
 import type { ProgrammeItem } from '../../src/domain/item.js';
@@ -20,6 +17,7 @@ import type { StepContext, StepResult } from '../../src/pipeline/step.js';
 import { NO_SPEECH_WARNING, NO_TRANSCRIPT_WARNING, transcribeStep, transcribeStepWith } from '../../src/pipeline/steps/transcribe.js';
 import type { TranscribeOptions, TranscribedSegment, Transcriber } from '../../src/ports/transcriber.js';
 import { TRANSCRIBER_SAMPLE_RATE } from '../../src/ports/transcriber.js';
+import { realStepTools } from '../support/step-tools.js';
 
 const run = promisify(execFile);
 const media = new FluentFfmpegMediaTool();
@@ -62,9 +60,8 @@ async function context(path: string, name: string, options: { transcriber?: Tran
   return {
     item: item(path, options.language), workDir: join(root, name, 'work'), outDir: join(root, name, 'out'),
     previous: { media: await info(path), ...options.previous },
-    media, images: new SharpImageTool(), documents: new PopplerDocumentTool(), ocr: new TesseractOcrTool(),
+    ...realStepTools({ media, progress: (p) => void (p.percent !== null && reports.push(p.percent)) }),
     transcriber: options.transcriber === undefined ? transcriber : options.transcriber,
-    progress: (p) => void (p.percent !== null && reports.push(p.percent)),
     reports,
   };
 }
