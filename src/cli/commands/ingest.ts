@@ -37,11 +37,11 @@ export async function ingestCommand(args: string[], config: Readonly<Config>, io
   }
   if (positionals.length !== 1) throw new UsageError('ingest takes exactly one folder or programme file (see mediacommuns ingest --help)');
   const adapters = createAdapters(config);
-  // Every tool is proved present before the first item, not discovered missing at item 40.
+  // Every tool is proved present before the first item, not discovered missing at item 40
+  // (the speech-to-text model and engine were already checked when the adapters were made).
   await adapters.media.check();
   await adapters.documents.check();
   await adapters.ocr.check();
-  await adapters.transcriber?.check();
   const reporter = io.isTty && !values.plain ? new TtyReporter(io.out, io.err, io.columns) : new PlainReporter(io.out, io.err);
   const release = values['dry-run'] ? async () => {} : await acquireIngestLock(workRootOf(config));
   // Each item is indexed for search as soon as its manifest is written; search being down never fails the ingest.
