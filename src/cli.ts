@@ -4,6 +4,7 @@ import { ingestCommand, INGEST_HELP } from './cli/commands/ingest.js';
 import { reindexCommand, REINDEX_HELP } from './cli/commands/reindex.js';
 import { removeCommand, REMOVE_HELP } from './cli/commands/remove.js';
 import { searchCommand, SEARCH_HELP } from './cli/commands/search.js';
+import { serveCommand, SERVE_HELP } from './cli/commands/serve.js';
 import { statusCommand, STATUS_HELP } from './cli/commands/status.js';
 import { processIo, type CliIo } from './cli/io.js';
 
@@ -16,10 +17,12 @@ Commands:
   reindex                                       rebuild the search indexes from the archive and swap them in
   remove <id> … --yes                           remove items from the archive and the search index
   search <query> [--filter name=value …]        the website's search: items and passages with times/pages (--json)
+  serve [--port N]                              the website, JSON API and feeds on http://localhost:3000
   status                                        items, the last ingest and the search service at a glance
 
-Every command has --help. Settings come from the environment or a .env file (DATA_DIR,
-DEFAULT_LICENCE, DEFAULT_LANGUAGE, INGEST_CONCURRENCY, FFMPEG_PATH, FFPROBE_PATH, MEILI_URL…).
+Every command has --help. Settings come from the environment or a .env file (DATA_DIR, PORT,
+PUBLIC_URL, DEFAULT_LICENCE, DEFAULT_LANGUAGE, INGEST_CONCURRENCY, FFMPEG_PATH, FFPROBE_PATH,
+MEILI_URL…).
 Exit code: 0 all good, 1 some items failed, 2 bad usage or configuration.`;
 
 const COMMANDS: Record<string, { run: typeof ingestCommand; help: string }> = {
@@ -27,6 +30,7 @@ const COMMANDS: Record<string, { run: typeof ingestCommand; help: string }> = {
   reindex: { run: reindexCommand, help: REINDEX_HELP },
   remove: { run: removeCommand, help: REMOVE_HELP },
   search: { run: searchCommand, help: SEARCH_HELP },
+  serve: { run: serveCommand, help: SERVE_HELP },
   status: { run: statusCommand, help: STATUS_HELP },
 };
 

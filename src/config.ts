@@ -78,7 +78,8 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
 export interface Config {
   dataDir: string;
   port: number;
-  publicUrl: string;
+  /** The site's public origin (PUBLIC_URL); null: each request's own host is used. */
+  publicUrl: string | null;
   defaultLicence: LicenceId;
   defaultLanguage: string;
   meili: { url: string; masterKey: string | undefined } | null;
@@ -106,7 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const config: Config = {
     dataDir,
     port: e.PORT,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
     defaultLicence: parseLicence(e.DEFAULT_LICENCE) as LicenceId,
     defaultLanguage: e.DEFAULT_LANGUAGE,
     meili: e.MEILI_URL ? { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY } : null,

@@ -12,7 +12,7 @@ describe('loadConfig', () => {
     const cwd = emptyDir();
     const config = loadConfig({}, cwd);
     expect(config).toMatchObject({
-      dataDir: path.join(cwd, 'data'), port: 3000, publicUrl: 'http://localhost:3000', defaultLicence: 'CC-BY-SA-4.0',
+      dataDir: path.join(cwd, 'data'), port: 3000, publicUrl: null, defaultLicence: 'CC-BY-SA-4.0',
       defaultLanguage: 'fr', meili: null, storage: { kind: 'fs' }, queue: { kind: 'inline', concurrency: 1 }, transcriber: { kind: 'none' },
     });
     expect(Object.isFrozen(config)).toBe(true);

@@ -1,0 +1,95 @@
+import type { Response } from 'express';
+import { translate } from './i18n/messages.js';
+import { otherLocale, urlFor, type Locale, type RouteName } from './locale.js';
+import { contextOf } from './request-context.js';
+import type { ViewEngine } from './view-engine.js';
+
+/** Which page this is, so the layout can build its canonical URL, hreflang links and language switch. */
+export interface PageRef {
+  route: RouteName;
+  params?: Record<string, string>;
+  /** Query kept in the canonical URL and the other language's link (search terms, page number). */
+  query?: Record<string, string | number | readonly string[] | null | undefined>;
+}
+
+export interface PageOptions {
+  page: PageRef;
+  /** The page's own title, before " — Médiacommuns". */
+  title: string;
+  description?: string;
+  /** schema.org data rendered as JSON-LD in the head. */
+  jsonLd?: unknown;
+  /** Module scripts of this page under /assets (e.g. "js/player.js"); every page works without them. */
+  scripts?: readonly string[];
+  /** Page-specific stylesheets under /assets (e.g. "css/player.css"), after css/site.css. */
+  styles?: readonly string[];
+  /** Extra <link> elements: alternate feeds, oEmbed discovery. */
+  links?: readonly { rel: string; type?: string; href: string; title?: string }[];
+  /** Image for link previews (absolute URL). */
+  image?: string | null;
+  /** noindex for pages that should not be listed (search results, errors). */
+  noindex?: boolean;
+  status?: number;
+  layout?: string;
+  /** Default "no-cache" (revalidate with the ETag); error pages use "no-store". */
+  cacheControl?: string;
+}
+
+/** What every layout receives besides the page's own model. */
+export interface LayoutModel {
+  locale: Locale;
+  lang: Locale;
+  title: string;
+  siteTitle: string;
+  description: string;
+  canonical: string;
+  alternates: { hreflang: string; href: string }[];
+  langSwitch: { href: string; lang: Locale; text: string; label: string };
+  jsonLd: unknown;
+  scripts: readonly string[];
+  styles: readonly string[];
+  links: readonly { rel: string; type?: string; href: string; title?: string }[];
+  image: string | null;
+  noindex: boolean;
+  current: RouteName;
+}
+
+export function layoutModel(res: Response, options: PageOptions): LayoutModel {
+  const { locale, origin } = contextOf(res);
+  const other = otherLocale(locale);
+  const path = (target: Locale): string => urlFor(options.page.route, target, options.page.params ?? {}, options.page.query ?? {});
+  return {
+    locale,
+    lang: locale,
+    title: options.title,
+    siteTitle: translate(locale, 'site.name'),
+    description: options.description ?? translate(locale, 'site.tagline'),
+    canonical: `${origin}${path(locale)}`,
+    alternates: [
+      { hreflang: 'fr', href: `${origin}${path('fr')}` },
+      { hreflang: 'en', href: `${origin}${path('en')}` },
+      { hreflang: 'x-default', href: `${origin}${path('fr')}` },
+    ],
+    langSwitch: { href: path(other), lang: other, text: translate(locale, 'lang.switch'), label: translate(locale, 'lang.switchLabel') },
+    jsonLd: options.jsonLd ?? null,
+    scripts: options.scripts ?? [],
+    styles: options.styles ?? [],
+    links: options.links ?? [],
+    image: options.image ?? null,
+    noindex: options.noindex ?? false,
+    current: options.page.route,
+  };
+}
+
+/**
+ * Renders a page of views/pages inside its layout and sends it. Pages are revalidated on every
+ * visit (Express adds a weak ETag, so an unchanged page costs a 304 without a body).
+ */
+export function sendPage(res: Response, views: ViewEngine, view: string, model: Record<string, unknown>, options: PageOptions): void {
+  const layout = layoutModel(res, options);
+  const html = views.render(view, { ...model, ...layout, page: model }, options.layout ?? 'main');
+  res.status(options.status ?? 200);
+  res.set('Cache-Control', options.cacheControl ?? 'no-cache');
+  res.set('Content-Language', layout.locale);
+  res.type('html').send(html);
+}

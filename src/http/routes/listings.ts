@@ -1,0 +1,6 @@
+import { Router } from 'express';
+import type { WebDeps } from '../web-deps.js';
+
+export function listingRoutes(_deps: WebDeps): Router {
+  return Router();
+}

@@ -1,0 +1,64 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { BlobStore } from '../ports/blob-store.js';
+import type { SearchIndex } from '../ports/search-index.js';
+import { Catalogue } from '../services/catalogue/catalogue.js';
+import { SearchService } from '../services/search/search-service.js';
+import { createApp } from './create-app.js';
+import { assetVersion, VIEWS_DIR, ViewEngine } from './view-engine.js';
+import type { WebDeps } from './web-deps.js';
+
+export interface WebServer {
+  url: string;
+  port: number;
+  deps: WebDeps;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the web dependencies over a store and a search index and listens on `port` (0: a free
+ * one). Used by the serve command, the tests and the benchmark alike.
+ */
+export async function startWeb(options: {
+  store: BlobStore;
+  index: SearchIndex;
+  port: number;
+  host?: string;
+  publicUrl?: string | null;
+  log?: (line: string) => void;
+}): Promise<WebServer> {
+  const version = assetVersion(path.join(VIEWS_DIR, 'static'));
+  const catalogue = new Catalogue(options.store, {
+    onUnreadable: (key, cause) => options.log?.(`warning: ${key}: ${cause}`),
+  });
+  await catalogue.reload();
+  const deps: WebDeps = {
+    catalogue,
+    search: new SearchService(options.index),
+    store: options.store,
+    views: ViewEngine.load(VIEWS_DIR, `/assets/${version}`),
+    publicUrl: options.publicUrl ?? null,
+    ...(options.log ? { log: options.log } : {}),
+  };
+  const app = createApp(deps, { assetVersion: version });
+  const server = app.listen(options.port, options.host ?? '0.0.0.0');
+  await once(server, 'listening');
+  // Slow clients must not hold sockets forever; keep-alive a little longer than common proxies.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    deps,
+    server,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,16 @@
+import type { BlobStore } from '../ports/blob-store.js';
+import type { Catalogue } from '../services/catalogue/catalogue.js';
+import type { SearchService } from '../services/search/search-service.js';
+import type { ViewEngine } from './view-engine.js';
+
+/** What the web layer needs; built by the serve command (or a test) and handed to createApp. */
+export interface WebDeps {
+  catalogue: Catalogue;
+  search: SearchService;
+  store: BlobStore;
+  views: ViewEngine;
+  /** The site's public origin ("https://archives.example.org"); null: taken from each request. */
+  publicUrl: string | null;
+  /** Where server errors are written (one line each); stderr by default. */
+  log?: (line: string) => void;
+}

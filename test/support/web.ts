@@ -1,0 +1,50 @@
+import { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
+import { startWeb, type WebServer } from '../../src/http/start-web.js';
+import { SearchIndexer } from '../../src/services/search/indexer.js';
+import { startTestMeili, type TestMeili } from './meili.js';
+import { freshStore, writeItem, type ArchiveItem } from './search-archive.js';
+
+/** The website over a real store and a real Meilisearch, on a free port; stop it with close(). */
+export interface TestWeb {
+  url: string;
+  web: WebServer;
+  store: FsBlobStore;
+  meili: TestMeili;
+  /** GET (or any method) on the site: the response with its body read as text. */
+  fetch(path: string, init?: RequestInit): Promise<{ status: number; headers: Headers; text: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * A site over items written like the ingest writes them (manifests and text files, no media):
+ * fast, and any title or transcript can be made to hold what a test needs (`<script>`…).
+ */
+export async function startTestWeb(items: readonly ArchiveItem[], options: { store?: FsBlobStore; publicUrl?: string } = {}): Promise<TestWeb> {
+  const store = options.store ?? freshStore();
+  for (const item of items) await writeItem(store, item);
+  return startWebOver(store, options.publicUrl);
+}
+
+/** A site over an existing store (e.g. a copy of the ingested sample edition): indexed, then served. */
+export async function startWebOver(store: FsBlobStore, publicUrl?: string): Promise<TestWeb> {
+  const meili = await startTestMeili();
+  const index = meili.connect();
+  await index.open();
+  await new SearchIndexer(store, index).reindex();
+  const web = await startWeb({ store, index, port: 0, host: '127.0.0.1', publicUrl: publicUrl ?? null, log: () => {} });
+  const url = `http://127.0.0.1:${web.port}`;
+  return {
+    url,
+    web,
+    store,
+    meili,
+    async fetch(path, init) {
+      const response = await fetch(`${url}${path}`, { redirect: 'manual', ...init });
+      return { status: response.status, headers: response.headers, text: await response.text() };
+    },
+    async close() {
+      await web.close();
+      await meili.stop();
+    },
+  };
+}
