@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs what Médiacommuns needs on Debian (as root): system packages when missing, then npm
 # packages, then builds. Safe to run again: it only installs what is absent.
+#   --test   also what the test suite starts for real: Chromium (browser tests) and Redis (queue tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+for_tests=false
+[ "${1:-}" = "--test" ] && for_tests=true
 
 # command → Debian package
 declare -A NEEDED=(
@@ -28,6 +31,10 @@ done
 ocr_models=$(tesseract --list-langs 2>/dev/null || true)
 grep -qx fra <<<"$ocr_models" || missing+=(tesseract-ocr-fra)
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+if $for_tests; then
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   pkgs=$(printf '%s\n' "${missing[@]}" | sort -u | tr '\n' ' ')

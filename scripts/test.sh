@@ -3,7 +3,7 @@
 # line "N passed, N failed" counted from vitest's JSON report; exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh || exit 2
+bash scripts/setup.sh --test || exit 2
 npm run --silent typecheck || { echo "0 passed, 1 failed"; exit 1; }
 report=$(mktemp -t vitest-report.XXXXXX.json)
 npx vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@"

@@ -27,6 +27,10 @@ export function mediaRoutes(deps: WebDeps): Router {
       res.set('Cross-Origin-Resource-Policy', 'cross-origin');
       res.set('Access-Control-Allow-Origin', '*');
       if (req.query.download !== undefined) res.attachment(key.split('/').pop() ?? 'file');
+      if (req.fresh) {
+        res.status(304).end();
+        return;
+      }
       const local = deps.store.localPath(key);
       if (local) {
         res.sendFile(local, { etag: false, lastModified: true, cacheControl: false, dotfiles: 'allow' }, (error) => {
@@ -45,10 +49,6 @@ export function mediaRoutes(deps: WebDeps): Router {
 /** Range requests for stores without a local file (one range; several ranges get the whole file). */
 async function streamRange(req: Request, res: Response, deps: WebDeps, key: string, size: number): Promise<void> {
   res.set('Accept-Ranges', 'bytes');
-  if (req.fresh) {
-    res.status(304).end();
-    return;
-  }
   const ranges = req.range(size);
   if (ranges === -1) {
     res.status(416).set('Content-Range', `bytes */${size}`).end();
