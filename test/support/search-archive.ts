@@ -18,7 +18,7 @@ export interface ArchiveItem {
   edition?: string;
   date?: string | null;
   themes?: string[];
-  speakers?: { name: string; organisation?: string }[];
+  speakers?: { name: string; organisation?: string; role?: string }[];
   language?: string;
   licence?: LicenceId;
   /** Supplied captions (reviewed) or speech-to-text, one file each. */
@@ -26,6 +26,11 @@ export interface ArchiveItem {
   slides?: SlideTextFile['slides'];
   pages?: string[];
   accessibility?: Partial<Manifest['accessibility']>;
+  /** Renditions to list as downloads; each is written as a small file of `bytes` bytes. */
+  downloads?: { format: Manifest['downloads'][number]['format']; contentType: string; bytes?: number; label?: string }[];
+  chapters?: Manifest['chapters'];
+  /** Posters (a square one is a podcast cover), written as small files. */
+  posters?: { width: number; height: number; format: Manifest['images']['posters'][number]['format'] }[];
 }
 
 export function freshStore(): FsBlobStore {
@@ -62,6 +67,25 @@ export async function writeItem(store: FsBlobStore, spec: ArchiveItem): Promise<
   const pageFile: PageTextFile | null = spec.pages ? { version: 1, language, pages: spec.pages.map((text, i) => ({ page: i + 1, text, ocr: false })) } : null;
   const pages = pageFile ? { key: (await put('text/pages.json', pageFile)).key, count: pageFile.pages.length, language, ocrPages: 0 } : null;
   const source = await put('source/original.bin', `source of ${spec.id}`);
+  const stored = async (rel: string, bytes: number, contentType: string): Promise<StoredFile> => {
+    const key = `items/${spec.id}/${rev}/${rel}`;
+    const written = await store.putBuffer(key, Buffer.alloc(bytes, 7), contentType);
+    const file = { key, size: written.size, sha256: written.sha256, contentType };
+    files.push(file);
+    return file;
+  };
+  const downloads: Manifest['downloads'] = [];
+  for (const d of spec.downloads ?? []) {
+    const file = await stored(`download/${spec.id}.${d.format}`, d.bytes ?? 2048, d.contentType);
+    downloads.push({ ...file, label: d.label ?? d.format.toUpperCase(), format: d.format, width: null, height: null, loudness: null });
+  }
+  const posters: Manifest['images']['posters'] = [];
+  for (const p of spec.posters ?? []) {
+    const ext = p.format === 'jpeg' ? 'jpg' : p.format;
+    const file = await stored(`images/poster-${p.width}.${ext}`, 64, `image/${p.format}`);
+    posters.push({ key: file.key, width: p.width, height: p.height, format: p.format });
+  }
+  const cover = posters.filter((p) => p.width === p.height).sort((a, b) => b.width - a.width)[0] ?? null;
 
   const editionLabel = spec.edition ?? '2025 Strasbourg';
   const [year, ...city] = editionLabel.split(' ');
@@ -87,10 +111,10 @@ export async function writeItem(store: FsBlobStore, spec: ArchiveItem): Promise<
       video: null, audio: null, pages: isDocument ? Math.max(1, spec.pages?.length ?? 1) : null, tags: {},
     },
     hls: null,
-    downloads: [],
-    images: { posters: [], storyboard: null, waveform: null, cover: null, pages: [] },
+    downloads,
+    images: { posters, storyboard: null, waveform: null, cover, pages: [] },
     tracks: [],
-    chapters: [],
+    chapters: spec.chapters ?? [],
     text: { transcripts, slides, pages },
     signLanguage: null,
     audioDescription: null,

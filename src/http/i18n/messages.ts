@@ -1,11 +1,15 @@
 import type { Locale } from '../locale.js';
+import { api } from './api.js';
 import { common } from './common.js';
+import { item } from './item.js';
+import { pages } from './pages.js';
+import { search } from './search.js';
 
 /**
  * Every interface text, merged from one group per area of the site. A group is added here once;
  * its keys must not collide with another group's (checked at start, see mergeGroups).
  */
-const GROUPS: readonly Record<Locale, Record<string, string>>[] = [common];
+const GROUPS: readonly Record<Locale, Record<string, string>>[] = [common, api, item, search, pages];
 
 export type Messages = Readonly<Record<string, string>>;
 

@@ -1,6 +1,114 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
+import type { Manifest } from '../../domain/manifest.js';
+import { pageTextFileSchema, slideTextFileSchema, transcriptFileSchema } from '../../domain/text.js';
+import type { Catalogue } from '../../services/catalogue/catalogue.js';
+import { translate } from '../i18n/messages.js';
+import { LOCALES, routePattern, urlFor, type Locale } from '../locale.js';
+import { sendPage } from '../render.js';
+import { contextOf } from '../request-context.js';
+import { itemJsonLd } from '../view-models/json-ld.js';
+import { itemPageModel, routeOfKind, type ItemRoute, type ItemTexts } from '../view-models/item-page.js';
+import { parseItemQuery } from '../view-models/item-query.js';
+import { chooseTranscript } from '../view-models/transcript.js';
 import type { WebDeps } from '../web-deps.js';
 
-export function itemPageRoutes(_deps: WebDeps): Router {
-  return Router();
+const SECTIONS: readonly ItemRoute[] = ['talk', 'podcast', 'document'];
+
+/**
+ * The page of one item (/talks/<id>, /podcasts/<id>, /documents/<id>) and its embeddable
+ * version (/embed/<id>), in both languages. An id asked under the wrong section is redirected
+ * to its own (links guessed by hand, items whose kind changed); an unknown id falls through to
+ * the 404 page.
+ */
+export function itemPageRoutes(deps: WebDeps): Router {
+  const router = Router();
+  for (const locale of LOCALES) {
+    for (const section of SECTIONS) {
+      router.get(routePattern(section, locale), (req, res, next) => {
+        itemPage(deps, section, locale, req, res).then((done) => done || next(), next);
+      });
+    }
+    router.get(routePattern('embed', locale), (req, res, next) => {
+      embedPage(deps, req, res).then((done) => done || next(), next);
+    });
+  }
+  return router;
+}
+
+async function itemPage(deps: WebDeps, section: ItemRoute, locale: Locale, req: Request, res: Response): Promise<boolean> {
+  const manifest = await deps.catalogue.item(String(req.params.id));
+  if (!manifest) return false;
+  const right = routeOfKind(manifest.kind);
+  if (right !== section) {
+    const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+    res.redirect(301, `${urlFor(right, locale, { id: manifest.id })}${search}`);
+    return true;
+  }
+  const { origin } = contextOf(res);
+  const query = queryOf(req, manifest);
+  const model = itemPageModel({ manifest, locale, origin, route: section, query, texts: await textsOf(deps.catalogue, manifest, locale, query.transcript) });
+  const pageUrl = model.pageUrl;
+  sendPage(res, deps.views, section, { item: model }, {
+    page: { route: section, params: { id: manifest.id } },
+    title: manifest.title,
+    description: model.description,
+    jsonLd: itemJsonLd(manifest, origin, locale),
+    scripts: [section === 'document' ? 'js/item.js' : 'js/player.js'],
+    styles: ['css/item.css'],
+    links: [
+      {
+        rel: 'alternate',
+        type: 'application/json+oembed',
+        href: `${origin}/oembed?url=${encodeURIComponent(pageUrl)}`,
+        title: translate(locale, 'item.oembed.title'),
+      },
+    ],
+    image: model.image,
+  });
+  return true;
+}
+
+async function embedPage(deps: WebDeps, req: Request, res: Response): Promise<boolean> {
+  const manifest = await deps.catalogue.item(String(req.params.id));
+  if (!manifest) return false;
+  const { origin, locale } = contextOf(res);
+  const query = queryOf(req, manifest);
+  const texts = manifest.kind === 'document'
+    ? { transcript: null, slides: null, pages: null }
+    : await textsOf(deps.catalogue, manifest, locale, query.transcript);
+  const model = itemPageModel({ manifest, locale, origin, route: 'embed', query, texts });
+  sendPage(res, deps.views, 'embed', { item: model }, {
+    page: { route: 'embed', params: { id: manifest.id } },
+    title: manifest.title,
+    description: model.description,
+    scripts: manifest.kind === 'document' ? [] : ['js/player.js'],
+    styles: ['css/item.css'],
+    noindex: true,
+    layout: 'embed',
+  });
+  return true;
+}
+
+function queryOf(req: Request, manifest: Manifest): ReturnType<typeof parseItemQuery> {
+  return parseItemQuery(req.query as Record<string, unknown>, {
+    duration: manifest.media.duration,
+    pageCount: Math.max(manifest.media.pages ?? 0, manifest.text.pages?.count ?? 0),
+    transcriptLanguages: manifest.text.transcripts.map((t) => t.language),
+  });
+}
+
+/**
+ * The text files a page shows: one transcript (the language chosen for this page), the slides'
+ * text, a document's pages. A file that cannot be read leaves its section out, never the page.
+ */
+async function textsOf(catalogue: Catalogue, manifest: Manifest, locale: Locale, asked: string | null): Promise<ItemTexts> {
+  const chosen = chooseTranscript(manifest, locale, asked);
+  const isDocument = manifest.kind === 'document';
+  const [transcript, slides, pages] = await Promise.all([
+    chosen ? catalogue.textFile(chosen.json, transcriptFileSchema).catch(() => null) : null,
+    manifest.text.slides ? catalogue.textFile(manifest.text.slides.key, slideTextFileSchema).catch(() => null) : null,
+    // A talk shows its PDF's pages only when slide OCR gave nothing.
+    manifest.text.pages && (isDocument || !manifest.text.slides) ? catalogue.textFile(manifest.text.pages.key, pageTextFileSchema).catch(() => null) : null,
+  ]);
+  return { transcript, slides, pages };
 }

@@ -1,6 +1,79 @@
 import { Router } from 'express';
+import { SearchRequestError, type FacetName, type SearchRequest } from '../../services/search/search-request.js';
+import type { SearchResult, SearchService } from '../../services/search/search-service.js';
+import { translate } from '../i18n/messages.js';
+import { LOCALES, routePattern } from '../locale.js';
+import { sendPage } from '../render.js';
+import { contextOf } from '../request-context.js';
+import { filtersWithout, mergeFacetCounts, type ActiveFilters, type FacetCounts } from '../view-models/facets.js';
+import { homeJsonLd, homeModel } from '../view-models/home.js';
+import { invalidSearchModel, readSearchState, searchPageModel, searchRequestOf } from '../view-models/search-page.js';
 import type { WebDeps } from '../web-deps.js';
 
-export function searchPageRoutes(_deps: WebDeps): Router {
-  return Router();
+/** The home page and the search page (browse, search, facets), in French and English. */
+export function searchPageRoutes(deps: WebDeps): Router {
+  const router = Router();
+  for (const locale of LOCALES) {
+    router.get(routePattern('home', locale), async (_req, res) => {
+      const { origin } = contextOf(res);
+      const model = homeModel(await deps.catalogue.snapshot(), locale);
+      sendPage(res, deps.views, 'home', { ...model }, {
+        page: { route: 'home' },
+        title: translate(locale, 'home.title'),
+        jsonLd: homeJsonLd(origin, locale),
+        styles: ['css/cards.css', 'css/search.css'],
+      });
+    });
+
+    router.get(routePattern('search', locale), async (req, res) => {
+      const state = readSearchState(req.query as Record<string, unknown>);
+      const request = searchRequestOf(state);
+      let answer: { result: SearchResult; facets: FacetCounts };
+      try {
+        answer = await searchWithOwnCounts(deps.search, request);
+      } catch (error) {
+        // A wrong filter value (an edited URL, an old link) gets the page back with what to fix.
+        if (!(error instanceof SearchRequestError)) throw error;
+        const model = invalidSearchModel(state, error.problems, locale);
+        sendPage(res, deps.views, 'search', { ...model }, {
+          page: { route: 'search', query: model.pageQuery },
+          title: model.title,
+          noindex: true,
+          status: 400,
+          cacheControl: 'no-store',
+          styles: ['css/cards.css', 'css/search.css'],
+        });
+        return;
+      }
+      const snapshot = await deps.catalogue.snapshot();
+      const model = searchPageModel({ state, result: answer.result, facets: answer.facets, locale, manifestOf: (id) => snapshot.byId.get(id) });
+      sendPage(res, deps.views, 'search', { ...model }, {
+        page: { route: 'search', query: model.pageQuery },
+        title: model.title,
+        description: translate(locale, 'search.description'),
+        noindex: true,
+        styles: ['css/cards.css', 'css/search.css'],
+      });
+    });
+  }
+  return router;
+}
+
+/**
+ * The search, and for each active facet its counts without its own filter (see facets.ts), so
+ * checking « Conférence » still shows how many podcasts there are. Those extra searches ask for
+ * one hit without passages: only their counts are used.
+ */
+async function searchWithOwnCounts(search: SearchService, request: SearchRequest): Promise<{ result: SearchResult; facets: FacetCounts }> {
+  const result = await search.search(request);
+  const active = Object.keys(result.filters) as FacetName[];
+  if (active.length === 0) return { result, facets: result.facets };
+  const filters = result.filters as ActiveFilters;
+  const own = await Promise.all(
+    active.map(async (name) => {
+      const counts = await search.search({ q: request.q ?? null, filters: filtersWithout(filters, name), page: 1, hitsPerPage: 1, passagesPerItem: 0 });
+      return [name, counts.facets] as const;
+    }),
+  );
+  return { result, facets: mergeFacetCounts(result.facets, own) };
 }

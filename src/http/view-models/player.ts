@@ -1,0 +1,157 @@
+import { VIDEO_KINDS } from '../../domain/item.js';
+import type { Manifest } from '../../domain/manifest.js';
+import { primaryLanguage } from '../../domain/text.js';
+import { timecode } from '../format.js';
+import { translate } from '../i18n/messages.js';
+import type { Locale } from '../locale.js';
+import { mediaUrl } from '../routes/media.js';
+import { languageList, languageName } from './language-names.js';
+
+export const HLS_TYPE = 'application/vnd.apple.mpegurl';
+
+export interface MediaSource {
+  src: string;
+  type: string;
+}
+
+export interface TrackModel {
+  kind: 'captions' | 'subtitles' | 'descriptions' | 'chapters';
+  src: string;
+  srclang: string;
+  label: string;
+  default: boolean;
+}
+
+export interface PlayerModel {
+  element: 'video' | 'audio';
+  /** HLS master first, then the file every browser plays; empty when the item has no media yet. */
+  sources: MediaSource[];
+  tracks: TrackModel[];
+  poster: string | null;
+  posterWidth: number | null;
+  posterHeight: number | null;
+  width: number | null;
+  height: number | null;
+  startAt: number | null;
+  startTime: string | null;
+  /** The storyboard's WebVTT (sprite tiles), for previews drawn by player.js. */
+  storyboard: string | null;
+  /** The name of the described-audio rendition in the HLS master, when there is one (only hls.js can select it: player.js does). */
+  describedAudio: string | null;
+}
+
+export interface StatusModel {
+  text: string;
+  tone: 'ok' | 'warn';
+  badges: { text: string; tone: 'ok' | 'warn' }[];
+}
+
+export interface SignLanguageModel {
+  sources: MediaSource[];
+  width: number;
+  height: number;
+}
+
+const TYPES: Record<string, string> = { mp4: 'video/mp4', m4a: 'audio/mp4', mp3: 'audio/mpeg', opus: 'audio/ogg; codecs=opus' };
+
+/** The sources in the order the browser should try them; `?t=` adds a media fragment so it starts there without JS. */
+export function sourcesOf(manifest: Manifest, startAt: number | null): MediaSource[] {
+  const fragment = startAt !== null ? `#t=${startAt}` : '';
+  const sources: MediaSource[] = [];
+  if (manifest.hls) sources.push({ src: mediaUrl(manifest.hls.master), type: HLS_TYPE });
+  const isVideo = VIDEO_KINDS.includes(manifest.kind);
+  const order = isVideo ? ['mp4'] : ['m4a', 'mp3'];
+  for (const format of order) {
+    const file = manifest.downloads.find((d) => d.format === format);
+    if (file) {
+      sources.push({ src: mediaUrl(file.key), type: TYPES[format] ?? 'application/octet-stream' });
+      break;
+    }
+  }
+  return sources.map((s) => ({ ...s, src: `${s.src}${fragment}` }));
+}
+
+/** The poster for the player: the smallest picture at least 640 px wide (WebP, else JPEG), else the largest one. */
+export function posterOf(manifest: Manifest): Manifest['images']['posters'][number] | null {
+  const pictures = manifest.images.posters.filter((p) => p.format === 'webp' || p.format === 'jpeg');
+  const byWidth = [...pictures].sort((a, b) => a.width - b.width || (a.format === 'webp' ? -1 : 1));
+  return byWidth.find((p) => p.width >= 640) ?? byWidth[byWidth.length - 1] ?? null;
+}
+
+/** Caption, subtitle, chapter and description tracks; the captions in the item's language are on by default. */
+export function tracksOf(manifest: Manifest, locale: Locale): TrackModel[] {
+  const itemLanguage = primaryLanguage(manifest.language);
+  let defaultTaken = false;
+  const tracks: TrackModel[] = [];
+  for (const track of manifest.tracks) {
+    if (track.kind === 'metadata' || track.format !== 'vtt') continue;
+    const language = primaryLanguage(track.language);
+    const kind = track.kind === 'subtitles' || track.kind === 'captions' ? (language === itemLanguage ? 'captions' : 'subtitles') : track.kind;
+    const isDefault = kind === 'captions' && !defaultTaken;
+    if (isDefault) defaultTaken = true;
+    const name = languageName(track.language, locale);
+    const label = kind === 'chapters'
+      ? translate(locale, 'item.track.chapters')
+      : kind === 'descriptions'
+        ? translate(locale, 'item.track.descriptions', { language: name })
+        : translate(locale, track.origin === 'automatic' ? 'item.track.automatic' : 'item.track.language', { language: name });
+    tracks.push({ kind, src: mediaUrl(track.key), srclang: track.language, label: capitalise(label), default: isDefault });
+  }
+  return tracks;
+}
+
+export function playerModel(manifest: Manifest, locale: Locale, startAt: number | null): PlayerModel {
+  const isVideo = VIDEO_KINDS.includes(manifest.kind);
+  const poster = posterOf(manifest);
+  const video = manifest.media.video;
+  const described = manifest.hls?.audio.find((a) => a.describesVideo) ?? null;
+  return {
+    element: isVideo ? 'video' : 'audio',
+    sources: sourcesOf(manifest, startAt),
+    tracks: tracksOf(manifest, locale),
+    poster: poster ? mediaUrl(poster.key) : null,
+    posterWidth: poster?.width ?? null,
+    posterHeight: poster?.height ?? null,
+    width: isVideo ? (video?.displayWidth ?? poster?.width ?? null) : null,
+    height: isVideo ? (video?.displayHeight ?? poster?.height ?? null) : null,
+    startAt,
+    startTime: startAt !== null ? timecode(startAt) : null,
+    storyboard: manifest.images.storyboard ? mediaUrl(manifest.images.storyboard.vtt) : null,
+    describedAudio: described?.name ?? null,
+  };
+}
+
+/**
+ * What people need to know before pressing play: are there captions (reviewed or automatic, in
+ * which languages), a transcript, audio description, sign language.
+ */
+export function statusOf(manifest: Manifest, locale: Locale): StatusModel {
+  const isVideo = VIDEO_KINDS.includes(manifest.kind);
+  const captionLanguages = manifest.tracks.filter((t) => t.kind === 'captions' || t.kind === 'subtitles').map((t) => t.language);
+  const transcriptLanguages = manifest.text.transcripts.map((t) => t.language);
+  const languages = languageList(captionLanguages.length > 0 ? captionLanguages : transcriptLanguages, locale);
+  const state = manifest.accessibility.transcript;
+  const family = isVideo ? 'item.status.captions' : 'item.status.transcript';
+  const text = state === 'none' || languages === '' ? translate(locale, `${family}.none`) : translate(locale, `${family}.${state}`, { languages });
+  const badges: StatusModel['badges'] = [];
+  if (manifest.accessibility.audioDescription) badges.push({ text: translate(locale, 'item.badge.audioDescription'), tone: 'ok' });
+  if (manifest.accessibility.signLanguage || manifest.signLanguage) badges.push({ text: translate(locale, 'item.badge.signLanguage'), tone: 'ok' });
+  if (manifest.accessibility.easyRead) badges.push({ text: translate(locale, 'item.badge.easyRead'), tone: 'ok' });
+  return { text, tone: state === 'reviewed' ? 'ok' : 'warn', badges };
+}
+
+export function signLanguageOf(manifest: Manifest, startAt: number | null): SignLanguageModel | null {
+  const sign = manifest.signLanguage;
+  if (!sign) return null;
+  const fragment = startAt !== null ? `#t=${startAt}` : '';
+  return {
+    sources: [
+      { src: `${mediaUrl(sign.hls)}${fragment}`, type: HLS_TYPE },
+      { src: `${mediaUrl(sign.mp4)}${fragment}`, type: 'video/mp4' },
+    ],
+    width: sign.width,
+    height: sign.height,
+  };
+}
+
+const capitalise = (text: string): string => text.charAt(0).toLocaleUpperCase() + text.slice(1);

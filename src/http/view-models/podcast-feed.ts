@@ -1,0 +1,138 @@
+import { LICENCES } from '../../domain/licence.js';
+import type { Manifest } from '../../domain/manifest.js';
+import { translate } from '../i18n/messages.js';
+import { urlFor, type Locale } from '../locale.js';
+import { parentElement, textElement, uuidV5, xmlDocument } from '../xml.js';
+import { chaptersFileUrl } from './api-item.js';
+import { audioEnclosure, fileUrl, itemPageUrl, publishedDate, type Image } from './public-item.js';
+
+/**
+ * A podcast feed: RSS 2.0 with the iTunes tags podcast apps expect and the Podcasting 2.0
+ * namespace (https://podcastindex.org/namespace/1.0): guid, license, transcripts, chapters and
+ * people. Only podcasts with an audio file are episodes (an app cannot play anything else).
+ */
+export const PODCAST_NAMESPACE_GUID = 'ead4c236-bf58-58c6-a2c6-a6b28d128cb6';
+export const CHAPTERS_TYPE = 'application/json+chapters';
+
+const NAMESPACES = {
+  version: '2.0',
+  'xmlns:itunes': 'http://www.itunes.com/dtds/podcast-1.0.dtd',
+  'xmlns:podcast': 'https://podcastindex.org/namespace/1.0',
+  'xmlns:atom': 'http://www.w3.org/2005/Atom',
+};
+
+export interface FeedOptions {
+  origin: string;
+  /** The feed's own path ("/feeds/podcasts.xml"). */
+  path: string;
+  title: string;
+  description: string;
+  /** The web page the feed stands for (home page, edition page). */
+  link: string;
+  locale?: Locale;
+}
+
+/** podcast:guid: UUIDv5 of the feed URL without its scheme and trailing slashes (namespace spec). */
+export function feedGuid(feedUrl: string): string {
+  return uuidV5(feedUrl.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/+$/, ''), PODCAST_NAMESPACE_GUID);
+}
+
+/** RFC 822 date of RSS ("Thu, 30 Oct 2025 00:00:00 GMT"). */
+export function rfc822(iso: string): string {
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso);
+  return Number.isNaN(date.getTime()) ? new Date(0).toUTCString() : date.toUTCString();
+}
+
+export function podcastFeed(podcasts: readonly Manifest[], options: FeedOptions): string {
+  const locale = options.locale ?? 'fr';
+  const episodes = podcasts.filter((m) => m.kind === 'podcast' && audioEnclosure(m) !== null);
+  const feedUrl = `${options.origin}${options.path}`;
+  const cover = episodes.map(squareCover).find((image) => image !== null) ?? null;
+  const licences = new Set(episodes.map((m) => m.licence));
+  const shared = licences.size === 1 ? episodes[0] : undefined;
+  const languages = new Set(episodes.map((m) => m.language));
+  const updated = episodes.map((m) => m.pipeline.updatedAt).sort().at(-1);
+  const channel = [
+    textElement('title', options.title),
+    textElement('link', options.link),
+    textElement('atom:link', null, { href: feedUrl, rel: 'self', type: 'application/rss+xml' }),
+    textElement('description', options.description),
+    textElement('language', languages.size === 1 ? [...languages][0] ?? locale : locale),
+    textElement('generator', 'Médiacommuns'),
+    updated ? textElement('lastBuildDate', rfc822(updated)) : '',
+    cover ? parentElement('image', {}, [textElement('url', fileUrl(options.origin, cover.key)), textElement('title', options.title), textElement('link', options.link)]) : '',
+    cover ? textElement('itunes:image', null, { href: fileUrl(options.origin, cover.key) }) : '',
+    textElement('itunes:author', translate(locale, 'feed.author')),
+    textElement('itunes:summary', options.description),
+    textElement('itunes:explicit', 'false'),
+    textElement('itunes:type', 'episodic'),
+    textElement('itunes:category', null, { text: 'Society & Culture' }),
+    textElement('itunes:category', null, { text: 'Technology' }),
+    textElement('podcast:guid', feedGuid(feedUrl)),
+    textElement('podcast:medium', 'podcast'),
+    shared ? licenceElement(shared) : '',
+    ...episodes.map((m) => episode(m, options.origin)),
+  ];
+  return xmlDocument(parentElement('rss', NAMESPACES, [parentElement('channel', {}, lines(channel, '\n'))]));
+}
+
+function episode(manifest: Manifest, origin: string): string {
+  const enclosure = audioEnclosure(manifest);
+  const cover = squareCover(manifest);
+  const page = itemPageUrl(manifest, origin);
+  const transcripts = manifest.text.transcripts.flatMap((t) => [
+    textElement('podcast:transcript', null, { url: fileUrl(origin, t.vtt), type: 'text/vtt', language: t.language, rel: 'captions' }),
+    textElement('podcast:transcript', null, { url: fileUrl(origin, t.txt), type: 'text/plain', language: t.language }),
+  ]);
+  return parentElement('item', {}, lines([
+    textElement('title', manifest.title),
+    textElement('link', page),
+    textElement('guid', manifest.id, { isPermaLink: 'false' }),
+    textElement('pubDate', rfc822(publishedDate(manifest))),
+    textElement('description', manifest.summary || manifest.title),
+    enclosure ? textElement('enclosure', null, { url: fileUrl(origin, enclosure.key), length: enclosure.size, type: enclosure.contentType }) : '',
+    textElement('itunes:title', manifest.title),
+    textElement('itunes:duration', Math.round(manifest.media.duration)),
+    manifest.speakers.length > 0 ? textElement('itunes:author', manifest.speakers.map((s) => s.name).join(', ')) : '',
+    cover ? textElement('itunes:image', null, { href: fileUrl(origin, cover.key) }) : '',
+    textElement('itunes:explicit', 'false'),
+    textElement('itunes:episodeType', 'full'),
+    ...transcripts,
+    manifest.chapters.length > 0 ? textElement('podcast:chapters', null, { url: chaptersFileUrl(manifest, origin), type: CHAPTERS_TYPE }) : '',
+    ...manifest.speakers.map((s) =>
+      textElement('podcast:person', s.name, { role: personRole(s.role), group: 'cast', href: `${origin}${urlFor('speaker', 'fr', { slug: s.slug })}` }),
+    ),
+    licenceElement(manifest),
+  ], '\n  '));
+}
+
+/** One element a line, so people reading the feed (and diffs of it) see its structure. */
+function lines(children: readonly string[], indent: string): string[] {
+  return [...children.filter((child) => child !== '').map((child) => `${indent}${child}`), '\n'];
+}
+
+/** The licence as the namespace asks: the SPDX identifier in lower case, with the licence's URL. */
+function licenceElement(manifest: Manifest): string {
+  return textElement('podcast:license', manifest.licence.toLowerCase(), { url: LICENCES[manifest.licence].url });
+}
+
+/** Host when the programme says so ("animatrice", "host", "présentateur"), else guest. */
+export function personRole(role: string | undefined): 'host' | 'guest' {
+  return role && /anima|host|pr[ée]sent|interview/i.test(role) ? 'host' : 'guest';
+}
+
+/** Podcast apps want a square picture (JPEG or PNG): the largest square one, when there is a cover. */
+function squareCover(manifest: Manifest): Image | null {
+  const square = [...manifest.images.posters, ...(manifest.images.cover ? [manifest.images.cover] : [])]
+    .filter((image) => image.width === image.height && (image.format === 'jpeg' || image.format === 'png'))
+    .sort((a, b) => b.width - a.width);
+  return square[0] ?? null;
+}
+
+/** The JSON Chapters file of an item (https://github.com/Podcastindex-org/podcast-namespace/blob/main/chapters/jsonChapters.md). */
+export function jsonChapters(manifest: Manifest): { version: '1.2.0'; chapters: { startTime: number; endTime: number; title: string }[] } {
+  return {
+    version: '1.2.0',
+    chapters: manifest.chapters.map((c) => ({ startTime: c.start, endTime: c.end, title: c.title })),
+  };
+}

@@ -1,0 +1,293 @@
+import { mediaUrl } from '../routes/media.js';
+import type { Manifest } from '../../domain/manifest.js';
+import type { HighlightPart, SortOrder } from '../../ports/search-index.js';
+import { FACET_NAMES, parseSearchRequest, SearchRequestError, SORT_ORDERS, type FacetName, type SearchRequest } from '../../services/search/search-request.js';
+import type { ResultItem, ResultPassage, SearchResult } from '../../services/search/search-service.js';
+import { isoDuration, timecode } from '../format.js';
+import { translate } from '../i18n/messages.js';
+import { urlFor, type Locale } from '../locale.js';
+import { activeFiltersOf, facetGroupsOf, type ActiveFilter, type ActiveFilters, type FacetCounts, type FacetGroup } from './facets.js';
+import { itemCardOf, itemCardOfHit, langAttribute, localisePath, type ItemCard } from './item-card.js';
+import { paginationOf, type Pagination } from './pagination.js';
+
+/** A search as the address bar holds it: values as typed, facet names canonical. */
+export interface SearchState {
+  q: string;
+  sort: string | null;
+  page: string | null;
+  filters: ActiveFilters;
+}
+
+type QueryValue = string | number | readonly string[] | null | undefined;
+
+/**
+ * Reads `?q=…&theme=…&kind=…&sort=…&page=…`. Facet names are matched without regard to case, as
+ * the search service does. Other parameters are ignored: a shared link often carries a tracker's
+ * parameters, and the page must still open.
+ */
+export function readSearchState(query: Record<string, unknown>): SearchState {
+  const state: SearchState = { q: '', sort: null, page: null, filters: {} };
+  for (const [key, raw] of Object.entries(query)) {
+    const values = stringsOf(raw).map((v) => v.trim()).filter((v) => v !== '');
+    const name = key.trim().toLowerCase();
+    if (name === 'q') state.q = stringsOf(raw).join(' ').trim();
+    else if (name === 'sort') state.sort = values[0] ?? null;
+    else if (name === 'page') state.page = values[0] ?? null;
+    else {
+      const facet = FACET_NAMES.find((n) => n.toLowerCase() === name);
+      if (facet && values.length > 0) state.filters[facet] = [...new Set([...(state.filters[facet] ?? []), ...values])];
+    }
+  }
+  return state;
+}
+
+/** Strings of a parsed query value (`a=1&a=2` is an array, `a[x]=1` an object with the extended parser). */
+function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
+  return [];
+}
+
+export const HITS_PER_PAGE = 20;
+
+/** What the search service is asked. Without words, the archive is browsed newest first. */
+export function searchRequestOf(state: SearchState): SearchRequest {
+  return { q: state.q, filters: state.filters, sort: state.sort ?? (state.q === '' ? 'date-desc' : null), page: state.page, hitsPerPage: HITS_PER_PAGE };
+}
+
+/** The search's query string (stable order: q, facets, sort, page), for links and the canonical URL. */
+export function searchQueryOf(state: SearchState, page?: number): Record<string, QueryValue> {
+  const query: Record<string, QueryValue> = { q: state.q };
+  for (const name of FACET_NAMES) if (state.filters[name]?.length) query[name] = state.filters[name];
+  query.sort = state.sort;
+  const target = page ?? (state.page === null ? 1 : Number(state.page));
+  query.page = Number.isSafeInteger(target) && target > 1 ? target : null;
+  return query;
+}
+
+export function searchHref(locale: Locale, state: SearchState, page?: number): string {
+  return urlFor('search', locale, {}, searchQueryOf(state, page));
+}
+
+/** The same search without one value of a facet, back on page 1. */
+function withoutValue(state: SearchState, name: FacetName, value: string): SearchState {
+  const rest = (state.filters[name] ?? []).filter((v) => v !== value);
+  const filters: ActiveFilters = { ...state.filters, [name]: rest };
+  if (rest.length === 0) delete filters[name];
+  return { ...state, filters, page: null };
+}
+
+export interface ResultPassageView {
+  href: string;
+  /** "12:34" for a moment of a recording (with `iso` for <time datetime>), null for a page. */
+  time: string | null;
+  iso: string | null;
+  pageText: string | null;
+  /** Visually hidden end of the link text, so it makes sense alone: « dans « Titre » ». */
+  context: string;
+  source: string;
+  snippet: HighlightPart[];
+  lang: string | null;
+}
+
+export interface SearchResultView {
+  card: ItemCard;
+  passages: ResultPassageView[];
+}
+
+export interface SearchPageModel {
+  q: string;
+  heading: string;
+  title: string;
+  status: string;
+  sortOptions: { value: SortOrder; label: string; selected: boolean }[];
+  groups: FacetGroup[];
+  active: ActiveFilter[];
+  clearHref: string | null;
+  results: SearchResultView[];
+  /** Rank of the first result on this page (the <ol start>). */
+  resultsStart: number;
+  /**
+   * What the sort form resends (words and filters), and the sort the search form keeps: only one
+   * chosen by the visitor, so typing new words after browsing sorts by relevance again.
+   */
+  keep: { sort: string | null; filters: { name: string; value: string }[] };
+  pagination: Pagination | null;
+  empty: { tips: string[]; removals: ActiveFilter[]; withoutFiltersHref: string | null; browseHref: string } | null;
+  outOfRange: { text: string; href: string } | null;
+  limited: string | null;
+  problems: SearchProblem[];
+  /** Query of the canonical URL and of the other language's link. */
+  pageQuery: Record<string, QueryValue>;
+}
+
+export interface SearchPageInput {
+  state: SearchState;
+  result: SearchResult;
+  locale: Locale;
+  /** The catalogue's manifest of a hit, for its picture and badges (undefined when not loaded yet). */
+  manifestOf: (id: string) => Manifest | undefined;
+  /** Facet counts, each facet counted without its own filter (see mergeFacetCounts). */
+  facets?: FacetCounts;
+}
+
+export function searchPageModel({ state: asTyped, result, locale, manifestOf, facets }: SearchPageInput): SearchPageModel {
+  // Links carry the values as the service understood them ("oui" → "true"), page as asked.
+  const state: SearchState = { ...asTyped, q: result.query, filters: result.filters };
+  const active = activeFiltersOf(result.filters, locale, (name, value) => searchHref(locale, withoutValue(state, name, value)));
+  const hasFilters = active.length > 0;
+  const heading = headingOf(result, hasFilters, locale);
+  const from = (result.page - 1) * result.hitsPerPage + 1;
+  const to = from + result.items.length - 1;
+  const noFilters: SearchState = { ...state, filters: {}, page: null };
+  return {
+    q: result.query,
+    heading,
+    title: result.page > 1 ? translate(locale, 'search.title.paged', { heading, page: result.page }) : heading,
+    status: result.items.length > 0 ? translate(locale, 'search.status.range', { from, to, count: result.total }) : heading,
+    sortOptions: SORT_ORDERS.map((value) => ({ value, label: translate(locale, `search.sort.${value}`), selected: value === result.sort })),
+    groups: facetGroupsOf(facets ?? result.facets, result.filters, locale),
+    active,
+    clearHref: hasFilters ? searchHref(locale, noFilters) : null,
+    results: result.items.map((item) => resultView(item, locale, manifestOf(item.id))),
+    resultsStart: from,
+    keep: keepOf(state, result.sort),
+    pagination: paginationOf(result.page, result.pageCount, (page) => searchHref(locale, state, page), locale),
+    empty: result.total === 0
+      ? {
+          tips: [translate(locale, 'search.empty.spelling'), translate(locale, 'search.empty.words')],
+          // One filter: « without any filter » says it all; several: each can be taken away.
+          removals: active.length > 1 ? active : [],
+          withoutFiltersHref: hasFilters && result.query !== '' ? searchHref(locale, noFilters) : null,
+          browseHref: urlFor('search', locale),
+        }
+      : null,
+    outOfRange: result.total > 0 && result.items.length === 0
+      ? { text: translate(locale, 'search.outOfRange', { count: result.pageCount }), href: searchHref(locale, state, 1) }
+      : null,
+    limited: limitedText(result, locale),
+    problems: [],
+    pageQuery: searchQueryOf(state),
+  };
+}
+
+function keepOf(state: SearchState, sort: SortOrder): SearchPageModel['keep'] {
+  const filters = FACET_NAMES.flatMap((name) => (state.filters[name] ?? []).map((value) => ({ name, value })));
+  return { sort: state.sort === null ? null : sort, filters };
+}
+
+/** Words as the heading and the title repeat them: a pasted paragraph is cut short there. */
+const HEADING_QUERY_CHARS = 100;
+
+function headingOf(result: SearchResult, hasFilters: boolean, locale: Locale): string {
+  if (result.query !== '') {
+    const q = result.query.length > HEADING_QUERY_CHARS ? `${result.query.slice(0, HEADING_QUERY_CHARS - 1).trimEnd()}…` : result.query;
+    return result.total === 0
+      ? translate(locale, 'search.heading.none', { q })
+      : translate(locale, 'search.heading.query', { count: result.total, q });
+  }
+  if (result.total === 0) return translate(locale, 'search.heading.noneFiltered');
+  return translate(locale, hasFilters ? 'search.heading.filtered' : 'search.heading.all', { count: result.total });
+}
+
+function limitedText(result: SearchResult, locale: Locale): string | null {
+  if (!result.limited) return null;
+  const words = result.limited.dropped.join(' ');
+  return translate(locale, result.limited.reason === 'too-long' ? 'search.limited.long' : 'search.limited.words', { words });
+}
+
+function resultView(item: ResultItem, locale: Locale, manifest: Manifest | undefined): SearchResultView {
+  const card = manifest ? itemCardOf(manifest, locale, item.titleParts) : itemCardOfHit(item, locale);
+  const slides = manifest?.kind !== 'document' ? manifest?.slides ?? null : null;
+  return { card, passages: item.passages.map((p) => passageView(p, item.title, locale, slides?.key ?? null)) };
+}
+
+function passageView(passage: ResultPassage, title: string, locale: Locale, slidesKey: string | null): ResultPassageView {
+  const atPage = passage.page !== null;
+  const atTime = !atPage && passage.start !== null;
+  return {
+    // A page of a talk's slide deck has no moment in the recording: open the deck at that page.
+    href: atPage && slidesKey ? `${mediaUrl(slidesKey)}#page=${passage.page}` : localisePath(passage.url, locale),
+    time: atTime && passage.start !== null ? timecode(passage.start) : null,
+    iso: atTime && passage.start !== null ? isoDuration(Math.floor(passage.start)) : null,
+    pageText: atPage ? translate(locale, 'search.passage.page', { page: passage.page }) : null,
+    context: translate(locale, 'search.passage.in', { title }),
+    source: translate(locale, `search.source.${passage.source}`),
+    snippet: passage.snippet,
+    lang: langAttribute(passage.language, locale),
+  };
+}
+
+export interface SearchProblem {
+  text: string;
+  /** Set when the text is the service's own (English) wording. */
+  lang: string | null;
+  /** The same search without the wrong value. */
+  fixHref: string | null;
+  fixText: string | null;
+}
+
+/** Limits do not matter for checking one value at a time; they only shape the query. */
+const CHECK_LIMITS = { maxWords: 10, stopWords: new Set<string>(), maxTotalHits: 1000 };
+
+const refuses = (request: SearchRequest): boolean => {
+  try {
+    parseSearchRequest(request, CHECK_LIMITS);
+    return false;
+  } catch (error) {
+    if (error instanceof SearchRequestError) return true;
+    throw error;
+  }
+};
+
+/**
+ * Each wrong part of a refused search, in the page's language, with a link to the same search
+ * without it. What cannot be pinned to one value (too many values…) is shown in the service's
+ * own words.
+ */
+export function searchProblemsOf(state: SearchState, serviceProblems: readonly string[], locale: Locale): SearchProblem[] {
+  const problems: SearchProblem[] = [];
+  const fix = (href: string): Pick<SearchProblem, 'fixHref' | 'fixText'> => ({ fixHref: href, fixText: translate(locale, 'search.problem.fix') });
+  for (const name of FACET_NAMES) {
+    const facetLabel = translate(locale, `search.facetName.${name}`);
+    for (const value of state.filters[name] ?? []) {
+      if (!refuses({ filters: { [name]: [value] } })) continue;
+      problems.push({ text: translate(locale, 'search.problem.value', { facet: facetLabel, value: value.slice(0, 60) }), lang: null, ...fix(searchHref(locale, withoutValue(state, name, value))) });
+    }
+  }
+  if (state.sort !== null && refuses({ sort: state.sort })) {
+    problems.push({ text: translate(locale, 'search.problem.sort', { value: state.sort.slice(0, 40) }), lang: null, ...fix(searchHref(locale, { ...state, sort: null })) });
+  }
+  if (state.page !== null && refuses({ page: state.page })) {
+    problems.push({ text: translate(locale, 'search.problem.page', { value: state.page.slice(0, 20) }), lang: null, ...fix(searchHref(locale, { ...state, page: null })) });
+  }
+  if (problems.length > 0) return problems;
+  return serviceProblems.map((text) => ({ text, lang: 'en', fixHref: null, fixText: null }));
+}
+
+/** The search page for a refused search: the form (with the words kept) and what to correct. */
+export function invalidSearchModel(state: SearchState, serviceProblems: readonly string[], locale: Locale): SearchPageModel {
+  const problems = searchProblemsOf(state, serviceProblems, locale);
+  const heading = translate(locale, 'search.heading.invalid');
+  const valid: SearchState = { q: state.q, sort: null, page: null, filters: {} };
+  return {
+    q: state.q,
+    heading,
+    title: heading,
+    status: translate(locale, 'search.status.problems', { count: problems.length }),
+    sortOptions: SORT_ORDERS.map((value) => ({ value, label: translate(locale, `search.sort.${value}`), selected: value === (state.q === '' ? 'date-desc' : 'relevance') })),
+    groups: [],
+    active: [],
+    clearHref: searchHref(locale, valid),
+    results: [],
+    resultsStart: 1,
+    keep: { sort: null, filters: [] },
+    pagination: null,
+    empty: null,
+    outOfRange: null,
+    limited: null,
+    problems,
+    pageQuery: searchQueryOf(state),
+  };
+}

@@ -1,0 +1,274 @@
+import { describe, expect, it } from 'vitest';
+import type { SearchResult } from '../../src/services/search/search-service.js';
+import { activeFiltersOf, facetGroupsOf, filtersWithout, languageLabel, mergeFacetCounts } from '../../src/http/view-models/facets.js';
+import { itemCardOf, localisePath, pictureOf } from '../../src/http/view-models/item-card.js';
+import { paginationOf } from '../../src/http/view-models/pagination.js';
+import {
+  invalidSearchModel, readSearchState, searchHref, searchPageModel, searchProblemsOf, searchRequestOf, type SearchState,
+} from '../../src/http/view-models/search-page.js';
+import { manifestOf, postersOf } from '../support/manifest-factory.js';
+
+const NB = '\u00a0';
+const state = (partial: Partial<SearchState> = {}): SearchState => ({ q: '', sort: null, page: null, filters: {}, ...partial });
+
+function resultOf(partial: Partial<SearchResult> = {}): SearchResult {
+  return {
+    query: '', total: 0, items: [], facets: {}, page: 1, pageCount: 0, hitsPerPage: 20, sort: 'relevance', filters: {}, limited: null, ...partial,
+  };
+}
+
+describe('readSearchState', () => {
+  it('reads words, sort, page and facets (names in any case, repeated values merged), and ignores other parameters', () => {
+    const read = readSearchState({ q: ' guichet ', sort: 'date-asc', page: '2', Kind: ['talk', 'podcast'], theme: 'Accessibilité', utm_source: 'x', kind: 'talk' });
+    expect(read).toEqual({ q: 'guichet', sort: 'date-asc', page: '2', filters: { kind: ['talk', 'podcast'], theme: ['Accessibilité'] } });
+  });
+
+  it('takes strings out of nested query objects and drops empty values', () => {
+    expect(readSearchState({ theme: { a: 'A', b: ['B', ''] }, year: '', q: ['a', 'b'] })).toEqual({ q: 'a b', sort: null, page: null, filters: { theme: ['A', 'B'] } });
+  });
+
+  it('browses newest first without words, and by relevance with words', () => {
+    expect(searchRequestOf(state()).sort).toBe('date-desc');
+    expect(searchRequestOf(state({ q: 'x' })).sort).toBeNull();
+    expect(searchRequestOf(state({ q: 'x', sort: 'date-asc' })).sort).toBe('date-asc');
+  });
+
+  it('builds links in a stable order, leaving out page 1 and empty values', () => {
+    const s = state({ q: 'guichet', filters: { theme: ['Données & IA'], kind: ['talk'] }, sort: 'date-asc', page: '3' });
+    expect(searchHref('fr', s)).toBe('/recherche?q=guichet&theme=Donn%C3%A9es+%26+IA&kind=talk&sort=date-asc&page=3');
+    expect(searchHref('en', s, 1)).toBe('/en/search?q=guichet&theme=Donn%C3%A9es+%26+IA&kind=talk&sort=date-asc');
+  });
+});
+
+describe('paginationOf', () => {
+  const href = (n: number): string => `/p/${n}`;
+
+  it('is null when everything fits on one page', () => {
+    expect(paginationOf(1, 1, href, 'fr')).toBeNull();
+    expect(paginationOf(1, 0, href, 'fr')).toBeNull();
+  });
+
+  it('shows first, last and the pages around the current one, with gaps', () => {
+    const p = paginationOf(6, 20, href, 'fr');
+    expect(p?.pages.map((l) => (l.gap ? '…' : l.current ? `[${l.pageNumber}]` : String(l.pageNumber))).join(' ')).toBe('1 … 4 5 [6] 7 8 … 20');
+    expect(p?.prev).toEqual({ href: '/p/5', text: 'Page précédente' });
+    expect(p?.next).toEqual({ href: '/p/7', text: 'Page suivante' });
+    expect(p?.label).toBe('Pages de résultats');
+  });
+
+  it('has no previous link on page 1 and no next on the last; a page past the end leads back', () => {
+    expect(paginationOf(1, 3, href, 'en')?.prev).toBeNull();
+    expect(paginationOf(3, 3, href, 'en')?.next).toBeNull();
+    const past = paginationOf(9, 3, href, 'en');
+    expect(past?.prev?.href).toBe('/p/3');
+    expect(past?.next).toBeNull();
+  });
+});
+
+describe('facets', () => {
+  const facets: SearchResult['facets'] = {
+    kind: { podcast: 2, talk: 5, document: 1 },
+    theme: { Accessibilité: 2, 'Communs & souveraineté': 4 },
+    captions: { true: 3, false: 5 },
+    easyRead: { false: 8 },
+    language: { fr: 7, en: 1 },
+    licence: { 'CC0-1.0': 1, 'CC-BY-4.0': 2 },
+    year: { '2024': 3, '2025': 5 },
+    transcript: { none: 1, reviewed: 4 },
+  };
+
+  it('groups values in fieldsets with human labels, counts and the checked ones', () => {
+    const groups = facetGroupsOf(facets, { kind: ['talk'] }, 'fr');
+    expect(groups.map((g) => g.legend)).toEqual(['Type', 'Thème', 'Accessibilité', 'Transcription', 'Année', 'Langue', 'Licence']);
+    const kind = groups[0];
+    expect(kind?.options.map((o) => [o.label, o.count, o.checked])).toEqual([['Conférence', 5, true], ['Podcast', 2, false], ['Document', 1, false]]);
+    // A yes/no facet offers "yes" only, and only when something has it.
+    expect(groups[2]?.options.map((o) => [o.name, o.value, o.label])).toEqual([['captions', 'true', 'Sous-titres']]);
+    expect(groups.find((g) => g.id === 'year')?.options.map((o) => o.value)).toEqual(['2025', '2024']);
+    expect(groups.find((g) => g.id === 'language')?.options.map((o) => o.label)).toEqual(['Français', 'Anglais']);
+    expect(groups.find((g) => g.id === 'licence')?.options.map((o) => o.label)).toEqual(['CC BY 4.0', 'CC0 (domaine public)']);
+    expect(groups.find((g) => g.id === 'transcript')?.options.map((o) => o.label)).toEqual(['Relue', 'Aucune']);
+    expect(new Set(groups.flatMap((g) => g.options.map((o) => o.id))).size).toBe(groups.flatMap((g) => g.options).length);
+  });
+
+  it('keeps an active value the index no longer counts, checked, so it can be unchecked', () => {
+    const groups = facetGroupsOf({}, { theme: ['Disparu'], captions: ['false'] }, 'en');
+    expect(groups.map((g) => [g.legend, g.options.map((o) => [o.label, o.count, o.checked])])).toEqual([
+      ['Theme', [['Disparu', 0, true]]],
+      ['Accessibility', [['Captions: no', 0, true]]],
+    ]);
+  });
+
+  it('puts the values of a long list beyond the first eight in « more », except checked ones', () => {
+    const many = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`Thème ${i}`, 20 - i]));
+    const [theme] = facetGroupsOf({ theme: many }, { theme: ['Thème 11'] }, 'fr');
+    expect(theme?.options.map((o) => o.value)).toEqual(['Thème 0', 'Thème 1', 'Thème 2', 'Thème 3', 'Thème 4', 'Thème 5', 'Thème 6', 'Thème 7', 'Thème 11']);
+    expect(theme?.more.map((o) => o.value)).toEqual(['Thème 8', 'Thème 9', 'Thème 10']);
+    expect(theme?.moreLabel).toBe('Afficher 3 autres choix');
+  });
+
+  it('names active filters with their facet and links each to the search without it', () => {
+    const active = activeFiltersOf({ kind: ['talk'], signLanguage: ['true'] }, 'fr', (name, value) => `/without/${name}/${value}`);
+    expect(active).toEqual([
+      { name: 'kind', value: 'talk', text: `Type${NB}: Conférence`, href: '/without/kind/talk' },
+      { name: 'signLanguage', value: 'true', text: 'Langue des signes (LSF)', href: '/without/signLanguage/true' },
+    ]);
+  });
+
+  it('counts each active facet without its own filter', () => {
+    expect(filtersWithout({ kind: ['talk'], theme: ['A'] }, 'kind')).toEqual({ theme: ['A'] });
+    const merged = mergeFacetCounts({ kind: { talk: 2 }, theme: { A: 2 } }, [['kind', { kind: { talk: 2, podcast: 3 }, theme: { A: 5 } }]]);
+    expect(merged).toEqual({ kind: { talk: 2, podcast: 3 }, theme: { A: 2 } });
+  });
+
+  it('names languages in the page language, and keeps unknown tags as they are', () => {
+    expect(languageLabel('en', 'fr')).toBe('Anglais');
+    expect(languageLabel('fr', 'en')).toBe('French');
+    expect(languageLabel('qqq', 'fr')).toBe('qqq');
+  });
+});
+
+describe('item cards', () => {
+  it('picks AVIF and WebP sources and a JPEG of at least 320 px, all through /media', () => {
+    const picture = pictureOf(manifestOf({ id: 'a', images: { posters: postersOf('a') } }));
+    expect(picture?.sources.map((s) => s.type)).toEqual(['image/avif', 'image/webp']);
+    expect(picture?.src).toBe('/media/items/a/r/images/poster-320.jpg');
+    expect(picture?.srcset).toBe('/media/items/a/r/images/poster-320.jpg 320w, /media/items/a/r/images/poster-640.jpg 640w, /media/items/a/r/images/poster-1280.jpg 1280w');
+    expect([picture?.width, picture?.height]).toEqual([320, 180]);
+  });
+
+  it('falls back to a document’s first page, then a podcast’s cover or waveform; none at all gives no picture', () => {
+    const page = { key: 'items/d/r/images/pages/page-1-320.webp', width: 320, height: 453, format: 'webp' as const, page: 1 };
+    const other = { ...page, key: 'items/d/r/images/pages/page-2-320.webp', page: 2 };
+    expect(pictureOf(manifestOf({ id: 'd', kind: 'document', images: { pages: [other, page] } }))?.src).toBe('/media/items/d/r/images/pages/page-1-320.webp');
+    const waveform = { key: 'items/p/r/images/waveform.png', width: 1200, height: 200, format: 'png' as const };
+    expect(pictureOf(manifestOf({ id: 'p', kind: 'podcast', images: { waveform } }))).toMatchObject({ src: '/media/items/p/r/images/waveform.png', sources: [] });
+    expect(pictureOf(manifestOf({ id: 'n' }))).toBeNull();
+  });
+
+  it('says what can be followed before opening it: captions for videos, transcript for podcasts, nothing for documents', () => {
+    const talk = itemCardOf(manifestOf({ id: 't', accessibility: { transcript: 'reviewed', captions: true, audioDescription: true, signLanguage: true, easyRead: true } }), 'fr');
+    expect(talk.badges).toEqual([
+      { text: 'Sous-titres relus', tone: 'ok' },
+      { text: 'Audiodescription', tone: 'ok' },
+      { text: 'Langue des signes (LSF)', tone: 'ok' },
+      { text: 'Facile à lire (FALC)', tone: 'ok' },
+    ]);
+    expect(itemCardOf(manifestOf({ id: 'p', kind: 'podcast', accessibility: { transcript: 'automatic' } }), 'en').badges).toEqual([{ text: 'Automatic transcript', tone: 'warn' }]);
+    expect(itemCardOf(manifestOf({ id: 'd', kind: 'document' }), 'fr').badges).toEqual([]);
+  });
+
+  it('links in the page language, marks a title in another language, formats date and length per locale', () => {
+    const card = itemCardOf(manifestOf({ id: 'x', kind: 'workshop', language: 'en', speakers: [{ name: 'Léa Schmitt' }] }), 'fr');
+    expect(card).toMatchObject({
+      href: '/talks/x', lang: 'en', kindLabel: 'Atelier', dateIso: '2025-10-29', dateText: '29 octobre 2025', length: '12 min 34 s', lengthIso: 'PT12M34S',
+      edition: { text: '2025 Strasbourg', href: '/editions/2025-strasbourg' }, speakers: [{ text: 'Léa Schmitt', href: '/intervenants/lea-schmitt' }],
+    });
+    const english = itemCardOf(manifestOf({ id: 'y', kind: 'document', pages: 24 }), 'en');
+    expect(english).toMatchObject({ href: '/en/documents/y', lang: 'fr', kindLabel: 'Document', dateText: '29 October 2025', length: '24 pages', lengthIso: null });
+    expect(localisePath('/talks/x?t=3', 'en')).toBe('/en/talks/x?t=3');
+    expect(localisePath('/talks/x?t=3', 'fr')).toBe('/talks/x?t=3');
+  });
+});
+
+describe('searchPageModel', () => {
+  const talk = manifestOf({ id: 'guichet', title: 'Le guichet', images: { posters: postersOf('guichet') } });
+  const hit = {
+    id: 'guichet', title: 'Le guichet', kind: 'talk' as const, url: '/talks/guichet', titleParts: [{ text: 'Le ', match: false }, { text: 'guichet', match: true }],
+    edition: '2025 Strasbourg', date: '2025-10-29', duration: 754, pages: null, speakers: [], themes: [], language: 'fr', licence: 'CC-BY-SA-4.0', poster: null,
+    passages: [
+      { start: 754.6, end: 780, page: null, text: 'au guichet', source: 'captions-reviewed' as const, language: 'fr', url: '/talks/guichet?t=754', snippet: [{ text: 'au ', match: false }, { text: 'guichet', match: true }] },
+      { start: null, end: null, page: 3, text: 'guichet', source: 'pdf' as const, language: 'en', url: '/documents/guichet?page=3', snippet: [{ text: 'guichet', match: true }] },
+    ],
+  };
+
+  it('puts the count and the words in the heading, the range in the status, passages with timecodes and sources', () => {
+    const result = resultOf({ query: 'guichet', total: 12, items: [hit], page: 1, pageCount: 1, filters: { kind: ['talk'] }, facets: { kind: { talk: 12 } } });
+    const model = searchPageModel({ state: state({ q: 'guichet', filters: { kind: ['talk'] } }), result, locale: 'fr', manifestOf: (id) => (id === 'guichet' ? talk : undefined) });
+    expect(model.heading).toBe(`12 résultats pour «${NB}guichet${NB}»`);
+    expect(model.title).toBe(model.heading);
+    expect(model.status).toBe('Résultats 1 à 1 sur 12');
+    expect(model.results[0]?.card.picture).not.toBeNull();
+    expect(model.results[0]?.card.titleParts).toEqual(hit.titleParts);
+    expect(model.results[0]?.passages).toEqual([
+      { href: '/talks/guichet?t=754', time: '12:34', iso: 'PT12M34S', pageText: null, context: `dans «${NB}Le guichet${NB}»`, source: 'sous-titres relus', snippet: hit.passages[0]?.snippet, lang: null },
+      { href: '/documents/guichet?page=3', time: null, iso: null, pageText: 'page 3', context: `dans «${NB}Le guichet${NB}»`, source: 'PDF', snippet: hit.passages[1]?.snippet, lang: 'en' },
+    ]);
+    expect(model.active).toEqual([{ name: 'kind', value: 'talk', text: `Type${NB}: Conférence`, href: '/recherche?q=guichet' }]);
+    expect(model.keep).toEqual({ sort: null, filters: [{ name: 'kind', value: 'talk' }] });
+    expect(model.empty).toBeNull();
+  });
+
+  it('in English: item and passage links under /en/, a card from the hit alone when the catalogue lacks the item', () => {
+    const result = resultOf({ query: 'guichet', total: 1, items: [hit], pageCount: 1 });
+    const model = searchPageModel({ state: state({ q: 'guichet' }), result, locale: 'en', manifestOf: () => undefined });
+    expect(model.heading).toBe('1 result for “guichet”');
+    expect(model.status).toBe('Result 1 of 1');
+    expect(model.results[0]?.card).toMatchObject({ href: '/en/talks/guichet', picture: null, edition: null, lang: 'fr' });
+    expect(model.results[0]?.passages.map((p) => p.href)).toEqual(['/en/talks/guichet?t=754', '/en/documents/guichet?page=3']);
+  });
+
+  it('browsing says how many resources there are; a later page says so in the title and numbers results from there', () => {
+    const items = Array.from({ length: 20 }, (_, i) => ({ ...hit, id: `x${i}`, passages: [] }));
+    const model = searchPageModel({ state: state({ page: '2' }), result: resultOf({ total: 45, items, page: 2, pageCount: 3, sort: 'date-desc' }), locale: 'fr', manifestOf: () => undefined });
+    expect(model.heading).toBe('45 ressources dans les archives');
+    expect(model.title).toBe('45 ressources dans les archives — page 2');
+    expect(model.status).toBe('Résultats 21 à 40 sur 45');
+    expect(model.resultsStart).toBe(21);
+    expect(model.sortOptions.find((o) => o.selected)?.value).toBe('date-desc');
+    expect(model.pagination?.pages.find((p) => p.current)?.pageNumber).toBe(2);
+    expect(model.pagination?.next?.href).toBe('/recherche?page=3');
+    expect(model.pagination?.prev?.href).toBe('/recherche');
+  });
+
+  it('with no results, offers ways out: spelling, fewer words, without the filters, browse everything', () => {
+    const result = resultOf({ query: 'zzz', filters: { kind: ['talk'], year: ['2024'] } });
+    const model = searchPageModel({ state: state({ q: 'zzz' }), result, locale: 'fr', manifestOf: () => undefined });
+    expect(model.heading).toBe(`Aucun résultat pour «${NB}zzz${NB}»`);
+    expect(model.empty?.tips).toHaveLength(2);
+    expect(model.empty?.removals.map((r) => r.href)).toEqual(['/recherche?q=zzz&year=2024', '/recherche?q=zzz&kind=talk']);
+    expect(model.empty?.withoutFiltersHref).toBe('/recherche?q=zzz');
+    expect(model.empty?.browseHref).toBe('/recherche');
+  });
+
+  it('cuts very long words short in the heading, not in the search box', () => {
+    const q = 'mot '.repeat(60).trim();
+    const model = searchPageModel({ state: state({ q }), result: resultOf({ query: q }), locale: 'en', manifestOf: () => undefined });
+    expect(model.heading.length).toBeLessThan(130);
+    expect(model.heading).toMatch(/…”$/);
+    expect(model.q).toBe(q);
+  });
+
+  it('says which words were left out of a long query, and when a page is past the end', () => {
+    const limited = { searched: 'a b', dropped: ['c', 'd'], reason: 'too-many-words' as const };
+    const model = searchPageModel({ state: state({ q: 'a b c d', page: '9' }), result: resultOf({ query: 'a b c d', total: 3, page: 9, pageCount: 1, limited }), locale: 'en', manifestOf: () => undefined });
+    expect(model.limited).toBe('Only the first words of your search were used. Words left out: c d');
+    expect(model.outOfRange).toEqual({ text: 'This page of results does not exist: they fit on a single page.', href: '/en/search?q=a+b+c+d' });
+  });
+});
+
+describe('refused searches', () => {
+  it('lists each wrong value in the page language with a link to the search without it', () => {
+    const s = state({ q: 'x', filters: { kind: ['talk', 'banane'], year: ['20x'] }, sort: 'best', page: '0' });
+    const problems = searchProblemsOf(s, ['english text'], 'fr');
+    expect(problems.map((p) => p.text)).toEqual([
+      `Année${NB}: «${NB}20x${NB}» n’est pas une valeur connue.`,
+      `Type${NB}: «${NB}banane${NB}» n’est pas une valeur connue.`,
+      `Tri${NB}: «${NB}best${NB}» n’est pas un ordre connu (pertinence, plus récents ou plus anciens d’abord).`,
+      `Page${NB}: «${NB}0${NB}» n’est pas un numéro de page.`,
+    ]);
+    expect(problems[1]?.fixHref).toBe('/recherche?q=x&year=20x&kind=talk&sort=best');
+    expect(problems[2]?.fixHref).toBe('/recherche?q=x&year=20x&kind=talk&kind=banane');
+  });
+
+  it('shows the service’s own words (marked as English) when no single value is to blame', () => {
+    const problems = searchProblemsOf(state({ filters: { theme: ['A'] } }), ['theme: at most 20 values'], 'fr');
+    expect(problems).toEqual([{ text: 'theme: at most 20 values', lang: 'en', fixHref: null, fixText: null }]);
+  });
+
+  it('gives a page with the words kept, the problems and a way to start again', () => {
+    const model = invalidSearchModel(state({ q: 'guichet', filters: { kind: ['x'] } }), [], 'en');
+    expect(model).toMatchObject({ q: 'guichet', heading: 'This search contains an error', status: 'One part of the search needs correcting.', clearHref: '/en/search?q=guichet', results: [], groups: [] });
+    expect(model.problems).toHaveLength(1);
+  });
+});

@@ -1,0 +1,48 @@
+const HLS_TYPE = 'application/vnd.apple.mpegurl';
+
+/**
+ * Plays the HLS master through hls.js where the browser cannot (Firefox, Chromium without
+ * native HLS), or when asked: `?player=hlsjs`, or the audio-described version, which only
+ * hls.js can select among the master's audio renditions. Elsewhere the <source> list already
+ * works (native HLS, else the MP4/M4A file), and hls.js is never downloaded.
+ */
+export async function attachHls(media) {
+  const source = media.querySelector(`source[type="${HLS_TYPE}"]`);
+  if (!source) return null;
+  const params = new URLSearchParams(window.location.search);
+  const described = media.dataset.audioDescribed === 'true' ? media.dataset.describedAudio ?? null : null;
+  const forced = params.get('player') === 'hlsjs' || described !== null;
+  if (!forced && media.canPlayType(HLS_TYPE) !== '') return null;
+  if (!('MediaSource' in window) && !('ManagedMediaSource' in window)) return null;
+  const Hls = await loadScript(media.dataset.hlsSrc);
+  if (!Hls || !Hls.isSupported()) return null;
+
+  const start = Number(media.dataset.startAt);
+  const hls = new Hls({ enableWorker: false, startPosition: Number.isFinite(start) && start > 0 ? start : -1 });
+  if (described) {
+    const pick = () => {
+      const index = hls.audioTracks.findIndex((track) => track.name === described || String(track.characteristics ?? '').includes('describes-video'));
+      if (index >= 0 && hls.audioTrack !== index) hls.audioTrack = index;
+    };
+    hls.on(Hls.Events.MANIFEST_PARSED, pick);
+    hls.on(Hls.Events.AUDIO_TRACKS_UPDATED, pick);
+  }
+  hls.loadSource(source.src.split('#')[0]);
+  hls.attachMedia(media);
+  media.dataset.engine = 'hlsjs';
+  return hls;
+}
+
+/** hls.js is a UMD bundle: a classic script that defines window.Hls (allowed by the CSP: same origin). */
+function loadScript(src) {
+  if (!src) return Promise.resolve(null);
+  if (window.Hls) return Promise.resolve(window.Hls);
+  return new Promise((resolve) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.async = true;
+    script.onload = () => resolve(window.Hls ?? null);
+    script.onerror = () => resolve(null);
+    document.head.append(script);
+  });
+}
