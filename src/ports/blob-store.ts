@@ -4,6 +4,8 @@ export interface BlobInfo {
   key: string;
   size: number;
   modified: Date;
+  /** The checksum the store keeps with the object, when it keeps one (S3 metadata); else hash the content. */
+  sha256?: string;
 }
 
 export interface PutResult {
@@ -30,4 +32,12 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
   /** A local path for the object when the store is the filesystem (for zero-copy serving); else null. */
   localPath(key: string): string | null;
+  /**
+   * A URL a browser can fetch the object from directly (Range requests work), for stores that
+   * have one: the public base URL (CDN) when configured, else a presigned URL valid `expiresIn`
+   * seconds. Absent: serve the object through the app.
+   */
+  publicUrl?(key: string, options?: { expiresIn?: number }): Promise<string>;
+  /** Proves at boot that the store is reachable and writable; throws a ConfigError naming it. */
+  check?(): Promise<void>;
 }
