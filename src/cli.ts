@@ -6,6 +6,8 @@ import { removeCommand, REMOVE_HELP } from './cli/commands/remove.js';
 import { searchCommand, SEARCH_HELP } from './cli/commands/search.js';
 import { serveCommand, SERVE_HELP } from './cli/commands/serve.js';
 import { statusCommand, STATUS_HELP } from './cli/commands/status.js';
+import { storageCommand, STORAGE_HELP } from './cli/commands/storage.js';
+import { workerCommand, WORKER_HELP } from './cli/commands/worker.js';
 import { processIo, type CliIo } from './cli/io.js';
 
 export const HELP = `Médiacommuns — the open archive of Numérique en Commun[s]
@@ -19,6 +21,8 @@ Commands:
   search <query> [--filter name=value …]        the website's search: items and passages with times/pages (--json)
   serve [--port N]                              the website, JSON API and feeds on http://localhost:3000
   status                                        items, the last ingest and the search service at a glance
+  storage copy --to s3|fs [--dry-run]           copy the archive to the other store, verified and resumable
+  worker [--concurrency N]                      process queued ingest jobs (QUEUE=bullmq, REDIS_URL; any number, any machine)
 
 Every command has --help. Settings come from the environment or a .env file (DATA_DIR, PORT,
 PUBLIC_URL, DEFAULT_LICENCE, DEFAULT_LANGUAGE, INGEST_CONCURRENCY, FFMPEG_PATH, FFPROBE_PATH,
@@ -32,6 +36,8 @@ const COMMANDS: Record<string, { run: typeof ingestCommand; help: string }> = {
   search: { run: searchCommand, help: SEARCH_HELP },
   serve: { run: serveCommand, help: SERVE_HELP },
   status: { run: statusCommand, help: STATUS_HELP },
+  storage: { run: storageCommand, help: STORAGE_HELP },
+  worker: { run: workerCommand, help: WORKER_HELP },
 };
 
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -62,7 +68,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     }
     io.err(`error: ${describeError(error)}\n`);
     // A missing tool, a busy archive or search down is the setup's problem, not the items': same code as bad config.
-    return error instanceof AppError && ['tool_failed', 'ingest_busy', 'search_unavailable'].includes(error.code) ? 2 : 1;
+    return error instanceof AppError && ['tool_failed', 'ingest_busy', 'search_unavailable', 'queue_unavailable'].includes(error.code) ? 2 : 1;
   }
 }
 

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { FsBlobStore } from './adapters/blob-store/fs-blob-store.js';
+import { S3BlobStore } from './adapters/blob-store/s3-blob-store.js';
 import { PopplerDocumentTool } from './adapters/document-tool/poppler-document-tool.js';
 import { SharpImageTool } from './adapters/image-tool/sharp-image-tool.js';
+import { BullmqJobQueue } from './adapters/job-queue/bullmq-job-queue.js';
 import { InlineJobQueue } from './adapters/job-queue/inline-job-queue.js';
 import { FluentFfmpegMediaTool } from './adapters/media-tool/fluent-ffmpeg-media-tool.js';
 import { openMeilisearch, type OpenedSearch } from './adapters/search-index/open-meilisearch.js';
@@ -29,24 +31,46 @@ export interface Adapters {
 }
 
 /**
- * Picks each adapter from the validated configuration. Scale-out adapters (S3, BullMQ) are not
- * part of this version: asking for them is refused clearly rather than silently ignored.
+ * Picks each adapter from the validated configuration: the local defaults, or the scale-out
+ * ones (S3, BullMQ) when the configuration asks for them.
  */
 export function createAdapters(config: Readonly<Config>): Adapters {
   const unsupported: string[] = [];
-  if (config.storage.kind !== 'fs') unsupported.push('STORAGE=s3: this version stores on the filesystem only (STORAGE=fs)');
-  if (config.queue.kind !== 'inline') unsupported.push('QUEUE=bullmq: this version runs jobs in-process only (QUEUE=inline)');
   const transcriber = createTranscriber(config, unsupported);
   if (unsupported.length) throw new ConfigError(unsupported);
   return {
-    store: new FsBlobStore(config.dataDir),
+    store: createStore(config),
     media: new FluentFfmpegMediaTool({ ffmpeg: config.ffmpegPath, ffprobe: config.ffprobePath }),
     images: new SharpImageTool(),
     documents: new PopplerDocumentTool(),
     ocr: new TesseractOcrTool(),
-    queue: new InlineJobQueue(config.queue.concurrency),
+    // Shared: Redis is proved to answer by queue.check() before any work (a clear line if not).
+    queue: config.queue.kind === 'bullmq' ? new BullmqJobQueue({ url: config.queue.redisUrl }) : new InlineJobQueue(config.queue.concurrency),
     transcriber,
   };
+}
+
+/**
+ * The archive's store: files under DATA_DIR, or the S3 bucket (STORAGE=s3). The bucket is proved
+ * reachable and writable before its first use (S3BlobStore.check, also run by checkStore).
+ */
+export function createStore(config: Readonly<Config>): BlobStore {
+  const storage = config.storage;
+  if (storage.kind === 'fs') return new FsBlobStore(config.dataDir);
+  return new S3BlobStore({
+    bucket: storage.bucket,
+    region: storage.region,
+    ...(storage.endpoint ? { endpoint: storage.endpoint } : {}),
+    accessKeyId: storage.accessKeyId,
+    secretAccessKey: storage.secretAccessKey,
+    forcePathStyle: storage.forcePathStyle,
+    ...(storage.publicBaseUrl ? { publicBaseUrl: storage.publicBaseUrl } : {}),
+  });
+}
+
+/** The boot check of a store: "S3 bucket mc at http://127.0.0.1:9000: <cause>" as a ConfigError (exit 2). */
+export async function checkStore(store: BlobStore): Promise<void> {
+  await store.check?.();
 }
 
 /** The model file is checked here, at boot: a wrong path or a half-downloaded file stops the run before any work. */

@@ -57,6 +57,9 @@ const envSchema = z
     FFPROBE_PATH: optionalString,
   });
 
+/** The name of every environment variable the program reads (deployment files are checked against it). */
+export const CONFIG_VARIABLES: readonly string[] = Object.freeze(Object.keys(envSchema.shape));
+
 /**
  * Rules between settings, checked on the raw values so they are reported together with the
  * per-field problems (zod skips refinements when a field already failed).

@@ -1,14 +1,133 @@
+import { AppError } from '../domain/errors.js';
 import type { ProgrammeItem } from '../domain/item.js';
 
-/** Every kind of background work, as a closed union: adding one forces a handler (see jobs/). */
-export type Job = { type: 'ingest-item'; item: ProgrammeItem };
+/**
+ * Every kind of background work, as a closed union: adding one forces a handler. `key` names the
+ * work itself (for an item: its id and the hash of its inputs): a shared queue runs one job per
+ * key, so enqueueing the same work twice while it waits or runs does it once.
+ */
+export type Job = { type: 'ingest-item'; key: string; item: ProgrammeItem };
 export type JobType = Job['type'];
 
-export type JobHandlers<R> = { [T in JobType]: (job: Extract<Job, { type: T }>) => Promise<R> };
+/** What a running job says about itself: the step it is in and how that step ended. */
+export interface JobProgress {
+  step: string;
+  state: 'started' | 'done' | 'reused' | 'failed';
+  /** For a finished step: how long it took here. */
+  seconds?: number;
+  /** For a failed step: the file concerned and the cause, one line each. */
+  file?: string;
+  cause?: string;
+}
+
+/** Given to a handler while it runs its job. */
+export interface JobContext {
+  /** 1 for the first try; more when the job is retried (after a failure, or a worker that died). */
+  attempt: number;
+  progress(update: JobProgress): void;
+}
+
+export type JobHandlers<R> = { [T in JobType]: (job: Extract<Job, { type: T }>, context: JobContext) => Promise<R> };
+
+/**
+ * Thrown by a handler when its job failed. `retry: false` says trying again cannot help (the
+ * input itself is bad): a shared queue then fails the job at once instead of after every attempt.
+ */
+export class JobFailedError extends AppError {
+  override name = 'JobFailedError';
+  override readonly code = 'job_failed';
+  constructor(message: string, readonly retry: boolean, readonly progress: JobProgress | null = null) {
+    super(message);
+  }
+}
+
+/** A job that failed for good: its cause, the tries it had, and where it was. */
+export interface JobFailure {
+  cause: string;
+  attempts: number;
+  progress: JobProgress | null;
+}
+
+/** What the submitting process hears about its jobs, wherever they run (index = position in the list). */
+export interface JobWatch<R> {
+  /** A shared queue has the jobs (some may have been queued or running already): workers can take them. */
+  queued?(counts: { added: number; alreadyQueued: number }): void;
+  started?(index: number, attempt: number): void;
+  progress?(index: number, update: JobProgress): void;
+  finished?(index: number, result: R): void;
+  /** The result that stands for a job that failed for good (its handler threw, on the last try). */
+  failed(index: number, failure: JobFailure): R;
+}
 
 export interface JobQueue {
   readonly kind: 'inline' | 'bullmq';
-  /** Runs every job through its handler; resolves with the results in the jobs' order. */
-  runAll<R>(jobs: Job[], handlers: JobHandlers<R>): Promise<R[]>;
+  /**
+   * Runs every job and resolves with the results in the jobs' order. The inline queue calls
+   * `handlers` in this process; the shared queue hands the jobs to `worker` processes, which run
+   * the same handlers built from their own configuration, and reports back through `watch`.
+   */
+  runAll<R>(jobs: Job[], handlers: JobHandlers<R>, watch: JobWatch<R>): Promise<R[]>;
+  /** Proves the queue usable before any work (the shared queue: its Redis answers). */
+  check(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Counts of a shared queue, and the jobs worth a look (those running and those that failed). */
+export interface QueueOverview {
+  counts: { waiting: number; active: number; delayed: number; completed: number; failed: number };
+  jobs: QueuedJobInfo[];
+}
+
+export interface QueuedJobInfo {
+  id: string;
+  type: JobType;
+  /** The item the job is about. */
+  subject: string;
+  state: 'waiting' | 'active' | 'delayed' | 'completed' | 'failed';
+  attempts: number;
+  /** The step the job is in (or failed in), and every step it went through, in order. */
+  step: string | null;
+  steps: { step: string; state: JobProgress['state'] }[];
+  cause: string | null;
+  file: string | null;
+  finishedAt: string | null;
+}
+
+export interface WorkerOptions {
+  concurrency: number;
+  /** How long a job stays claimed by a worker that stopped answering before another takes it. */
+  lockSeconds: number;
+  onEvent?(event: WorkerEvent): void;
+}
+
+export type WorkerEvent =
+  | { kind: 'started'; id: string; subject: string; attempt: number }
+  | { kind: 'completed'; id: string; subject: string; attempt: number; seconds: number; result: unknown }
+  | { kind: 'failed'; id: string; subject: string; attempt: number; seconds: number; cause: string; file: string | null; willRetry: boolean }
+  | { kind: 'stalled'; id: string }
+  | { kind: 'error'; message: string };
+
+export interface RunningWorker {
+  /** Stops taking jobs; `release`: hand the running ones back to the queue now instead of finishing them. */
+  stop(options: { release: boolean }): Promise<void>;
+  /** Jobs in progress in this worker right now. */
+  readonly active: number;
+}
+
+/** A queue that other processes, on any machine, take jobs from (`mediacommuns worker`). */
+export interface SharedJobQueue extends JobQueue {
+  readonly kind: 'bullmq';
+  /** Adds the jobs without waiting for them (work already queued or running is not added twice). */
+  enqueue(jobs: Job[]): Promise<{ added: number; alreadyQueued: number }>;
+  work(handlers: JobHandlers<unknown>, options: WorkerOptions): Promise<RunningWorker>;
+  overview(): Promise<QueueOverview>;
+}
+
+export function isSharedQueue(queue: JobQueue): queue is SharedJobQueue {
+  return queue.kind === 'bullmq';
+}
+
+export class QueueUnavailableError extends AppError {
+  override name = 'QueueUnavailableError';
+  override readonly code = 'queue_unavailable';
 }

@@ -8,13 +8,14 @@ import { escapeControlCharacters } from '../../services/programme/control-charac
 import { PIPELINE_VERSION, stepsFor } from '../../pipeline/steps/index.js';
 import { HashCache } from '../../services/ingest/hash-cache.js';
 import { acquireIngestLock } from '../../services/ingest/ingest-lock.js';
+import { isSharedQueue } from '../../ports/job-queue.js';
 import { ingestProgramme } from '../../services/ingest/ingest-programme.js';
 import type { IngestSummary } from '../../services/ingest/reporter.js';
 import { PlainReporter, TtyReporter } from '../ingest-reporters.js';
 import { startIngestIndexing } from './reindex.js';
 import type { CliIo } from '../io.js';
 
-export const INGEST_HELP = `Usage: mediacommuns ingest <folder | programme.csv | programme.json | programme.yaml> [--dry-run] [--plain]
+export const INGEST_HELP = `Usage: mediacommuns ingest <folder | programme.csv | programme.json | programme.yaml> [--dry-run] [--plain] [--no-wait]
 
 Validates the whole programme first (every problem is listed with its row and field), then
 ingests each valid item: probe, HLS ladder and MP4 (video), loudness-normalised M4A/MP3/Opus
@@ -26,26 +27,39 @@ resumes where it stopped.
 
   --dry-run   validate only; transcode nothing
   --plain     one line per event even on a terminal
+  --no-wait   (QUEUE=bullmq) queue the items and return; \`mediacommuns status\` follows them
+
+With QUEUE=bullmq and REDIS_URL, the items are queued on Redis (one job per item; the same work
+queued twice is done once) and \`mediacommuns worker\` processes, on this machine or others, do
+the work and index what they publish; ingest prints their progress and waits for the last one.
+Workers read the programme's files at the paths given here: run ingest from a folder that every
+worker mounts at the same path (a shared volume); a worker that cannot read a file says which.
+Stopping ingest while it waits (Ctrl+C) leaves the queued items to the workers.
 
 Exit code: 0 all good, 1 some items failed, 2 bad usage or configuration.`;
 
 export async function ingestCommand(args: string[], config: Readonly<Config>, io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' }, plain: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' }, plain: { type: 'boolean' }, 'no-wait': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
   if (values.help) {
     io.out(`${INGEST_HELP}\n`);
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('ingest takes exactly one folder or programme file (see mediacommuns ingest --help)');
+  if (values['no-wait'] && config.queue.kind !== 'bullmq') throw new UsageError('--no-wait needs the shared queue (QUEUE=bullmq with REDIS_URL): the inline queue works in this process');
   const adapters = createAdapters(config);
+  const shared = isSharedQueue(adapters.queue);
   // Every tool is proved present before the first item, not discovered missing at item 40
   // (the speech-to-text model and engine were already checked when the adapters were made).
   await adapters.media.check();
   await adapters.documents.check();
   await adapters.ocr.check();
+  if (!values['dry-run']) await adapters.queue.check();
   const reporter = io.isTty && !values.plain ? new TtyReporter(io.out, io.err, io.columns) : new PlainReporter(io.out, io.err);
-  const release = values['dry-run'] ? async () => {} : await acquireIngestLock(workRootOf(config));
+  // With a shared queue the work folders belong to the workers (BullMQ lets one worker hold a
+  // job at a time), and they index what they publish: this process only submits and watches.
+  const release = values['dry-run'] || shared ? async () => {} : await acquireIngestLock(workRootOf(config));
   // Each item is indexed for search as soon as its manifest is written; search being down never fails the ingest.
-  const search = values['dry-run'] ? null : await startIngestIndexing(config, adapters.store);
+  const search = values['dry-run'] || shared ? null : await startIngestIndexing(config, adapters.store);
   const summary = await ingestProgramme(path.resolve(positionals[0] as string), {
     ...adapters,
     hashes: new HashCache(hashCacheOf(config)),
@@ -56,12 +70,18 @@ export async function ingestCommand(args: string[], config: Readonly<Config>, io
     defaultLicence: config.defaultLicence,
     defaultLanguage: config.defaultLanguage,
     ...(search ? { onPublished: (id: string) => search.indexing.itemPublished(id) } : {}),
-  }, { dryRun: values['dry-run'] ?? false }).finally(async () => {
+  }, { dryRun: values['dry-run'] ?? false, wait: !values['no-wait'] }).finally(async () => {
     await search?.close();
+    await adapters.queue.close();
     await adapters.transcriber?.close(); // frees the model now rather than after its idle timer
     await release();
   });
   for (const line of search?.indexing.report() ?? []) io.err(`${escapeControlCharacters(`warning: ${line}`)}\n`);
+  if (summary.queued) {
+    const { added, alreadyQueued } = summary.queued;
+    io.out(`${added} job(s) queued for the workers${alreadyQueued ? `, ${alreadyQueued} already queued or running` : ''}; follow them with \`mediacommuns status\`\n`);
+    return summary.problems.some((p) => p.severity === 'error') ? 1 : 0;
+  }
   if (!values['dry-run']) await saveReport(config, summary);
   const failed = summary.problems.some((p) => p.severity === 'error') || summary.outcomes.some((o) => o.status === 'failed');
   return failed ? 1 : 0;

@@ -8,6 +8,7 @@ import { allManifests } from '../../services/archive/manifests.js';
 import type { IngestSummary } from '../../services/ingest/reporter.js';
 import { formatDuration, table } from '../format.js';
 import { failureLine } from '../ingest-reporters.js';
+import { queueStatus, queueText } from '../queue-status.js';
 import { searchStatus } from './search.js';
 import type { CliIo } from '../io.js';
 
@@ -15,7 +16,8 @@ export const STATUS_HELP = `Usage: mediacommuns status [--json]
 
 Lists the items in the archive (kind, duration, transcript status, stored size), the outcome
 of the last ingest, with the cause of every failure, and the search service (its version and
-what it holds, or why it does not answer).`;
+what it holds, or why it does not answer). With QUEUE=bullmq, the queue too: jobs waiting,
+running (the step each is in and the steps done), to retry, done and failed (with the cause).`;
 
 export async function statusCommand(args: string[], config: Readonly<Config>, io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
@@ -23,7 +25,7 @@ export async function statusCommand(args: string[], config: Readonly<Config>, io
     io.out(`${STATUS_HELP}\n`);
     return 0;
   }
-  const { store } = createAdapters(config);
+  const { store, queue: jobQueue } = createAdapters(config);
   let unreadable = 0;
   const manifests = await allManifests(store, (key, cause) => {
     unreadable++;
@@ -31,8 +33,9 @@ export async function statusCommand(args: string[], config: Readonly<Config>, io
   });
   const last = await readLastIngest(config);
   const search = await searchStatus(config);
+  const queue = await queueStatus(jobQueue);
   if (values.json) {
-    io.out(`${JSON.stringify({ items: manifests.map(summaryOf), lastIngest: last, search }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ items: manifests.map(summaryOf), lastIngest: last, search, ...(queue ? { queue } : {}) }, null, 2)}\n`);
     return unreadable > 0 ? 1 : 0;
   }
   io.out(`Archive: ${config.dataDir} (${store.kind}) — ${manifests.length} item(s)\n`);
@@ -57,6 +60,7 @@ export async function statusCommand(args: string[], config: Readonly<Config>, io
     ? `\nSearch: Meilisearch ${search.version} (${search.mode === 'own' ? 'run by the app' : 'external'}, ${search.url}) — ${search.items} item(s), ${search.segments - search.items} passage(s)`
       + `${search.items !== manifests.length ? `; the archive has ${manifests.length}: run \`mediacommuns reindex\`` : ''}\n`
     : `\nSearch: unavailable — ${search.error}\n`);
+  if (queue) io.out(`\n${queueText(queue)}`);
   return unreadable > 0 ? 1 : 0;
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { describeError, MediaError } from '../../domain/errors.js';
+import { AppError, describeError, MediaError } from '../../domain/errors.js';
 import { expectedMediaClass, type ProgrammeItem } from '../../domain/item.js';
 import { manifestKey, parseManifest, type Manifest, type MediaInfo } from '../../domain/manifest.js';
 import { explainProbeFailure, interpretProbe } from '../../pipeline/probe.js';
@@ -90,8 +90,19 @@ export async function ingestItem(item: ProgrammeItem, deps: ItemIngestDeps): Pro
     return outcome({ status: 'ingested', duration: media.class === 'document' ? null : media.duration, warnings: merged.warnings ?? [] });
   } catch (error) {
     const file = error instanceof MediaError ? declaredName(item, error.file) : currentFile;
-    return outcome({ status: 'failed', file, error: describeError(error) });
+    return outcome({ status: 'failed', file, error: describeError(error), ...(error instanceof AppError ? { code: error.code } : {}) });
   }
+}
+
+/** What an item's inputs key depends on (see hashInputs). */
+type InputsKeyDeps = Pick<ItemIngestDeps, 'hashes' | 'transcriber' | 'stepsFor' | 'pipelineVersion'>;
+
+/**
+ * The hash of everything the item's outputs depend on, as its manifest will record it
+ * (`pipeline.inputs`): a queue uses it to recognise the same work submitted twice.
+ */
+export async function inputsKeyOf(item: ProgrammeItem, deps: InputsKeyDeps): Promise<string> {
+  return hashInputs(item, await describeInputs(item, deps, () => {}), deps);
 }
 
 interface InputDigest {
@@ -102,7 +113,7 @@ interface InputDigest {
   size: number;
 }
 
-async function describeInputs(item: ProgrammeItem, deps: ItemIngestDeps, onFile: (declared: string) => void) {
+async function describeInputs(item: ProgrammeItem, deps: InputsKeyDeps, onFile: (declared: string) => void) {
   const digest = async (role: string, file: { path: string; declared: string }, language?: string): Promise<InputDigest> => {
     onFile(file.declared);
     const { sha256, size } = await deps.hashes.sha256(file.path);
@@ -125,7 +136,7 @@ async function describeInputs(item: ProgrammeItem, deps: ItemIngestDeps, onFile:
  * The speech-to-text model is an input of the recordings it would transcribe (those without
  * captions in their own language), so configuring or changing a model re-runs exactly those.
  */
-async function speechToTextInput(item: ProgrammeItem, deps: ItemIngestDeps): Promise<InputDigest | null> {
+async function speechToTextInput(item: ProgrammeItem, deps: InputsKeyDeps): Promise<InputDigest | null> {
   if (!deps.transcriber || expectedMediaClass(item.kind) === 'document') return null;
   if (item.captions.some((c) => primaryLanguage(c.language) === primaryLanguage(item.language))) return null;
   const model = await deps.transcriber.check();
@@ -138,7 +149,7 @@ async function speechToTextInput(item: ProgrammeItem, deps: ItemIngestDeps): Pro
  * steps, and the metadata that steps write into files (tags, a drawn title). Other metadata
  * (summary, themes, licence…) only changes the manifest.
  */
-function hashInputs(item: ProgrammeItem, inputs: { media: InputDigest; others: InputDigest[] }, deps: ItemIngestDeps): string {
+function hashInputs(item: ProgrammeItem, inputs: { media: InputDigest; others: InputDigest[] }, deps: InputsKeyDeps): string {
   const steps = deps.stepsFor(expectedMediaClass(item.kind)).map((s) => ({ step: `${s.name}@${s.version}`, embeds: s.embeds?.(item) ?? null }));
   const files = [inputs.media, ...inputs.others].map(({ role, language, sha256 }) => ({ role, language, sha256 }));
   return createHash('sha256').update(JSON.stringify({ pipeline: deps.pipelineVersion, steps, files })).digest('hex');

@@ -13,6 +13,8 @@ export interface ItemOutcome {
   /** For failures: the file concerned and the cause, one line. */
   file?: string;
   error?: string;
+  /** For failures: the error's stable code when known (media_invalid: the input itself is bad). */
+  code?: string;
   warnings: string[];
 }
 

@@ -1,0 +1,222 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BullmqJobQueue } from '../../src/adapters/job-queue/bullmq-job-queue.js';
+import type { ProgrammeItem } from '../../src/domain/item.js';
+import { JobFailedError, type Job, type JobContext, type JobFailure, type JobHandlers, type JobProgress, type RunningWorker } from '../../src/ports/job-queue.js';
+import { startTestRedis, type TestRedis } from '../support/redis.js';
+
+/** The BullMQ adapter against a real Redis: workers in this process, jobs as the ingest submits them. */
+describe('BullmqJobQueue', () => {
+  let redis: TestRedis;
+  const opened: { queues: BullmqJobQueue[]; workers: RunningWorker[] } = { queues: [], workers: [] };
+  let run = 0;
+
+  beforeAll(async () => {
+    redis = await startTestRedis();
+  });
+  afterEach(async () => {
+    for (const worker of opened.workers.splice(0)) await worker.stop({ release: false });
+    for (const queue of opened.queues.splice(0)) await queue.close();
+    // Each test starts on an empty Redis: the queue's name is the same for every process of the archive.
+    await flush(redis);
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  const queue = (): BullmqJobQueue => {
+    const q = new BullmqJobQueue({ url: redis.url, backoffMs: 50, pollMs: 200 });
+    opened.queues.push(q);
+    return q;
+  };
+  const job = (id: string): Job => {
+    run++;
+    return { type: 'ingest-item', key: `${id}@run${run}`, item: { id, title: `Titre ${id}` } as ProgrammeItem };
+  };
+  const work = async (q: BullmqJobQueue, handler: (job: Job, context: JobContext) => Promise<unknown>, concurrency = 1): Promise<RunningWorker> => {
+    const worker = await q.work({ 'ingest-item': handler }, { concurrency, lockSeconds: 2 });
+    opened.workers.push(worker);
+    return worker;
+  };
+  const watcher = () => {
+    const seen = { started: [] as [number, number][], progress: [] as [number, JobProgress][], finished: [] as number[], failures: new Map<number, JobFailure>() };
+    return {
+      seen,
+      watch: {
+        started: (index: number, attempt: number) => seen.started.push([index, attempt]),
+        progress: (index: number, update: JobProgress) => seen.progress.push([index, update]),
+        finished: (index: number) => seen.finished.push(index),
+        failed: (index: number, failure: JobFailure) => {
+          seen.failures.set(index, failure);
+          return `failed: ${failure.cause}`;
+        },
+      },
+    };
+  };
+  const noHandlers = {} as JobHandlers<unknown>;
+
+  it('runs every job on the workers and returns the results in the jobs\' order, with their step progress', async () => {
+    const q = queue();
+    await q.check();
+    await work(q, async (j, context) => {
+      context.progress({ step: 'probe', state: 'started' });
+      context.progress({ step: 'probe', state: 'done', seconds: 0.1 });
+      await new Promise((resolve) => setTimeout(resolve, j.item.id === 'a' ? 150 : 10)); // a finishes last
+      return `done ${j.item.id}`;
+    }, 2);
+    const { seen, watch } = watcher();
+    const results = await q.runAll([job('a'), job('b'), job('c')], noHandlers as JobHandlers<string>, watch);
+    expect(results).toEqual(['done a', 'done b', 'done c']);
+    expect(seen.finished.sort()).toEqual([0, 1, 2]);
+    expect(seen.started.map(([, attempt]) => attempt)).toEqual([1, 1, 1]);
+    const probe = seen.progress.filter(([index]) => index === 0).map(([, p]) => `${p.step} ${p.state}`);
+    expect(probe).toContain('probe done');
+  });
+
+  it('does the same work once when it is queued twice, and runs it again once it has finished', async () => {
+    const q = queue();
+    const same = job('doublon');
+    expect(await q.enqueue([same])).toEqual({ added: 1, alreadyQueued: 0 });
+    expect(await q.enqueue([same])).toEqual({ added: 0, alreadyQueued: 1 });
+    let runs = 0;
+    let entered: () => void = () => {};
+    const running = new Promise<void>((resolve) => (entered = resolve));
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    await work(q, async () => {
+      runs++;
+      entered();
+      await gate;
+      return runs;
+    });
+    await running;
+    // Submitted again while it runs: joined, not added.
+    const { watch } = watcher();
+    let queued: (counts: { added: number; alreadyQueued: number }) => void = () => {};
+    const submitted = new Promise<{ added: number; alreadyQueued: number }>((resolve) => (queued = resolve));
+    const joined = q.runAll([same], noHandlers as JobHandlers<number>, { ...watch, queued } as never);
+    expect(await submitted).toEqual({ added: 0, alreadyQueued: 1 });
+    release();
+    expect(await joined).toEqual([1]);
+    expect(runs).toBe(1);
+    // Finished work is not joined: the archive may have changed since, so it runs again.
+    expect(await q.runAll([same], noHandlers as JobHandlers<number>, watch as never)).toEqual([2]);
+  });
+
+  it('drops a queued job that a newer version of the same item supersedes, failures included', async () => {
+    const q = queue();
+    const old = job('remplace');
+    await q.enqueue([old]);
+    const newer = job('remplace');
+    await q.enqueue([newer]);
+    const overview = await q.overview();
+    expect(overview.counts.waiting).toBe(1);
+    await work(q, async (j) => j.key);
+    const { watch } = watcher();
+    expect(await q.runAll([newer], noHandlers as JobHandlers<string>, watch)).toEqual([newer.key]);
+  });
+
+  it('retries a failed job with backoff until it succeeds', async () => {
+    const q = queue();
+    let tries = 0;
+    await work(q, async (_j, context) => {
+      tries++;
+      if (context.attempt < 2) throw new Error('ffmpeg was killed (signal SIGKILL)');
+      return 'second time lucky';
+    });
+    const { seen, watch } = watcher();
+    expect(await q.runAll([job('retry')], noHandlers as JobHandlers<string>, watch)).toEqual(['second time lucky']);
+    expect(tries).toBe(2);
+    expect(seen.started.map(([, attempt]) => attempt)).toEqual([1, 2]);
+  });
+
+  it('fails a job for good after its attempts, or at once when retrying cannot help, with cause and step', async () => {
+    const q = queue();
+    const tries = new Map<string, number>();
+    await work(q, async (j, context) => {
+      tries.set(j.item.id, (tries.get(j.item.id) ?? 0) + 1);
+      context.progress({ step: 'probe', state: 'started' });
+      if (j.item.id === 'corrompu') {
+        throw new JobFailedError('not a media file (moov atom not found)', false, { step: 'probe', state: 'failed', file: 'talks/x.mp4', cause: 'not a media file (moov atom not found)' });
+      }
+      throw new Error('S3 answered 503 Slow Down');
+    });
+    const { seen, watch } = watcher();
+    const results = await q.runAll([job('corrompu'), job('instable')], noHandlers as JobHandlers<string>, watch);
+    expect(results).toEqual(['failed: not a media file (moov atom not found)', 'failed: S3 answered 503 Slow Down']);
+    expect(tries.get('corrompu')).toBe(1);
+    expect(tries.get('instable')).toBe(3);
+    expect(seen.failures.get(0)).toMatchObject({ attempts: 1, progress: { step: 'probe', state: 'failed', file: 'talks/x.mp4' } });
+    expect(seen.failures.get(1)?.attempts).toBe(3);
+
+    const overview = await q.overview();
+    expect(overview.counts).toMatchObject({ failed: 2, waiting: 0, active: 0 });
+    const corrupt = overview.jobs.find((j) => j.subject === 'corrompu');
+    expect(corrupt).toMatchObject({ state: 'failed', step: 'probe', file: 'talks/x.mp4', cause: 'not a media file (moov atom not found)', attempts: 1 });
+    expect(corrupt?.steps).toEqual([{ step: 'probe', state: 'failed' }]);
+  });
+
+  it('shows a running job with its current step and the steps done', async () => {
+    const q = queue();
+    let release: () => void = () => {};
+    const blocked = new Promise<void>((resolve) => (release = resolve));
+    let entered: () => void = () => {};
+    const running = new Promise<void>((resolve) => (entered = resolve));
+    await work(q, async (_j, context) => {
+      context.progress({ step: 'probe', state: 'done', seconds: 0.1 });
+      context.progress({ step: 'transcode', state: 'started' });
+      entered();
+      await blocked;
+      return 'ok';
+    });
+    const { watch } = watcher();
+    const done = q.runAll([job('en-cours')], noHandlers as JobHandlers<string>, watch);
+    await running;
+    let active = (await q.overview()).jobs.find((j) => j.state === 'active');
+    for (let i = 0; i < 50 && active?.step !== 'transcode'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the progress write lands just after
+      active = (await q.overview()).jobs.find((j) => j.state === 'active');
+    }
+    expect(active).toMatchObject({ subject: 'en-cours', step: 'transcode', steps: [{ step: 'probe', state: 'done' }, { step: 'transcode', state: 'started' }] });
+    release();
+    expect(await done).toEqual(['ok']);
+  });
+
+  it('hands a running job back to the queue when a worker stops with release, and another worker finishes it', async () => {
+    const q = queue();
+    let entered: () => void = () => {};
+    const running = new Promise<void>((resolve) => (entered = resolve));
+    const first = await q.work({ 'ingest-item': async () => {
+      entered();
+      await new Promise(() => {}); // never finishes here
+      return 'first';
+    } }, { concurrency: 1, lockSeconds: 30 });
+    const { seen, watch } = watcher();
+    const done = q.runAll([job('relache')], noHandlers as JobHandlers<string>, watch);
+    await running;
+    await first.stop({ release: true });
+    await work(q, async () => 'second');
+    // Not after the 30 s lock: at once.
+    expect(await done).toEqual(['second']);
+    expect(seen.started.length).toBe(2);
+  });
+
+  it('says clearly when Redis does not answer', async () => {
+    const down = new BullmqJobQueue({ url: 'redis://127.0.0.1:1' });
+    await expect(down.check()).rejects.toThrow(/queue unavailable: Redis at redis:\/\/127\.0\.0\.1:1 does not answer \(.*ECONNREFUSED.*\); start it or fix REDIS_URL/);
+    const secret = new BullmqJobQueue({ url: 'redis://user:s3cret@127.0.0.1:1' });
+    await expect(secret.check()).rejects.not.toThrow(/s3cret/);
+  });
+});
+
+/** Empties the test's Redis between tests (FLUSHALL over a raw connection). */
+async function flush(redis: TestRedis): Promise<void> {
+  const net = await import('node:net');
+  await new Promise<void>((resolve, reject) => {
+    const socket = net.connect({ host: '127.0.0.1', port: redis.port }, () => socket.write('FLUSHALL\r\n'));
+    socket.on('data', () => {
+      socket.end();
+      resolve();
+    });
+    socket.on('error', reject);
+  });
+}

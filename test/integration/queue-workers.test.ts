@@ -1,0 +1,206 @@
+import type { ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSampleTimeline, type SampleTimeline } from '../../scripts/sample/texts.js';
+import { BullmqJobQueue } from '../../src/adapters/job-queue/bullmq-job-queue.js';
+import { parseManifest, type Manifest } from '../../src/domain/manifest.js';
+import { SHORT_SAMPLE_DIR } from '../global-setup.js';
+import { runCli, startCli, type CliRun } from '../support/cli.js';
+import { startTestMeili, type TestMeili } from '../support/meili.js';
+import { startTestRedis, type TestRedis } from '../support/redis.js';
+import { startTestS3, type TestS3 } from '../support/s3-server.js';
+
+const BROKEN_ID = '2025-strasbourg-fichier-abime';
+const BROKEN_FILE = 'talks/fichier-abime.mp4';
+
+/** Where the workers store the archive: the filesystem (one DATA_DIR) or an S3 server. */
+interface ArchiveUnderTest {
+  env: Record<string, string>;
+  read(key: string): Promise<Buffer | null>;
+  close(): Promise<void>;
+}
+
+const STORES: Record<'fs' | 's3', (dataDir: string) => Promise<ArchiveUnderTest>> = {
+  fs: async (dataDir) => ({
+    env: {},
+    read: async (key) => (existsSync(path.join(dataDir, key)) ? readFileSync(path.join(dataDir, key)) : null),
+    close: async () => {},
+  }),
+  s3: async () => {
+    const s3: TestS3 = await startTestS3();
+    const store = s3.store();
+    return { env: s3.env, read: (key) => store.getBuffer(key), close: () => s3.dispose() };
+  },
+};
+
+/**
+ * The scale-out ingest with real processes: Redis, two `worker` processes of the real CLI and
+ * `ingest` submitting the short sample edition (plus one corrupt recording) to them. One worker
+ * is killed (SIGKILL) in the middle of a job: the other takes the job over once its lock
+ * expires, and the edition completes, every file stored with the checksum its manifest gives.
+ */
+describe.each(['fs', 's3'] as const)('ingest on two workers through the BullMQ queue, archive on %s', (storeKind) => {
+  let redis: TestRedis;
+  let archive: ArchiveUnderTest;
+  let meili: TestMeili;
+  let root: string;
+  let dataDir: string;
+  let env: Record<string, string>;
+  let timeline: SampleTimeline;
+  let ingest: CliRun;
+  let killed: { subject: string; worker: number };
+  const workers: { child: ChildProcess; done: Promise<CliRun>; stdout: () => string }[] = [];
+  const manifests = new Map<string, Manifest>();
+  let survivor: CliRun;
+  let wallSeconds = 0;
+
+  beforeAll(async () => {
+    [redis, meili] = await Promise.all([startTestRedis(), startTestMeili()]);
+    root = mkdtempSync(path.join(tmpdir(), 'mc-queue-'));
+    dataDir = path.join(root, 'data');
+    archive = await STORES[storeKind](dataDir);
+    // The programme folder stands for the share every worker mounts at the same path.
+    const incoming = path.join(root, 'incoming');
+    cpSync(SHORT_SAMPLE_DIR, incoming, { recursive: true });
+    writeFileSync(path.join(incoming, BROKEN_FILE), 'Compte rendu de la table ronde, à relire.\n'.repeat(50));
+    appendFileSync(path.join(incoming, 'programme.csv'),
+      `${BROKEN_ID},2025 Strasbourg,2025-10-30,Un export abîmé,talk,Accessibilité,Jeanne Martin (La Mednum),fr,CC-BY-4.0,,${BROKEN_FILE},,,,\n`);
+    timeline = await readSampleTimeline(SHORT_SAMPLE_DIR);
+    env = {
+      DATA_DIR: dataDir, QUEUE: 'bullmq', REDIS_URL: redis.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.apiKey, TRANSCRIBER: 'none', ...archive.env,
+    };
+
+    const started = performance.now();
+    for (let i = 0; i < 2; i++) workers.push(startCli(['worker', '--lock-seconds', '5'], env));
+    await Promise.all(workers.map((w) => until(() => w.stdout().includes('waiting for jobs'), 60_000, 'worker ready')));
+    const submitted = startCli(['ingest', '--plain', path.join(incoming, 'programme.csv')], env);
+
+    // Kill a worker while it holds a recording's job with at least one step done: the job is
+    // active, locked to that worker, and its journal has something to resume from.
+    const queue = new BullmqJobQueue({ url: redis.url });
+    try {
+      killed = await until(async () => {
+        const overview = await queue.overview();
+        for (const job of overview.jobs.filter((j) => j.state === 'active' && j.subject !== BROKEN_ID && j.steps.some((s) => s.state === 'done'))) {
+          const worker = workers.findIndex((w) => lastStarted(w.stdout()) === job.subject);
+          if (worker >= 0) return { subject: job.subject, worker };
+        }
+        return null;
+      }, 120_000, 'a worker in the middle of a job');
+    } finally {
+      await queue.close();
+    }
+    workers[killed.worker]?.child.kill('SIGKILL');
+
+    ingest = await submitted.done;
+    wallSeconds = (performance.now() - started) / 1000;
+    for (const item of timeline.items) {
+      const manifest = await archive.read(`items/${item.id}/manifest.json`);
+      if (manifest) manifests.set(item.id, parseManifest(manifest.toString('utf8')));
+    }
+    const other = workers[1 - killed.worker];
+    other?.child.kill('SIGTERM');
+    survivor = await (other?.done as Promise<CliRun>);
+  }, 600_000);
+
+  afterAll(async () => {
+    for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
+    await Promise.all([redis?.stop(), meili?.stop(), archive?.close()]);
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('completes the edition although a worker was killed mid-job: the other took the job over', () => {
+    process.stdout.write(`queue-workers (${storeKind}): edition ingested by two workers (one killed) in ${wallSeconds.toFixed(1)} s\n`);
+    expect(ingest.stdout).toMatch(/8 ingested, 0 updated, 0 unchanged, 1 failed/);
+    expect(ingest.code).toBe(1); // the corrupt recording
+    expect(manifests.size).toBe(8);
+    // The survivor ran the killed job again: a second attempt of that item.
+    expect(survivor.stdout).toContain(`${killed.subject}: started (attempt 2)`);
+    expect(survivor.stdout).toMatch(new RegExp(`${killed.subject}: ingested in`));
+    expect(survivor.code).toBe(0);
+    expect(survivor.stdout).toContain('worker stopped');
+  });
+
+  it('stores every file with the checksum its manifest gives', async () => {
+    for (const manifest of manifests.values()) {
+      expect(manifest.files.length, manifest.id).toBeGreaterThan(1);
+      for (const file of manifest.files) {
+        const bytes = await archive.read(file.key);
+        expect(bytes, file.key).not.toBeNull();
+        expect(createHash('sha256').update(bytes ?? '').digest('hex'), file.key).toBe(file.sha256);
+      }
+    }
+    const killedItem = manifests.get(killed.subject);
+    expect(killedItem?.hls ?? killedItem?.downloads[0], killed.subject).toBeTruthy();
+  });
+
+  it('fails the corrupt recording at once, with its file and cause, while the others complete', () => {
+    const line = ingest.stderr.split('\n').find((l) => l.startsWith(`error: ${BROKEN_ID}`));
+    expect(line).toMatch(new RegExp(`^error: ${BROKEN_ID} ${BROKEN_FILE}: .*(not a (media|video)|text|invalid|format)`, 'i'));
+    // Bad input is not retried: one attempt, on whichever worker took it.
+    const tries = workers.map((w) => w.stdout()).join('').split('\n').filter((l) => l.startsWith(`${BROKEN_ID}: started`));
+    expect(tries).toHaveLength(1);
+  });
+
+  it('publishes nothing for the corrupt recording', async () => {
+    expect(await archive.read(`items/${BROKEN_ID}/manifest.json`)).toBeNull();
+  });
+
+  it('has the workers index what they publish', async () => {
+    const stats = await fetch(`${meili.url}/indexes/items/stats`, { headers: { Authorization: `Bearer ${meili.apiKey}` } });
+    expect(((await stats.json()) as { numberOfDocuments: number }).numberOfDocuments).toBe(8);
+  });
+
+  it('shows the queue in status: counts, and the failed job with its step and cause', async () => {
+    const status = await runCli(['status'], env);
+    expect(status.stdout).toMatch(/Queue: 0 waiting, 0 active, 0 to retry, 8 done, 1 failed/);
+    expect(status.stdout).toMatch(new RegExp(`error: ${BROKEN_ID} ${BROKEN_FILE}: .+ \\(in probe, after 1 attempt\\)`));
+    const json = JSON.parse((await runCli(['status', '--json'], env)).stdout) as { queue: { counts: Record<string, number>; jobs: { subject: string; state: string; step: string }[] } };
+    expect(json.queue.counts).toMatchObject({ completed: 8, failed: 1 });
+    expect(json.queue.jobs).toContainEqual(expect.objectContaining({ subject: BROKEN_ID, state: 'failed', step: 'probe' }));
+  }, 60_000);
+
+  it('re-running the same ingest finds nothing to do: every item unchanged', async () => {
+    const rerun = await runCli(['ingest', '--plain', '--no-wait', path.join(root, 'incoming', 'programme.csv')], env);
+    expect(rerun.stdout).toMatch(/9 job\(s\) queued for the workers; follow them with `mediacommuns status`/);
+    expect(rerun.code).toBe(0);
+    const worker = startCli(['worker'], env);
+    workers.push(worker);
+    const queue = new BullmqJobQueue({ url: redis.url });
+    try {
+      await until(async () => {
+        const { counts } = await queue.overview();
+        return counts.waiting + counts.active + counts.delayed === 0 && counts.completed + counts.failed === 9 ? counts : null;
+      }, 120_000, 'the queue drained');
+    } finally {
+      await queue.close();
+    }
+    worker.child.kill('SIGTERM');
+    const run = await worker.done;
+    expect(run.stdout.split('\n').filter((l) => / unchanged in /.test(l))).toHaveLength(8);
+  }, 180_000);
+});
+
+/** The item of the last "<id>: started" line a worker printed. */
+function lastStarted(stdout: string): string | null {
+  const lines = stdout.split('\n').filter((l) => / started( \(attempt \d+\))?$/.test(l));
+  const last = lines.at(-1);
+  if (!last) return null;
+  // Its job is still running if the worker has not printed its end since.
+  const subject = last.slice(0, last.indexOf(': started'));
+  const after = stdout.slice(stdout.lastIndexOf(last) + last.length);
+  return after.includes(`${subject}: `) ? null : subject;
+}
+
+async function until<T>(check: () => T | null | false | Promise<T | null | false>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

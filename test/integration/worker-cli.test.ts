@@ -1,0 +1,109 @@
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BullmqJobQueue } from '../../src/adapters/job-queue/bullmq-job-queue.js';
+import { runCli, startCli } from '../support/cli.js';
+import { makeVideoClip } from '../support/clips.js';
+import { startTestRedis, type TestRedis } from '../support/redis.js';
+
+const HEADER = 'id,edition,date,title,kind,themes,speakers,language,licence,summary,media,captions';
+const row = (id: string, file: string): string => `${id},2025 Strasbourg,2025-10-29,Titre ${id},talk,Accessibilité,Jeanne Martin (La Mednum),fr,CC-BY-4.0,,${file},`;
+
+/** The `worker` command of the real CLI: its usage, a file it cannot reach, and how it stops. */
+describe('the worker command', () => {
+  let redis: TestRedis;
+  let root: string;
+  let programme: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    redis = await startTestRedis();
+    root = mkdtempSync(path.join(tmpdir(), 'mc-worker-'));
+    mkdirSync(path.join(root, 'talks'));
+    await makeVideoClip(path.join(root, 'talks', 'absente.mp4'), { seconds: 2, width: 320, height: 180 });
+    // Long enough that the transcode is still running when the signals arrive.
+    await makeVideoClip(path.join(root, 'talks', 'longue.mp4'), { seconds: 40, width: 640, height: 360 });
+    programme = path.join(root, 'programme.csv');
+    writeFileSync(programme, `${[HEADER, row('absente', 'talks/absente.mp4'), row('longue', 'talks/longue.mp4')].join('\n')}\n`);
+    env = { DATA_DIR: path.join(root, 'data'), QUEUE: 'bullmq', REDIS_URL: redis.url, TRANSCRIBER: 'none', MEILI_URL: 'http://127.0.0.1:1' };
+  }, 120_000);
+
+  afterAll(async () => {
+    await redis?.stop();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('refuses to start without the shared queue, or with Redis down, in one line each', async () => {
+    const inline = await runCli(['worker'], { DATA_DIR: path.join(root, 'data') });
+    expect(inline.code).toBe(2);
+    expect(inline.stderr).toMatch(/^error: worker needs the shared queue: set QUEUE=bullmq and REDIS_URL/);
+    const noWait = await runCli(['ingest', '--no-wait', programme], { DATA_DIR: path.join(root, 'data') });
+    expect(noWait.code).toBe(2);
+    expect(noWait.stderr).toMatch(/^error: --no-wait needs the shared queue/);
+    const down = await runCli(['worker'], { ...env, REDIS_URL: 'redis://127.0.0.1:1' });
+    expect(down.code).toBe(2);
+    expect(down.stderr.trim()).toMatch(/^error: queue unavailable: Redis at redis:\/\/127\.0\.0\.1:1 does not answer \(.*\); start it or fix REDIS_URL$/);
+    const badFlag = await runCli(['worker', '--concurrency', '0'], env);
+    expect(badFlag.code).toBe(2);
+    expect(badFlag.stderr).toMatch(/--concurrency must be a whole number from 1 to 64/);
+  }, 60_000);
+
+  it('names the file a worker cannot reach, finishes or hands back its job on signals, and another worker completes the work', async () => {
+    const queued = await runCli(['ingest', '--no-wait', '--plain', programme], env);
+    expect(queued.stdout).toMatch(/2 job\(s\) queued for the workers/);
+    expect(queued.code).toBe(0);
+    // The file was there for ingest, not for the worker: as with a share that is not mounted.
+    renameSync(path.join(root, 'talks', 'absente.mp4'), path.join(root, 'absente.mp4'));
+
+    const first = startCli(['worker', '--lock-seconds', '5'], env);
+    let firstErr = '';
+    first.child.stderr?.on('data', (chunk: Buffer) => (firstErr += chunk.toString()));
+    const stderr = (): string => firstErr;
+    await until(() => stderr().includes('error: absente talks/absente.mp4: not reachable'), 60_000, 'the unreachable file');
+    expect(stderr()).toMatch(new RegExp(`error: absente talks/absente\\.mp4: not reachable from this worker \\(.+\\) at ${escape(path.join(root, 'talks', 'absente.mp4'))}: programme files must be on a path every worker shares \\(same mount point\\) \\(attempt 1, will be retried\\)`));
+
+    await until(() => first.stdout().includes('longue: started'), 60_000, 'the long job');
+    first.child.kill('SIGTERM');
+    await until(() => stderr().includes('SIGTERM: taking no more jobs, finishing 1'), 10_000, 'the first signal');
+    first.child.kill('SIGTERM');
+    const stopped = await first.done;
+    expect(stopped.code).toBe(0);
+    expect(stopped.stderr).toContain('SIGTERM: handing 1 job(s) back to the queue');
+    expect(stopped.stdout).not.toContain('longue: ingested');
+
+    // Handed back: waiting again at once, not stuck behind its lock; the other one waits for its retry.
+    const status = await runCli(['status'], env);
+    expect(status.stdout).toMatch(/Queue: 1 waiting, 0 active, 1 to retry, 0 done, 0 failed/);
+    expect(status.stdout).toMatch(/absente: last try failed: not reachable from this worker/);
+
+    renameSync(path.join(root, 'absente.mp4'), path.join(root, 'talks', 'absente.mp4'));
+    const second = startCli(['worker'], env);
+    const queue = new BullmqJobQueue({ url: redis.url });
+    try {
+      await until(async () => ((await queue.overview()).counts.completed === 2 ? true : null), 120_000, 'both jobs done');
+    } finally {
+      await queue.close();
+    }
+    second.child.kill('SIGINT');
+    const run = await second.done;
+    expect(run.stdout).toMatch(/longue: started \(attempt 2\)/);
+    expect(run.stdout).toMatch(/absente: started \(attempt 2\)/);
+    for (const id of ['absente', 'longue']) expect(existsSync(path.join(root, 'data', 'items', id, 'manifest.json')), id).toBe(true);
+    expect(run.code).toBe(0);
+  }, 240_000);
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+async function until<T>(check: () => T | null | false | Promise<T | null | false>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
