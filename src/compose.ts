@@ -94,3 +94,19 @@ export const hashCacheOf = (config: Readonly<Config>): string => path.join(confi
 export function openSearchIndex(config: Readonly<Config>): Promise<OpenedSearch> {
   return openMeilisearch({ dataDir: config.dataDir, external: config.meili });
 }
+
+/**
+ * The origin browsers load media from when the archive is in object storage: the public base URL
+ * (a CDN or public bucket) or, for presigned URLs, the endpoint (path-style) or the bucket's host.
+ * null on the filesystem: the site serves media itself.
+ */
+export function mediaOriginOf(config: Readonly<Config>): string | null {
+  const storage = config.storage;
+  if (storage.kind !== 's3') return null;
+  if (storage.publicBaseUrl) return new URL(storage.publicBaseUrl).origin;
+  if (storage.endpoint) {
+    const endpoint = new URL(storage.endpoint);
+    return storage.forcePathStyle ? endpoint.origin : `${endpoint.protocol}//${storage.bucket}.${endpoint.host}`;
+  }
+  return `https://${storage.bucket}.s3.${storage.region}.amazonaws.com`;
+}

@@ -32,8 +32,9 @@ export function createApp(deps: WebDeps, options: { assetVersion: string }): Exp
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
   // Stored media and the embed page may be loaded by other sites; the rest is same-origin only.
-  const embeddable = securityHeaders({ embeddable: true });
-  const sameOrigin = securityHeaders();
+  const mediaOrigins = deps.mediaOrigin ? [deps.mediaOrigin] : [];
+  const embeddable = securityHeaders({ embeddable: true, mediaOrigins });
+  const sameOrigin = securityHeaders({ mediaOrigins });
   app.use((req, res, next) => (/^\/(en\/)?(media|embed)(\/|$)/.test(req.path) ? embeddable : sameOrigin)(req, res, next));
   app.use(compression({ filter: (req, res) => !req.path.startsWith('/media/') && compression.filter(req, res) }));
 

@@ -28,6 +28,8 @@ export async function startWeb(options: {
   port: number;
   host?: string;
   publicUrl?: string | null;
+  /** See WebDeps.mediaOrigin. */
+  mediaOrigin?: string | null;
   log?: (line: string) => void;
 }): Promise<WebServer> {
   const version = assetVersion(path.join(VIEWS_DIR, 'static'));
@@ -41,6 +43,7 @@ export async function startWeb(options: {
     store: options.store,
     views: ViewEngine.load(VIEWS_DIR, `/assets/${version}`),
     publicUrl: options.publicUrl ?? null,
+    mediaOrigin: options.mediaOrigin ?? null,
     ...(options.log ? { log: options.log } : {}),
   };
   const app = createApp(deps, { assetVersion: version });

@@ -11,6 +11,11 @@ export interface WebDeps {
   views: ViewEngine;
   /** The site's public origin ("https://archives.example.org"); null: taken from each request. */
   publicUrl: string | null;
+  /**
+   * Where browsers fetch media from when the store hands out its own URLs (S3: the public base
+   * URL or the endpoint of presigned URLs); null: media goes through this server (filesystem).
+   */
+  mediaOrigin: string | null;
   /** Where server errors are written (one line each); stderr by default. */
   log?: (line: string) => void;
 }

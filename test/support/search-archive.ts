@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
+import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { ItemKind } from '../../src/domain/item.js';
 import type { LicenceId } from '../../src/domain/licence.js';
 import { manifestKey, manifestSchema, type Manifest, type StoredFile } from '../../src/domain/manifest.js';
@@ -41,7 +42,7 @@ export function freshStore(): FsBlobStore {
  * Writes an item as the ingest does: text files under a revision folder, then its manifest
  * (validated by the real schema). Returns the manifest.
  */
-export async function writeItem(store: FsBlobStore, spec: ArchiveItem): Promise<Manifest> {
+export async function writeItem(store: BlobStore, spec: ArchiveItem): Promise<Manifest> {
   const rev = 'a1b2c3d4e5f6';
   const files: StoredFile[] = [];
   const put = async (rel: string, body: unknown): Promise<StoredFile> => {

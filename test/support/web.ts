@@ -1,14 +1,15 @@
 import { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
+import type { BlobStore } from '../../src/ports/blob-store.js';
 import { startWeb, type WebServer } from '../../src/http/start-web.js';
 import { SearchIndexer } from '../../src/services/search/indexer.js';
 import { startTestMeili, type TestMeili } from './meili.js';
 import { freshStore, writeItem, type ArchiveItem } from './search-archive.js';
 
 /** The website over a real store and a real Meilisearch, on a free port; stop it with close(). */
-export interface TestWeb {
+export interface TestWeb<S extends BlobStore = FsBlobStore> {
   url: string;
   web: WebServer;
-  store: FsBlobStore;
+  store: S;
   meili: TestMeili;
   /** GET (or any method) on the site: the response with its body read as text. */
   fetch(path: string, init?: RequestInit): Promise<{ status: number; headers: Headers; text: string }>;
@@ -26,12 +27,12 @@ export async function startTestWeb(items: readonly ArchiveItem[], options: { sto
 }
 
 /** A site over an existing store (e.g. a copy of the ingested sample edition): indexed, then served. */
-export async function startWebOver(store: FsBlobStore, publicUrl?: string): Promise<TestWeb> {
+export async function startWebOver<S extends BlobStore = FsBlobStore>(store: S, publicUrl?: string, mediaOrigin?: string): Promise<TestWeb<S>> {
   const meili = await startTestMeili();
   const index = meili.connect();
   await index.open();
   await new SearchIndexer(store, index).reindex();
-  const web = await startWeb({ store, index, port: 0, host: '127.0.0.1', publicUrl: publicUrl ?? null, log: () => {} });
+  const web = await startWeb({ store, index, port: 0, host: '127.0.0.1', publicUrl: publicUrl ?? null, mediaOrigin: mediaOrigin ?? null, log: () => {} });
   const url = `http://127.0.0.1:${web.port}`;
   return {
     url,

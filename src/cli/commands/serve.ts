@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createAdapters, openSearchIndex } from '../../compose.js';
+import { createAdapters, mediaOriginOf, openSearchIndex } from '../../compose.js';
 import type { Config } from '../../config.js';
 import { startWeb } from '../../http/start-web.js';
 import type { CliIo } from '../io.js';
@@ -36,6 +36,7 @@ export async function serveCommand(args: string[], config: Readonly<Config>, io:
       port,
       ...(values.host ? { host: values.host } : {}),
       publicUrl: config.publicUrl,
+      mediaOrigin: mediaOriginOf(config),
       log: (line) => io.err(`${line}\n`),
     });
   } catch (error) {

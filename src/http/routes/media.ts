@@ -32,6 +32,14 @@ export function mediaRoutes(deps: WebDeps): Router {
         return;
       }
       const local = deps.store.localPath(key);
+      if (!local && deps.mediaOrigin && deps.store.publicUrl) {
+        // Object storage serves its own bytes (Range included): the browser is sent there, with a
+        // public URL (CDN) or a presigned one that outlives the redirect's caching.
+        res.removeHeader('ETag');
+        res.set('Cache-Control', 'private, max-age=600');
+        res.redirect(302, await deps.store.publicUrl(key, { expiresIn: 900 }));
+        return;
+      }
       if (local) {
         res.sendFile(local, { etag: false, lastModified: true, cacheControl: false, dotfiles: 'allow' }, (error) => {
           if (error && !res.headersSent) next(error);
