@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { makeSample } from '../scripts/sample/index.js';
+import { ensureSampleArchive } from './support/sample-archive.js';
 
 /** Where the 2–5 s version of the sample edition lives; made once, reused while its stamp matches. */
 export const SHORT_SAMPLE_DIR = path.resolve('test/.fixtures/sample-short');
@@ -8,4 +9,14 @@ export default async function setup(): Promise<void> {
   const started = Date.now();
   await makeSample({ out: SHORT_SAMPLE_DIR, short: true });
   process.stdout.write(`short sample edition ready in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
+  // The same edition ingested once by the real CLI, for the pages, the browser tests and the web bench.
+  // A failed ingest fails only the files that need the archive (with its cause), not the whole run.
+  try {
+    const archive = await ensureSampleArchive(SHORT_SAMPLE_DIR);
+    process.env.SHORT_ARCHIVE_DIR = archive.dir;
+    if (archive.built) process.stdout.write(`short sample archive ingested in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
+  } catch (error) {
+    process.env.SHORT_ARCHIVE_ERROR = (error as Error).message;
+    process.stdout.write(`short sample archive not available: ${(error as Error).message}\n`);
+  }
 }

@@ -3,8 +3,10 @@
  * same process, on the same machine, one after the other.
  *   --short       use the 2–5 s sample edition and a search archive of 20,000 passages instead of
  *                 400,000 (a quick check of the bench itself)
- *   --rounds N    rounds of the ingest comparison, alternating which side runs first (default 2)
- *   --only 2,5    run only these tables (1 = ingest and ladder, 2 = search, 5 = text)
+ *   --rounds N    rounds of the ingest comparisons (tables 1 and 4), alternating the order (default 2)
+ *   --only 2,5    run only these tables (1 = ingest and ladder, 2 = search, 3 = web pages,
+ *                 4 = scale-out: workers and S3, 5 = text)
+ *   --seconds N   seconds of load per web measure (default 10, --short 3)
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,9 +19,11 @@ import { compareIngest, mb, mean } from './ingest-bench.js';
 import { compareLadders } from './ladder-bench.js';
 import { OCR_PDF_HEADERS, ocrPdfRows } from './ocr-pdf-bench.js';
 import { sttRows } from './stt-bench.js';
+import { runScaleBench } from './scale-bench.js';
 import { runSearchBench } from './search-bench.js';
+import { runWebBench } from './web-bench.js';
 
-const { values } = parseArgs({ options: { short: { type: 'boolean' }, rounds: { type: 'string' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { short: { type: 'boolean' }, rounds: { type: 'string' }, only: { type: 'string' }, seconds: { type: 'string' } } });
 const only = values.only ? new Set(values.only.split(',').map((t) => t.trim())) : null;
 const runs = (tableNumber: string): boolean => only === null || only.has(tableNumber);
 const short = values.short ?? false;
@@ -65,6 +69,16 @@ if (runs('1')) {
 if (runs('2')) {
   console.log(`\n## 2. Search (${short ? 'short: 200 items, 20,000 passages' : '2,000 items, 400,000 passages'}, synthetic)\n`);
   await runSearchBench({ short });
+}
+
+if (runs('3')) {
+  console.log('\n## 3. Web pages: talk and search under 50 connections, vs a bare Express handler (short sample edition)\n');
+  await runWebBench({ seconds: Number(values.seconds ?? (short ? 3 : 10)) });
+}
+
+if (runs('4')) {
+  console.log(`\n## 4. Scale-out: ingest of the ${short ? 'short' : 'full'} sample edition on 1 and 2 workers, filesystem and S3 (same machine)\n`);
+  await runScaleBench({ programme, rounds });
 }
 
 if (runs('5')) {

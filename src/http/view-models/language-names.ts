@@ -1,5 +1,9 @@
 import type { Locale } from '../locale.js';
 
+const lists: Record<Locale, Intl.ListFormat> = {
+  fr: new Intl.ListFormat('fr-FR', { type: 'conjunction' }),
+  en: new Intl.ListFormat('en-GB', { type: 'conjunction' }),
+};
 const names: Record<Locale, Intl.DisplayNames> = {
   fr: new Intl.DisplayNames(['fr'], { type: 'language' }),
   en: new Intl.DisplayNames(['en'], { type: 'language' }),
@@ -17,5 +21,5 @@ export function languageName(tag: string, locale: Locale): string {
 /** "français, anglais" / "French and English": a list of languages as the page's language writes it. */
 export function languageList(tags: readonly string[], locale: Locale): string {
   const unique = [...new Set(tags)].map((tag) => languageName(tag, locale));
-  return new Intl.ListFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { type: 'conjunction' }).format(unique);
+  return lists[locale].format(unique);
 }

@@ -1,0 +1,286 @@
+/**
+ * Table 4: the whole sample edition ingested by the real CLI in its scale-out shapes, each run
+ * into a fresh DATA_DIR with fresh services, on this one machine:
+ *   (a) `ingest` alone: in-process queue, filesystem store (the baseline)
+ *   (b) QUEUE=bullmq, one `worker` process, filesystem
+ *   (c) QUEUE=bullmq, two `worker` processes, filesystem
+ *   (d) in-process queue, STORAGE=s3 against s3rver on loopback
+ *   (e) QUEUE=bullmq, two `worker` processes, S3
+ * Every run indexes for search in the archive's own Meilisearch (the default), started by the
+ * app under DATA_DIR/meili. Everything a run starts is stopped by its PID before the next one.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { table } from '../../src/cli/format.js';
+import { startTestRedis } from '../../test/support/redis.js';
+import { startTestS3 } from '../../test/support/s3-server.js';
+import { mb, mean } from './ingest-bench.js';
+import { ProcessSampler } from './process-sampler.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+/** Linux clock ticks per second (USER_HZ), as in process-sampler.ts. */
+const TICKS = 100;
+/** Process names (`node --title`, 15 characters at most in /proc) that single out the app's processes in the samples. */
+const INGEST_TITLE = 'mc-ingest';
+const WORKER_TITLE = 'mc-worker';
+/** Settings that define a run: whatever the caller's environment says, each run sets its own. */
+const RUN_VARIABLES = /^(DATA_DIR|PORT|STORAGE|S3_.*|QUEUE|REDIS_URL|MEILI_URL|MEILI_MASTER_KEY|INGEST_CONCURRENCY)$/;
+
+interface RunSpec {
+  key: 'a' | 'b' | 'c' | 'd' | 'e';
+  label: string;
+  workers: 0 | 1 | 2;
+  store: 'fs' | 's3';
+}
+
+const RUNS: RunSpec[] = [
+  { key: 'a', label: 'ingest alone: in-process queue, filesystem', workers: 0, store: 'fs' },
+  { key: 'b', label: 'BullMQ, 1 worker, filesystem', workers: 1, store: 'fs' },
+  { key: 'c', label: 'BullMQ, 2 workers, filesystem', workers: 2, store: 'fs' },
+  { key: 'd', label: 'ingest alone: in-process queue, S3 (s3rver)', workers: 0, store: 's3' },
+  { key: 'e', label: 'BullMQ, 2 workers, S3 (s3rver)', workers: 2, store: 's3' },
+];
+
+/** The ratio each run answers besides "vs (a)": the pair that differs by one thing only. */
+const PAIRS: Partial<Record<RunSpec['key'], { against: RunSpec['key']; what: string }>> = {
+  c: { against: 'b', what: '2 workers / 1 worker' },
+  d: { against: 'a', what: 'S3 / filesystem' },
+  e: { against: 'c', what: 'S3 / filesystem' },
+};
+
+interface RunFigures {
+  wallSeconds: number;
+  cpuSeconds: number;
+  appPeakRss: number;
+  ffmpegPeakRss: number;
+  ingested: number;
+}
+
+interface Cli {
+  how: string;
+  args(title: string, commandArgs: string[]): string[];
+}
+
+export interface ScaleBenchOptions {
+  /** The edition's programme.csv. */
+  programme: string;
+  rounds: number;
+}
+
+/** Runs (a)–(e) `rounds` times, alternating their order, and prints table 4. */
+export async function runScaleBench({ programme, rounds }: ScaleBenchOptions): Promise<void> {
+  const cli = buildCli();
+  const figures = new Map<RunSpec['key'], RunFigures[]>(RUNS.map((r) => [r.key, []]));
+  for (let round = 0; round < rounds; round++) {
+    // Alternate the order so that no run always gets the warm page cache or the cooler CPU.
+    for (const spec of round % 2 === 0 ? RUNS : [...RUNS].reverse()) {
+      const result = await runOnce(spec, programme, cli);
+      figures.get(spec.key)?.push(result);
+      process.stderr.write(`  round ${round + 1}, (${spec.key}) ${spec.label}: ${result.wallSeconds.toFixed(1)} s\n`);
+    }
+  }
+
+  const wallOf = (key: RunSpec['key']): number => mean((figures.get(key) ?? []).map((f) => f.wallSeconds));
+  const x = (value: number): string => `${value.toFixed(2)}×`;
+  const s = (value: number): string => `${value.toFixed(1)} s`;
+  const baseline = wallOf('a');
+  const items = figures.get('a')?.[0]?.ingested ?? 0;
+  console.log(table(['run', 'wall, mean (each round)', 'vs (a)', 'pair ratio', 'CPU, mean', 'peak RSS app process', 'peak RSS ffmpeg'], RUNS.map((spec) => {
+    const runs = figures.get(spec.key) ?? [];
+    const pair = PAIRS[spec.key];
+    return [
+      `(${spec.key}) ${spec.label}`,
+      `${s(wallOf(spec.key))} (${runs.map((f) => f.wallSeconds.toFixed(1)).join(', ')})`,
+      x(wallOf(spec.key) / baseline),
+      pair ? `${pair.what} (${spec.key})/(${pair.against}): ${x(wallOf(spec.key) / wallOf(pair.against))}` : '–',
+      s(mean(runs.map((f) => f.cpuSeconds))),
+      mb(Math.max(...runs.map((f) => f.appPeakRss))),
+      mb(Math.max(...runs.map((f) => f.ffmpegPeakRss))),
+    ];
+  })));
+  console.log([
+    '',
+    `${items} items, every run into a fresh DATA_DIR (fresh Redis, fresh S3 server), through the real CLI (${cli.how}); ${rounds} round(s), the order reversed every other round.`,
+    'Wall: from starting `ingest` to its exit, search indexing in the archive\'s own Meilisearch included; the workers were started and',
+    'waiting beforehand, as in a deployment. CPU: every process of the run (CLI, workers, ffmpeg, Meilisearch, Redis, s3rver), sampled',
+    'from /proc every 100 ms, a floor. Peak RSS app process: the largest ingest or worker process.',
+    'This machine has 2 cores and ffmpeg already uses both: two workers on one machine mostly overlap I/O and the single-threaded',
+    'steps (probe, sharp, checksums, uploads, indexing), so (c)/(b) shows the queue\'s overhead and that overlap, not the gain of',
+    'workers on separate machines, which add their cores.',
+  ].join('\n'));
+}
+
+/** The compiled CLI, fresh from `npm run build`; tsx on the sources if the build fails. */
+function buildCli(): Cli {
+  const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status === 0) {
+    const bin = path.join(ROOT, 'bin/mediacommuns.js');
+    return { how: 'node bin/mediacommuns.js', args: (title, commandArgs) => [`--title=${title}`, bin, ...commandArgs] };
+  }
+  const firstError = `${build.stdout}${build.stderr}`.split('\n').find((l) => l.includes('error')) ?? `exit ${build.status}`;
+  process.stderr.write(`  npm run build failed (${firstError.trim()}): running the sources through tsx instead\n`);
+  const tsx = import.meta.resolve('tsx');
+  const cli = path.join(ROOT, 'src/cli.ts');
+  return { how: 'tsx src/cli.ts, the build having failed', args: (title, commandArgs) => [`--title=${title}`, '--import', tsx, cli, ...commandArgs] };
+}
+
+async function runOnce(spec: RunSpec, programme: string, cli: Cli): Promise<RunFigures> {
+  const root = await mkdtemp(path.join(tmpdir(), `mc-scale-${spec.key}-`));
+  const dataDir = path.join(root, 'data');
+  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !RUN_VARIABLES.test(key)));
+  env.DATA_DIR = dataDir;
+  env.NO_COLOR = '1';
+  const stops: (() => Promise<void>)[] = [];
+  const workers: Started[] = [];
+  try {
+    if (spec.store === 's3') {
+      const s3 = await startTestS3();
+      stops.push(() => s3.dispose());
+      Object.assign(env, s3.env);
+    }
+    if (spec.workers > 0) {
+      const redis = await startTestRedis();
+      stops.push(() => redis.stop());
+      Object.assign(env, { QUEUE: 'bullmq', REDIS_URL: redis.url });
+      for (let i = 0; i < spec.workers; i++) workers.push(start(process.execPath, cli.args(WORKER_TITLE, ['worker']), env, root));
+      await Promise.all(workers.map((w) => w.until('waiting for jobs', 60_000)));
+    }
+
+    const before = treeTicks(process.pid);
+    const ownBefore = process.cpuUsage();
+    const sampler = new ProcessSampler(process.pid).start();
+    const started = performance.now();
+    const ingest = start(process.execPath, cli.args(INGEST_TITLE, ['ingest', '--plain', programme]), env, root);
+    const { code } = await ingest.done; // never rejects: a failed spawn resolves with code null
+    const wallSeconds = (performance.now() - started) / 1000;
+    const sample = sampler.stop();
+    const own = process.cpuUsage(ownBefore);
+
+    const summary = /(\d+) ingested, (\d+) updated, (\d+) unchanged, (\d+) failed/.exec(ingest.stdout());
+    if (code !== 0 || !summary || summary[4] !== '0') {
+      throw new Error(`(${spec.key}) ${spec.label}: ingest exited with ${code}: ${lastLines(ingest.stderr() || ingest.stdout())}`);
+    }
+    return {
+      wallSeconds,
+      cpuSeconds: Math.max(0, sample.cpuSeconds - before / TICKS - (own.user + own.system) / 1e6),
+      appPeakRss: Math.max(sample.peakRssByCommand.get(INGEST_TITLE) ?? 0, sample.peakRssByCommand.get(WORKER_TITLE) ?? 0),
+      ffmpegPeakRss: sample.peakRssByCommand.get('ffmpeg') ?? 0,
+      ingested: Number(summary[1]),
+    };
+  } finally {
+    // The worker that started the archive's Meilisearch stops it as it exits.
+    await Promise.all(workers.map((w) => w.stop()));
+    await stopLeftoverMeilisearch(dataDir);
+    for (const stop of stops.reverse()) await stop();
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+interface Started {
+  child: ChildProcess;
+  done: Promise<{ code: number | null }>;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves once stdout holds `text`; fails if the process exits first or time runs out. */
+  until(text: string, timeoutMs: number): Promise<void>;
+  /** SIGTERM (finish and exit), SIGKILL after 30 s. */
+  stop(): Promise<void>;
+}
+
+function start(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Started {
+  // cwd is the run's own folder: no .env file from elsewhere is read.
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-8000)));
+  const done = new Promise<{ code: number | null }>((resolve) => {
+    child.once('error', (error) => {
+      stderr += error.message;
+      resolve({ code: null });
+    });
+    child.once('close', (code) => resolve({ code }));
+  });
+  const exited = (): boolean => child.exitCode !== null || child.signalCode !== null;
+  return {
+    child,
+    done,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    async until(text, timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      while (!stdout.includes(text)) {
+        if (exited()) throw new Error(`${args.slice(-1)[0] ?? command} exited before "${text}": ${lastLines(stderr || stdout)}`);
+        if (Date.now() > deadline) throw new Error(`${args.slice(-1)[0] ?? command}: no "${text}" within ${timeoutMs / 1000} s`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async stop() {
+      if (exited() || child.pid === undefined) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await done;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/**
+ * The app stops the Meilisearch it starts, and the server dies with its parent; should one
+ * still run on this run's DATA_DIR (recorded in DATA_DIR/meili/instance.json), it is ours:
+ * stop it by its PID.
+ */
+async function stopLeftoverMeilisearch(dataDir: string): Promise<void> {
+  const file = path.join(dataDir, 'meili', 'instance.json');
+  if (!existsSync(file)) return;
+  const { pid } = JSON.parse(await readFile(file, 'utf8')) as { pid: number };
+  const isOurServer = (): boolean => {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      return cmdline.includes('meilisearch') && cmdline.includes(dataDir);
+    } catch {
+      return false;
+    }
+  };
+  if (!isOurServer()) return;
+  process.stderr.write(`  a Meilisearch (pid ${pid}) was left running on ${dataDir}: stopping it\n`);
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + 10_000;
+  while (isOurServer() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (isOurServer()) process.kill(pid, 'SIGKILL');
+}
+
+/** CPU ticks (user + system) used so far by a process and its living descendants. */
+function treeTicks(rootPid: number): number {
+  const parents = new Map<number, number>();
+  const ticks = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    parents.set(Number(entry), Number(fields[1]));
+    ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
+  }
+  let total = 0;
+  for (const [pid, used] of ticks) {
+    for (let p: number | undefined = pid; p !== undefined && p > 1; p = parents.get(p)) {
+      if (p === rootPid) {
+        total += used;
+        break;
+      }
+    }
+  }
+  return total;
+}
+
+function lastLines(text: string): string {
+  return text.trim().split('\n').slice(-3).join(' | ');
+}
