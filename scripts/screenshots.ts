@@ -67,6 +67,9 @@ try {
         continue;
       }
       const response = await page.goto(new URL(pagePath, base).href, { waitUntil: 'networkidle' });
+      // A full-page picture shows what is below the fold: load the lazy images first.
+      await page.evaluate('for (const img of document.images) img.loading = "eager"');
+      await page.waitForLoadState('networkidle');
       const file = path.join(out, `${name}-${viewportName}.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(`${file}  ${pagePath} (${response?.status() ?? '?'}) at ${viewport.width}×${viewport.height}`);
