@@ -12,6 +12,7 @@ import { runCli, startCli, type CliRun } from '../support/cli.js';
 import { startTestMeili, type TestMeili } from '../support/meili.js';
 import { startTestRedis, type TestRedis } from '../support/redis.js';
 import { startTestS3, type TestS3 } from '../support/s3-server.js';
+import { until } from '../support/wait.js';
 
 const BROKEN_ID = '2025-strasbourg-fichier-abime';
 const BROKEN_FILE = 'talks/fichier-abime.mp4';
@@ -195,12 +196,3 @@ function lastStarted(stdout: string): string | null {
   return after.includes(`${subject}: `) ? null : subject;
 }
 
-async function until<T>(check: () => T | null | false | Promise<T | null | false>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -6,6 +6,7 @@ import { BullmqJobQueue } from '../../src/adapters/job-queue/bullmq-job-queue.js
 import { runCli, startCli } from '../support/cli.js';
 import { makeVideoClip } from '../support/clips.js';
 import { startTestRedis, type TestRedis } from '../support/redis.js';
+import { until } from '../support/wait.js';
 
 const HEADER = 'id,edition,date,title,kind,themes,speakers,language,licence,summary,media,captions';
 const row = (id: string, file: string): string => `${id},2025 Strasbourg,2025-10-29,Titre ${id},talk,Accessibilité,Jeanne Martin (La Mednum),fr,CC-BY-4.0,,${file},`;
@@ -98,12 +99,3 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-async function until<T>(check: () => T | null | false | Promise<T | null | false>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

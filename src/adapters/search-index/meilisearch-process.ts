@@ -4,10 +4,10 @@ import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { chmod, link, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import path from 'node:path';
 import { ToolError } from '../../domain/errors.js';
 import { isAlive, takePidFile } from '../../lib/pid-file.js';
+import { freePort } from '../../lib/free-port.js';
 
 /** A Meilisearch server this process may talk to. */
 export interface MeiliServer {
@@ -266,17 +266,6 @@ async function logTail(logFile: string): Promise<string> {
   return (errors[errors.length - 1] ?? lines[lines.length - 1] ?? `no output (see ${logFile})`).slice(0, 300);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** The status code of a GET, or 0 when nothing answers. */
 function get(url: string, apiKey: string | null, timeoutMs: number): Promise<number> {
