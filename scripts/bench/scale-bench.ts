@@ -11,7 +11,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { table } from '../../src/cli/format.js';
@@ -161,7 +161,10 @@ async function runOnce(spec: RunSpec, programme: string, cli: Cli): Promise<RunF
 
     const summary = /(\d+) ingested, (\d+) updated, (\d+) unchanged, (\d+) failed/.exec(ingest.stdout());
     if (code !== 0 || !summary || summary[4] !== '0') {
-      throw new Error(`(${spec.key}) ${spec.label}: ingest exited with ${code}: ${lastLines(ingest.stderr() || ingest.stdout())}`);
+      // The run's folder goes: its output is kept beside it for a look.
+      const log = `${root}.log`;
+      await writeFile(log, `${ingest.stdout()}\n--- stderr ---\n${ingest.stderr()}\n${workers.map((w, i) => `--- worker ${i + 1} ---\n${w.stdout()}\n${w.stderr()}`).join('\n')}`);
+      throw new Error(`(${spec.key}) ${spec.label}: ingest exited with ${code}: ${lastLines(ingest.stderr() || ingest.stdout())} (output in ${log})`);
     }
     return {
       wallSeconds,
@@ -281,6 +284,8 @@ function treeTicks(rootPid: number): number {
   return total;
 }
 
+/** The first error line (a stack's message, or the CLI's `error:` line), else the last lines. */
 function lastLines(text: string): string {
-  return text.trim().split('\n').slice(-3).join(' | ');
+  const lines = text.trim().split('\n');
+  return lines.find((l) => /^(error|\w*Error)\b/i.test(l.trim())) ?? lines.slice(-3).join(' | ');
 }
