@@ -75,6 +75,15 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
 // Run only when executed, not when imported by tests.
 const invoked = process.argv[1] ?? '';
 if (/(^|\/)(cli\.(ts|js)|mediacommuns(\.js)?)$/.test(invoked)) {
+  // A failure outside any command's own handling (a socket error no one listened to) still ends
+  // in one line naming the cause; MEDIACOMMUNS_DEBUG=1 prints the stack as well.
+  const crash = (error: unknown): void => {
+    process.stderr.write(`error: unexpected failure: ${describeError(error)}\n`);
+    if (process.env.MEDIACOMMUNS_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    process.exit(1);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
   runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
