@@ -3,6 +3,7 @@ import type { ItemKind } from '../../src/domain/item.js';
 import { VIDEO_KINDS } from '../../src/domain/item.js';
 import { manifestKey, manifestSchema, type Manifest, type StoredFile } from '../../src/domain/manifest.js';
 import type { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
+import { manifestOf } from './manifest-factory.js';
 
 /**
  * Manifests for the item pages' tests: a bare one (what an item without media holds) and the
@@ -16,37 +17,18 @@ const file = (key: string, size: number, contentType: string): StoredFile => ({ 
 export function bareManifest(spec: { id: string; kind: ItemKind; title?: string; summary?: string; language?: string; licence?: Manifest['licence']; speakers?: { name: string; organisation?: string; slug: string }[] }): Manifest {
   const isDocument = spec.kind === 'document';
   const source = file(`items/${spec.id}/${REV}/source/original.${isDocument ? 'pdf' : spec.kind === 'podcast' ? 'mp3' : 'mp4'}`, 3_400_000, 'application/octet-stream');
+  const base = manifestOf({
+    id: spec.id, kind: spec.kind, title: spec.title ?? 'Médiation numérique et IA', date: '2025-10-29', themes: ['Communs & souveraineté'],
+    language: spec.language ?? 'fr', licence: spec.licence ?? 'CC-BY-SA-4.0', duration: 106, pages: 3,
+  });
   return manifestSchema.parse({
-    schemaVersion: 2,
-    id: spec.id,
-    kind: spec.kind,
-    title: spec.title ?? 'Médiation numérique et IA',
+    ...base,
     summary: spec.summary ?? 'Un échange sur la médiation.',
-    edition: { label: '2025 Strasbourg', year: 2025, city: 'Strasbourg', slug: '2025-strasbourg' },
-    date: '2025-10-29',
-    themes: ['Communs & souveraineté'],
     speakers: spec.speakers ?? [{ name: 'Claire Vasseur', organisation: 'Coopérative Passerelles', slug: 'claire-vasseur' }],
-    language: spec.language ?? 'fr',
-    licence: spec.licence ?? 'CC-BY-SA-4.0',
     source: { ...source, fileName: source.key.split('/').pop() },
-    media: {
-      class: isDocument ? 'document' : spec.kind === 'podcast' ? 'audio' : 'video',
-      container: isDocument ? 'pdf' : 'mp4', duration: isDocument ? 0 : 106, size: 3_400_000, bitRate: null,
-      video: null, audio: null, pages: isDocument ? 3 : null, tags: {},
-    },
-    hls: null,
-    downloads: [],
-    images: { posters: [], storyboard: null, waveform: null, cover: null, pages: [] },
-    tracks: [],
-    chapters: [],
-    text: { transcripts: [], slides: null, pages: null },
-    signLanguage: null,
-    audioDescription: null,
-    slides: null,
-    accessibility: { captions: false, reviewedTranscript: false, audioDescription: false, signLanguage: false, easyRead: false, transcript: 'none' },
+    media: { ...base.media, size: 3_400_000 },
     files: [source],
-    pipeline: { version: '2', ingestedAt: '2025-11-01T00:00:00.000Z', updatedAt: '2025-11-01T00:00:00.000Z', inputs: sha(spec.id) },
-    warnings: [],
+    pipeline: { ...base.pipeline, inputs: sha(spec.id) },
   });
 }
 
