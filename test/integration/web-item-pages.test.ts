@@ -305,6 +305,11 @@ describe('item pages', () => {
     const page = (await site.fetch(`/talks/${TALK}`)).text;
     expect(decode(page)).toContain(`<link rel="alternate" type="application/json+oembed" href="${site.url}/oembed?url=${encodeURIComponent(`${site.url}/talks/${TALK}`)}" title="Intégration (oEmbed)">`);
     expect(page).toContain('<script type="application/ld+json">');
+    const data = JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(page)?.[1] ?? '{}') as { '@type'?: string; transcript?: string };
+    expect(data['@type']).toBe('VideoObject');
+    // The transcript in the data block is the one the page shows, cue by cue.
+    const transcriptJson = JSON.parse((await site.store.getBuffer(JSON.parse((await site.store.getBuffer(`items/${TALK}/manifest.json`))!.toString()).text.transcripts[0].json))!.toString()) as { cues: { text: string }[] };
+    expect(data.transcript).toContain(transcriptJson.cues[0]!.text.replace(/\s+/g, ' ').trim());
     expect(page).toMatch(/<meta property="og:image" content="http:\/\/127\.0\.0\.1:\d+\/media\/[^"]+poster-1280\.jpg">/);
     expect(decode(page)).toContain(`<link rel="canonical" href="${site.url}/talks/${TALK}">`);
   });

@@ -46,13 +46,15 @@ async function itemPage(deps: WebDeps, section: ItemRoute, locale: Locale, req: 
   }
   const { origin } = contextOf(res);
   const query = queryOf(req, manifest);
-  const model = itemPageModel({ manifest, locale, origin, route: section, query, texts: await textsOf(deps.catalogue, manifest, locale, query.transcript) });
+  const texts = await textsOf(deps.catalogue, manifest, locale, query.transcript);
+  const model = itemPageModel({ manifest, locale, origin, route: section, query, texts });
   const pageUrl = model.pageUrl;
   sendPage(res, deps.views, section, { item: model }, {
     page: { route: section, params: { id: manifest.id } },
     title: manifest.title,
     description: model.description,
-    jsonLd: itemJsonLd(manifest, origin, locale),
+    // The words said, so that search engines and reusers find them too (recordings only).
+    jsonLd: itemJsonLd(manifest, origin, locale, spokenText(texts)),
     scripts: [section === 'document' ? 'js/item.js' : 'js/player.js'],
     styles: ['css/item.css'],
     links: [
@@ -111,4 +113,9 @@ async function textsOf(catalogue: Catalogue, manifest: Manifest, locale: Locale,
     manifest.text.pages && (isDocument || !manifest.text.slides) ? catalogue.textFile(manifest.text.pages.key, pageTextFileSchema).catch(() => null) : null,
   ]);
   return { transcript, slides, pages };
+}
+
+function spokenText(texts: ItemTexts): string | undefined {
+  const cues = texts.transcript?.cues ?? [];
+  return cues.length > 0 ? cues.map((cue) => cue.text).join(' ').replace(/\s+/g, ' ').trim() : undefined;
 }
