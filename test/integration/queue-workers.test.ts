@@ -135,7 +135,9 @@ describe.each(['fs', 's3'] as const)('ingest on two workers through the BullMQ q
       }
     }
     const killedItem = manifests.get(killed.subject);
-    expect(killedItem?.hls ?? killedItem?.downloads[0], killed.subject).toBeTruthy();
+    // The job the killed worker held was finished by the other one: its media is all there.
+    expect(killedItem?.downloads.length ?? 0, killed.subject).toBeGreaterThan(0);
+    if (killedItem?.media.class !== 'document') expect(killedItem?.hls?.master, killed.subject).toMatch(/\/hls\/master\.m3u8$/);
   });
 
   it('fails the corrupt recording at once, with its file and cause, while the others complete', () => {
