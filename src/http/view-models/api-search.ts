@@ -1,7 +1,12 @@
-import type { HighlightPart } from '../../ports/search-index.js';
-import type { SearchResult } from '../../services/search/search-service.js';
+import type { ResultItem, ResultPassage, SearchResult } from '../../services/search/search-service.js';
 import type { Locale } from '../locale.js';
 import { fileUrl } from './public-item.js';
+
+/** The search service's passage as is, its `url` made absolute. */
+export type ApiSearchPassage = ResultPassage;
+
+/** The search service's item without its highlighted title parts, URLs absolute, plus the item's API URL. */
+export type ApiSearchItem = Omit<ResultItem, 'titleParts' | 'passages'> & { apiUrl: string; passages: ApiSearchPassage[] };
 
 /**
  * `/api/search`: the shape INTERFACE.md documents for `search --json` ({query, total, items:
@@ -9,35 +14,6 @@ import { fileUrl } from './public-item.js';
  * URLs, plus what a reuser showing results needs (snippets split at the matched words, facets,
  * paging, the item's metadata).
  */
-export interface ApiSearchPassage {
-  start: number | null;
-  end: number | null;
-  page: number | null;
-  text: string;
-  source: string;
-  language: string;
-  url: string;
-  snippet: HighlightPart[];
-}
-
-export interface ApiSearchItem {
-  id: string;
-  title: string;
-  kind: string;
-  url: string;
-  apiUrl: string;
-  edition: string;
-  date: string | null;
-  duration: number | null;
-  pages: number | null;
-  speakers: string[];
-  themes: string[];
-  language: string;
-  licence: string;
-  poster: string | null;
-  passages: ApiSearchPassage[];
-}
-
 export interface ApiSearchResponse {
   query: string;
   total: number;
@@ -57,24 +33,12 @@ export function searchResponse(result: SearchResult, origin: string, locale: Loc
   return {
     query: result.query,
     total: result.total,
-    items: result.items.map((item) => ({
-      id: item.id,
-      title: item.title,
-      kind: item.kind,
+    items: result.items.map(({ titleParts: _titleParts, ...item }) => ({
+      ...item,
       url: absolute(item.url),
       apiUrl: `${origin}/api/items/${encodeURIComponent(item.id)}`,
-      edition: item.edition,
-      date: item.date,
-      duration: item.duration,
-      pages: item.pages,
-      speakers: item.speakers,
-      themes: item.themes,
-      language: item.language,
-      licence: item.licence,
       poster: item.poster ? fileUrl(origin, item.poster) : null,
-      passages: item.passages.map((p) => ({
-        start: p.start, end: p.end, page: p.page, text: p.text, source: p.source, language: p.language, url: absolute(p.url), snippet: p.snippet,
-      })),
+      passages: item.passages.map((p) => ({ ...p, url: absolute(p.url) })),
     })),
     facets: result.facets,
     page: result.page,
