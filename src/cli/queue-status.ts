@@ -1,5 +1,5 @@
 import { describeError } from '../domain/errors.js';
-import { isSharedQueue, type JobQueue, type QueueOverview, type QueuedJobInfo } from '../ports/job-queue.js';
+import { isSharedQueue, type JobQueue, type QueueOverview, type QueuedJobInfo, type StageState } from '../ports/job-queue.js';
 import { escapeControlCharacters } from '../services/programme/control-characters.js';
 import { table } from './format.js';
 
@@ -19,8 +19,9 @@ export async function queueStatus(queue: JobQueue): Promise<QueueStatus | null> 
 }
 
 /**
- * "Queue: 2 waiting, 1 active, …", a table of the running and retrying jobs with their steps,
- * then one line per failed job with its cause, like a failed ingest's.
+ * "Queue: 2 waiting, 1 active, …" (items), a table of the running and retrying items with the
+ * state of each of their steps, then one line per failed item with its step and cause, like a
+ * failed ingest's.
  */
 export function queueText(status: QueueStatus): string {
   if (!status.available) return `Queue: unavailable — ${status.error}\n`;
@@ -28,8 +29,8 @@ export function queueText(status: QueueStatus): string {
   let text = `Queue: ${counts.waiting} waiting, ${counts.active} active, ${counts.delayed} to retry, ${counts.completed} done, ${counts.failed} failed\n`;
   const live = status.jobs.filter((j) => j.state === 'active' || j.state === 'delayed');
   if (live.length) {
-    text += `${table(['item', 'state', 'step', 'steps done', 'attempts'], live.map((j) => [
-      j.subject, j.state === 'delayed' ? 'to retry' : 'active', j.step ?? '–', stepsDone(j), String(j.attempts),
+    text += `${table(['item', 'state', 'step', 'attempts', 'steps done', 'steps queued'], live.map((j) => [
+      j.subject, j.state === 'delayed' ? 'to retry' : 'active', j.step ?? '–', String(j.attempts), stepsIn(j, ['done', 'reused']), stepsIn(j, ['queued']),
     ]))}\n`;
     for (const j of live.filter((l) => l.cause)) text += `${escapeControlCharacters(`  ${j.subject}: last try failed: ${j.cause}`)}\n`;
   }
@@ -40,7 +41,7 @@ export function queueText(status: QueueStatus): string {
   return text;
 }
 
-function stepsDone(job: QueuedJobInfo): string {
-  const done = job.steps.filter((s) => s.state === 'done' || s.state === 'reused').map((s) => s.step);
-  return done.length ? done.join(', ') : '–';
+function stepsIn(job: QueuedJobInfo, states: StageState[]): string {
+  const steps = job.steps.filter((s) => states.includes(s.state)).map((s) => s.step);
+  return steps.length ? steps.join(', ') : '–';
 }

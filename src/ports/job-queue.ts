@@ -2,11 +2,13 @@ import { AppError } from '../domain/errors.js';
 import type { ProgrammeItem } from '../domain/item.js';
 
 /**
- * Every kind of background work, as a closed union: adding one forces a handler. `key` names the
- * work itself (for an item: its id and the hash of its inputs): a shared queue runs one job per
- * key, so enqueueing the same work twice while it waits or runs does it once.
+ * Every kind of background work, as a closed union: adding one forces a handler. A job is a
+ * chain of stages run in order, each of which a shared queue may give to a different worker
+ * (for an item: probe, each step, publish); the last stage's result is the job's. `key` names
+ * the work itself (for an item: its id and the hash of its inputs and metadata): a shared queue
+ * runs one job per key, so enqueueing the same work twice while it waits or runs does it once.
  */
-export type Job = { type: 'ingest-item'; key: string; item: ProgrammeItem };
+export type Job = { type: 'ingest-item'; key: string; item: ProgrammeItem; inputsKey: string; stages: string[] };
 export type JobType = Job['type'];
 
 /** What a running job says about itself: the step it is in and how that step ended. */
@@ -22,12 +24,15 @@ export interface JobProgress {
 
 /** Given to a handler while it runs its job. */
 export interface JobContext {
-  /** 1 for the first try; more when the job is retried (after a failure, or a worker that died). */
+  /** The stage to run (one of the job's `stages`; those before it have finished). */
+  stage: string;
+  /** 1 for the first try of this stage; more when it is retried (after a failure, or a worker that died). */
   attempt: number;
   progress(update: JobProgress): void;
 }
 
-export type JobHandlers<R> = { [T in JobType]: (job: Extract<Job, { type: T }>, context: JobContext) => Promise<R> };
+/** A handler runs one stage of a job; it returns the job's result from the last stage, null before. */
+export type JobHandlers<R> = { [T in JobType]: (job: Extract<Job, { type: T }>, context: JobContext) => Promise<R | null> };
 
 /**
  * Thrown by a handler when its job failed. `retry: false` says trying again cannot help (the
@@ -72,11 +77,17 @@ export interface JobQueue {
   close(): Promise<void>;
 }
 
-/** Counts of a shared queue, and the jobs worth a look (those running and those that failed). */
+/** Counts of a shared queue's jobs (items), and the jobs worth a look (those running and those that failed). */
 export interface QueueOverview {
   counts: { waiting: number; active: number; delayed: number; completed: number; failed: number };
   jobs: QueuedJobInfo[];
 }
+
+/**
+ * A stage of a job as the queue sees it. `skipped`: it did not apply (nothing to do); `not run`:
+ * an earlier stage failed for good.
+ */
+export type StageState = 'queued' | 'active' | 'retrying' | 'done' | 'reused' | 'skipped' | 'failed' | 'not run';
 
 export interface QueuedJobInfo {
   id: string;
@@ -84,10 +95,11 @@ export interface QueuedJobInfo {
   /** The item the job is about. */
   subject: string;
   state: 'waiting' | 'active' | 'delayed' | 'completed' | 'failed';
+  /** Tries of the stage it is in (or failed in). */
   attempts: number;
-  /** The step the job is in (or failed in), and every step it went through, in order. */
+  /** The stage the job is in (or failed in), and every stage with its state, in order. */
   step: string | null;
-  steps: { step: string; state: JobProgress['state'] }[];
+  steps: { step: string; state: StageState }[];
   cause: string | null;
   file: string | null;
   finishedAt: string | null;
@@ -101,9 +113,9 @@ export interface WorkerOptions {
 }
 
 export type WorkerEvent =
-  | { kind: 'started'; id: string; subject: string; attempt: number }
-  | { kind: 'completed'; id: string; subject: string; attempt: number; seconds: number; result: unknown }
-  | { kind: 'failed'; id: string; subject: string; attempt: number; seconds: number; cause: string; file: string | null; willRetry: boolean }
+  | { kind: 'started'; id: string; subject: string; stage: string; attempt: number }
+  | { kind: 'completed'; id: string; subject: string; stage: string; attempt: number; seconds: number; result: unknown; ran: 'done' | 'reused' | 'skipped' }
+  | { kind: 'failed'; id: string; subject: string; stage: string; attempt: number; seconds: number; cause: string; file: string | null; willRetry: boolean }
   | { kind: 'stalled'; id: string }
   | { kind: 'error'; message: string };
 

@@ -17,9 +17,15 @@ import { until } from '../support/wait.js';
 const BROKEN_ID = '2025-strasbourg-fichier-abime';
 const BROKEN_FILE = 'talks/fichier-abime.mp4';
 
-/** Where the workers store the archive: the filesystem (one DATA_DIR) or an S3 server. */
+/**
+ * Where the workers store the archive: the filesystem (one DATA_DIR, as a shared volume) or an
+ * S3 server, with each worker on a DATA_DIR of its own: two machines that share nothing but
+ * Redis and the bucket.
+ */
 interface ArchiveUnderTest {
   env: Record<string, string>;
+  /** Each worker's own local folder (work copies, checksum cache), or none: the shared DATA_DIR. */
+  separateMachines: boolean;
   read(key: string): Promise<Buffer | null>;
   close(): Promise<void>;
 }
@@ -27,21 +33,24 @@ interface ArchiveUnderTest {
 const STORES: Record<'fs' | 's3', (dataDir: string) => Promise<ArchiveUnderTest>> = {
   fs: async (dataDir) => ({
     env: {},
+    separateMachines: false,
     read: async (key) => (existsSync(path.join(dataDir, key)) ? readFileSync(path.join(dataDir, key)) : null),
     close: async () => {},
   }),
   s3: async () => {
     const s3: TestS3 = await startTestS3();
     const store = s3.store();
-    return { env: s3.env, read: (key) => store.getBuffer(key), close: () => s3.dispose() };
+    return { env: s3.env, separateMachines: true, read: (key) => store.getBuffer(key), close: () => s3.dispose() };
   },
 };
 
 /**
  * The scale-out ingest with real processes: Redis, two `worker` processes of the real CLI and
- * `ingest` submitting the short sample edition (plus one corrupt recording) to them. One worker
- * is killed (SIGKILL) in the middle of a job: the other takes the job over once its lock
- * expires, and the edition completes, every file stored with the checksum its manifest gives.
+ * `ingest` submitting the short sample edition (plus one corrupt recording) to them, each item
+ * a chain of steps. One worker is killed (SIGKILL) in the middle of a step: the other takes the
+ * step over once its lock expires (with S3, on a machine of its own that fetches the earlier
+ * steps' files from the bucket), and the edition completes, every file stored with the
+ * checksum its manifest gives.
  */
 describe.each(['fs', 's3'] as const)('ingest on two workers through the BullMQ queue, archive on %s', (storeKind) => {
   let redis: TestRedis;
@@ -52,7 +61,7 @@ describe.each(['fs', 's3'] as const)('ingest on two workers through the BullMQ q
   let env: Record<string, string>;
   let timeline: SampleTimeline;
   let ingest: CliRun;
-  let killed: { subject: string; worker: number };
+  let killed: { subject: string; stage: string; worker: number };
   const workers: { child: ChildProcess; done: Promise<CliRun>; stdout: () => string }[] = [];
   const manifests = new Map<string, Manifest>();
   let survivor: CliRun;
@@ -75,19 +84,23 @@ describe.each(['fs', 's3'] as const)('ingest on two workers through the BullMQ q
     };
 
     const started = performance.now();
-    for (let i = 0; i < 2; i++) workers.push(startCli(['worker', '--lock-seconds', '5'], env));
+    for (let i = 0; i < 2; i++) {
+      const own = archive.separateMachines ? { DATA_DIR: path.join(root, `worker-${i + 1}`) } : {};
+      workers.push(startCli(['worker', '--lock-seconds', '5'], { ...env, ...own }));
+    }
     await Promise.all(workers.map((w) => until(() => w.stdout().includes('waiting for jobs'), 60_000, 'worker ready')));
     const submitted = startCli(['ingest', '--plain', path.join(incoming, 'programme.csv')], env);
 
-    // Kill a worker while it holds a recording's job with at least one step done: the job is
-    // active, locked to that worker, and its journal has something to resume from.
+    // Kill a worker while it runs a step of a recording with at least one step done: the step
+    // is active, locked to that worker, and the store has the earlier steps' results.
     const queue = new BullmqJobQueue({ url: redis.url });
     try {
       killed = await until(async () => {
         const overview = await queue.overview();
         for (const job of overview.jobs.filter((j) => j.state === 'active' && j.subject !== BROKEN_ID && j.steps.some((s) => s.state === 'done'))) {
-          const worker = workers.findIndex((w) => lastStarted(w.stdout()) === job.subject);
-          if (worker >= 0) return { subject: job.subject, worker };
+          const worker = workers.findIndex((w) => lastStarted(w.stdout())?.subject === job.subject);
+          const running = lastStarted(workers[worker]?.stdout() ?? '');
+          if (worker >= 0 && running && running.stage === job.step) return { subject: job.subject, stage: running.stage, worker };
         }
         return null;
       }, 120_000, 'a worker in the middle of a job');
@@ -113,13 +126,13 @@ describe.each(['fs', 's3'] as const)('ingest on two workers through the BullMQ q
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
-  it('completes the edition although a worker was killed mid-job: the other took the job over', () => {
+  it('completes the edition although a worker was killed mid-step: the other took the step over', () => {
     process.stdout.write(`queue-workers (${storeKind}): edition ingested by two workers (one killed) in ${wallSeconds.toFixed(1)} s\n`);
     expect(ingest.stdout).toMatch(/8 ingested, 0 updated, 0 unchanged, 1 failed/);
     expect(ingest.code).toBe(1); // the corrupt recording
     expect(manifests.size).toBe(8);
-    // The survivor ran the killed job again: a second attempt of that item.
-    expect(survivor.stdout).toContain(`${killed.subject}: started (attempt 2)`);
+    // The survivor ran the killed step again (a second attempt), and the rest of that item.
+    expect(survivor.stdout).toMatch(new RegExp(`^${killed.subject}: ${killed.stage} started \\(attempt 2\\)$`, 'm'));
     expect(survivor.stdout).toMatch(new RegExp(`${killed.subject}: ingested in`));
     expect(survivor.code).toBe(0);
     expect(survivor.stdout).toContain('worker stopped');
@@ -143,9 +156,9 @@ describe.each(['fs', 's3'] as const)('ingest on two workers through the BullMQ q
   it('fails the corrupt recording at once, with its file and cause, while the others complete', () => {
     const line = ingest.stderr.split('\n').find((l) => l.startsWith(`error: ${BROKEN_ID}`));
     expect(line).toMatch(new RegExp(`^error: ${BROKEN_ID} ${BROKEN_FILE}: .*(not a (media|video)|text|invalid|format)`, 'i'));
-    // Bad input is not retried: one attempt, on whichever worker took it.
-    const tries = workers.map((w) => w.stdout()).join('').split('\n').filter((l) => l.startsWith(`${BROKEN_ID}: started`));
-    expect(tries).toHaveLength(1);
+    // Bad input is not retried: one attempt of the probe, on whichever worker took it, and no step after it.
+    const lines = workers.map((w) => w.stdout()).join('').split('\n').filter((l) => l.startsWith(`${BROKEN_ID}: `));
+    expect(lines.filter((l) => l.includes(' started'))).toEqual([`${BROKEN_ID}: probe started`]);
   });
 
   it('publishes nothing for the corrupt recording', async () => {
@@ -166,9 +179,10 @@ describe.each(['fs', 's3'] as const)('ingest on two workers through the BullMQ q
     expect(json.queue.jobs).toContainEqual(expect.objectContaining({ subject: BROKEN_ID, state: 'failed', step: 'probe' }));
   }, 60_000);
 
-  it('re-running the same ingest finds nothing to do: every item unchanged', async () => {
+  it('re-running the same ingest finds nothing to do: every item unchanged, only the failed one queued again', async () => {
     const rerun = await runCli(['ingest', '--plain', '--no-wait', path.join(root, 'incoming', 'programme.csv')], env);
-    expect(rerun.stdout).toMatch(/9 job\(s\) queued for the workers; follow them with `mediacommuns status`/);
+    expect(rerun.stdout.split('\n').filter((l) => /: unchanged \(/.test(l))).toHaveLength(8);
+    expect(rerun.stdout).toMatch(/1 job\(s\) queued for the workers; follow them with `mediacommuns status`/);
     expect(rerun.code).toBe(0);
     const worker = startCli(['worker'], env);
     workers.push(worker);
@@ -183,18 +197,18 @@ describe.each(['fs', 's3'] as const)('ingest on two workers through the BullMQ q
     }
     worker.child.kill('SIGTERM');
     const run = await worker.done;
-    expect(run.stdout.split('\n').filter((l) => / unchanged in /.test(l))).toHaveLength(8);
+    expect(run.stderr).toMatch(new RegExp(`error: ${BROKEN_ID} ${BROKEN_FILE}: .+ \\(probe, attempt 1, failed for good\\)`));
   }, 180_000);
 });
 
-/** The item of the last "<id>: started" line a worker printed. */
-function lastStarted(stdout: string): string | null {
-  const lines = stdout.split('\n').filter((l) => / started( \(attempt \d+\))?$/.test(l));
+/** The item and step of the last "<id>: <step> started" line a worker printed, if that step still runs. */
+function lastStarted(stdout: string): { subject: string; stage: string } | null {
+  const lines = stdout.split('\n').filter((l) => /^\S+: \S+ started( \(attempt \d+\))?$/.test(l));
   const last = lines.at(-1);
   if (!last) return null;
-  // Its job is still running if the worker has not printed its end since.
-  const subject = last.slice(0, last.indexOf(': started'));
+  const [subject = '', stage = ''] = last.split(/:? /);
+  // Its step is still running if the worker has not printed its end since.
   const after = stdout.slice(stdout.lastIndexOf(last) + last.length);
-  return after.includes(`${subject}: `) ? null : subject;
+  return after.includes(`${subject}: `) ? null : { subject, stage };
 }
 

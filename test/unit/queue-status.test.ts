@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jobOf, safeUrl, storedProgressOf } from '../../src/adapters/job-queue/bullmq-connection.js';
+import { jobKeyOfId, safeUrl, stageJobId, stageOf, storedProgressOf } from '../../src/adapters/job-queue/bullmq-connection.js';
 import { queueText } from '../../src/cli/queue-status.js';
 import type { QueuedJobInfo } from '../../src/ports/job-queue.js';
 
@@ -8,20 +8,25 @@ const job = (fields: Partial<QueuedJobInfo>): QueuedJobInfo => ({
 });
 
 describe('the queue in `status`', () => {
-  it('gives the counts, the running and retrying jobs with their steps, and each failure with its file, step and cause', () => {
+  it('gives the counts, the running and retrying items with the state of each step, and each failure with its file, step and cause', () => {
     const text = queueText({
       available: true,
       counts: { waiting: 3, active: 1, delayed: 1, completed: 12, failed: 1 },
       jobs: [
-        job({ subject: '2025-ia', state: 'active', attempts: 0, step: 'transcode-video', steps: [{ step: 'probe', state: 'done' }, { step: 'transcode-video', state: 'started' }] }),
-        job({ subject: '2025-podcast', state: 'delayed', attempts: 1, step: 'publish', steps: [{ step: 'probe', state: 'done' }], cause: 'S3 answered 503' }),
+        job({ subject: '2025-ia', state: 'active', attempts: 0, step: 'transcode-video', steps: [
+          { step: 'probe', state: 'done' }, { step: 'transcode-video', state: 'active' }, { step: 'poster', state: 'queued' }, { step: 'publish', state: 'queued' },
+        ] }),
+        job({ subject: '2025-podcast', state: 'delayed', attempts: 1, step: 'publish', steps: [
+          { step: 'probe', state: 'reused' }, { step: 'waveform', state: 'skipped' }, { step: 'publish', state: 'retrying' },
+        ], cause: 'S3 answered 503' }),
         job({ subject: '2025-abime', state: 'failed', attempts: 1, step: 'probe', file: 'talks/abime.mp4', cause: 'not a media file: it contains text' }),
       ],
     });
     const lines = text.split('\n');
     expect(lines[0]).toBe('Queue: 3 waiting, 1 active, 1 to retry, 12 done, 1 failed');
-    expect(text).toMatch(/2025-ia\s+active\s+transcode-video\s+probe\s+0/);
-    expect(text).toMatch(/2025-podcast\s+to retry\s+publish\s+probe\s+1/);
+    expect(lines[1]).toMatch(/^item\s+state\s+step\s+attempts\s+steps done\s+steps queued$/);
+    expect(text).toMatch(/2025-ia\s+active\s+transcode-video\s+0\s+probe\s+poster, publish\n/);
+    expect(text).toMatch(/2025-podcast\s+to retry\s+publish\s+1\s+probe\s+–\n/);
     expect(text).toContain('  2025-podcast: last try failed: S3 answered 503');
     expect(text).toContain('error: 2025-abime talks/abime.mp4: not a media file: it contains text (in probe, after 1 attempt)');
   });
@@ -42,11 +47,23 @@ describe('BullMQ job data', () => {
     expect(safeUrl('not a url')).toBe('REDIS_URL');
   });
 
-  it('takes only jobs and progress of the known shapes', () => {
-    expect(jobOf({ type: 'ingest-item', key: 'a@1', item: { id: 'a' } })?.key).toBe('a@1');
-    expect(jobOf({ type: 'transcode', key: 'a@1', item: { id: 'a' } })).toBeNull();
-    expect(jobOf(null)).toBeNull();
+  it('takes only stages and progress of the known shapes', () => {
+    const stage = { type: 'ingest-item', key: 'a@1', item: { id: 'a' }, inputsKey: 'f'.repeat(64), stages: ['probe', 'publish'], stage: 'probe' };
+    expect(stageOf(stage)?.key).toBe('a@1');
+    expect(stageOf({ ...stage, stage: 'transcode' })).toBeNull();
+    expect(stageOf({ ...stage, type: 'transcode' })).toBeNull();
+    // A job of the version that queued whole items, without stages.
+    expect(stageOf({ type: 'ingest-item', key: 'a@1', item: { id: 'a' } })).toBeNull();
+    expect(stageOf(null)).toBeNull();
     expect(storedProgressOf(42)).toBeNull();
     expect(storedProgressOf({ step: 'probe', state: 'done' })).toEqual({ step: 'probe', state: 'done', steps: [] });
+  });
+
+  it('names a job\'s last stage by the job\'s key and the others by key and stage', () => {
+    const job = { key: 'a@1', stages: ['probe', 'transcode-video', 'publish'] };
+    expect(stageJobId(job, 'publish')).toBe('a@1');
+    expect(stageJobId(job, 'probe')).toBe('a@1~probe');
+    expect(jobKeyOfId('a@1~transcode-video')).toBe('a@1');
+    expect(jobKeyOfId('a@1')).toBe('a@1');
   });
 });

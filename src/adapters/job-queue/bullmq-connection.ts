@@ -53,15 +53,38 @@ export async function checkRedis(url: string, timeoutMs = 5000): Promise<void> {
   }
 }
 
+/** What a stage's BullMQ job holds: the whole job, and the stage to run. */
+export type StageData = Job & { stage: string };
+
 /** The job data as it comes back from Redis: checked, since another version may have written it. */
-export function jobOf(data: unknown): Job | null {
-  const job = data as Partial<Job> | null;
+export function stageOf(data: unknown): StageData | null {
+  const job = data as Partial<StageData> | null;
   if (job?.type !== 'ingest-item' || typeof job.key !== 'string' || typeof job.item?.id !== 'string') return null;
-  return job as Job;
+  if (typeof job.stage !== 'string' || !Array.isArray(job.stages) || !job.stages.includes(job.stage) || typeof job.inputsKey !== 'string') return null;
+  return job as StageData;
 }
+
+/**
+ * A stage's BullMQ id: the job's key for its last stage (which stands for the whole job: it
+ * finishes when the job does), `<key>~<stage>` for the others ("~" is in no key).
+ */
+export function stageJobId(job: Pick<Job, 'key' | 'stages'>, stage: string): string {
+  return stage === job.stages.at(-1) ? job.key : `${job.key}~${stage}`;
+}
+
+/** The job key of a stage's BullMQ id. */
+export const jobKeyOfId = (id: string): string => (id.includes('~') ? id.slice(0, id.lastIndexOf('~')) : id);
 
 export function storedProgressOf(value: unknown): StoredProgress | null {
   const progress = value as Partial<StoredProgress> | null;
   if (!progress || typeof progress !== 'object' || typeof progress.step !== 'string' || typeof progress.state !== 'string') return null;
   return { ...progress, steps: Array.isArray(progress.steps) ? progress.steps : [] } as StoredProgress;
+}
+
+/**
+ * A stage that BullMQ failed without running it, because an earlier stage failed for good
+ * (its reason then names the earlier stage's job: "child <key> failed").
+ */
+export function failedByEarlierStage(job: { deferredFailure?: string; failedReason?: string }): boolean {
+  return Boolean(job.deferredFailure) || /^child \S+ failed$/.test(job.failedReason ?? '');
 }

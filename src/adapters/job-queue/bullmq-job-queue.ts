@@ -1,13 +1,13 @@
-import { Queue, QueueEvents, type Job as BullJob } from 'bullmq';
+import { FlowProducer, Queue, QueueEvents, type FlowJob, type Job as BullJob } from 'bullmq';
 import type {
-  Job, JobHandlers, JobWatch, QueueOverview, QueuedJobInfo, RunningWorker, SharedJobQueue, WorkerOptions,
+  Job, JobFailure, JobHandlers, JobWatch, QueueOverview, QueuedJobInfo, RunningWorker, SharedJobQueue, StageState, WorkerOptions,
 } from '../../ports/job-queue.js';
-import { connectionOf, jobOf, checkRedis, QUEUE_NAME, QUEUE_PREFIX, storedProgressOf } from './bullmq-connection.js';
+import { checkRedis, connectionOf, failedByEarlierStage, jobKeyOfId, QUEUE_NAME, QUEUE_PREFIX, stageJobId, stageOf, storedProgressOf, type StageData } from './bullmq-connection.js';
 import { startBullmqWorker } from './bullmq-worker.js';
 
 export interface BullmqQueueOptions {
   url: string;
-  /** Tries per job (a worker that dies mid-job costs a try too). */
+  /** Tries per stage (a worker that dies mid-stage costs a try too). */
   attempts?: number;
   /** First retry delay; doubled at each further try. */
   backoffMs?: number;
@@ -16,17 +16,20 @@ export interface BullmqQueueOptions {
 }
 
 const ONE_DAY = 24 * 3600;
-const UNFINISHED = ['wait', 'delayed', 'prioritized', 'paused'] as const;
+const UNFINISHED = ['waiting-children', 'wait', 'delayed', 'prioritized', 'paused'] as const;
 
 /**
- * The shared queue on Redis (BullMQ): `ingest` adds one job per item and waits for the results;
- * `worker` processes, on any machine that reaches Redis and the programme files, take them.
- * A job whose worker dies is found by another worker's stalled check once its lock expires, and
- * runs again there: the steps are idempotent and resume from the item's step journal.
+ * The shared queue on Redis (BullMQ): `ingest` adds each item as a chain of stage jobs (a BullMQ
+ * flow in which every stage is the child of the next, so they run in order) and waits for the
+ * results; `worker` processes, on any machine that reaches Redis and the archive's storage,
+ * take the stages as they become ready: one item's transcode and its speech-to-text may run on
+ * two machines. A stage whose worker dies is found by another worker's stalled check once its
+ * lock expires, and runs again there: stages are idempotent and their results are in the store.
  */
 export class BullmqJobQueue implements SharedJobQueue {
   readonly kind = 'bullmq' as const;
   private opened: Queue | null = null;
+  private flows: FlowProducer | null = null;
   private readonly attempts: number;
   private readonly backoffMs: number;
   private readonly pollMs: number;
@@ -53,51 +56,54 @@ export class BullmqJobQueue implements SharedJobQueue {
   }
 
   async runAll<R>(jobs: Job[], _handlers: JobHandlers<R>, watch: JobWatch<R>): Promise<R[]> {
-    const queue = this.queue();
     const events = new QueueEvents(QUEUE_NAME, { prefix: QUEUE_PREFIX, connection: connectionOf(this.options.url) });
     events.on('error', () => {}); // reconnects by itself; the poll below covers what it misses
     try {
       // Listening before adding: no event of ours can be missed.
       await events.waitUntilReady();
       const results: R[] = new Array(jobs.length);
+      // A job's last stage has the job's key as its id: it stands for the whole job.
       const pending = new Map<string, number[]>();
       jobs.forEach((job, index) => pending.set(job.key, [...(pending.get(job.key) ?? []), index]));
-      const starts = new Map<string, number>();
+      const started = new Set<string>();
       let resolveAll: () => void = () => {};
       const allDone = new Promise<void>((resolve) => (resolveAll = resolve));
-      const settle = (id: string, result: (index: number) => R): void => {
-        const indexes = pending.get(id);
+      const settle = (key: string, result: (index: number) => R): void => {
+        const indexes = pending.get(key);
         if (!indexes) return;
-        pending.delete(id);
+        pending.delete(key);
         for (const index of indexes) results[index] = result(index);
         if (pending.size === 0) resolveAll();
       };
-      const finish = (id: string, value: unknown): void => settle(id, (index) => {
+      const finish = (key: string, value: unknown): void => settle(key, (index) => {
         watch.finished?.(index, value as R);
         return value as R;
       });
-      const fail = (job: BullJob | undefined, id: string, cause: string): void => settle(id, (index) => watch.failed(index, {
-        cause, attempts: job?.attemptsMade ?? 0, progress: storedProgressOf(job?.progress),
-      }));
-      const failFromQueue = async (id: string, cause: string): Promise<void> => fail(await queue.getJob(id).catch(() => undefined), id, cause);
+      const fail = (key: string, failure: JobFailure): void => settle(key, (index) => watch.failed(index, failure));
+      const failFromQueue = async (key: string, fallback: string): Promise<void> => fail(key, await this.failureOf(key).catch(() => null) ?? { cause: fallback, attempts: 0, progress: null });
 
       events.on('active', ({ jobId }) => {
-        const attempt = (starts.get(jobId) ?? 0) + 1;
-        starts.set(jobId, attempt);
-        for (const index of pending.get(jobId) ?? []) watch.started?.(index, attempt);
+        const key = jobKeyOfId(jobId);
+        if (started.has(key)) return;
+        started.add(key);
+        for (const index of pending.get(key) ?? []) watch.started?.(index, 1);
       });
       events.on('progress', ({ jobId, data }) => {
         const progress = storedProgressOf(data);
-        if (progress) for (const index of pending.get(jobId) ?? []) watch.progress?.(index, progress);
+        if (progress) for (const index of pending.get(jobKeyOfId(jobId)) ?? []) watch.progress?.(index, progress);
       });
-      events.on('completed', ({ jobId, returnvalue }) => finish(jobId, returnvalue));
-      events.on('failed', ({ jobId, failedReason }) => void failFromQueue(jobId, failedReason));
+      events.on('completed', ({ jobId, returnvalue }) => {
+        if (pending.has(jobId)) finish(jobId, returnvalue);
+      });
+      events.on('failed', ({ jobId, failedReason }) => {
+        if (pending.has(jobId)) void failFromQueue(jobId, failedReason);
+      });
 
       const counts = await this.enqueue(jobs);
       watch.queued?.(counts);
-      const poll = setInterval(() => void this.poll([...pending.keys()], finish, fail), this.pollMs);
+      const poll = setInterval(() => void this.poll([...pending.keys()], finish, failFromQueue), this.pollMs);
       try {
-        await this.poll([...pending.keys()], finish, fail); // work that was already finished when we joined it
+        await this.poll([...pending.keys()], finish, failFromQueue); // work that was already finished when we joined it
         if (pending.size > 0) await allDone;
       } finally {
         clearInterval(poll);
@@ -113,47 +119,105 @@ export class BullmqJobQueue implements SharedJobQueue {
    * The state is read first and the job after: a job read first could finish in between and
    * show a finished state without its result.
    */
-  private async poll(ids: string[], finish: (id: string, value: unknown) => void, fail: (job: BullJob | undefined, id: string, cause: string) => void): Promise<void> {
+  private async poll(keys: string[], finish: (key: string, value: unknown) => void, fail: (key: string, fallback: string) => Promise<void>): Promise<void> {
     const queue = this.queue();
-    for (const id of ids) {
+    for (const key of keys) {
       let state: string;
       let job: BullJob | undefined;
       try {
-        state = await queue.getJobState(id);
-        job = state === 'completed' || state === 'failed' || state === 'unknown' ? await queue.getJob(id) : undefined;
+        state = await queue.getJobState(key);
+        job = state === 'completed' || state === 'failed' || state === 'unknown' ? await queue.getJob(key) : undefined;
       } catch {
         return; // Redis is away: the next poll will tell
       }
-      if (state === 'unknown' && !job) fail(undefined, id, 'the job was removed from the queue before it finished (replaced by a newer ingest of the item?)');
-      else if (state === 'completed' && job) finish(id, job.returnvalue);
-      else if (state === 'failed' && job) fail(job, id, job.failedReason || 'failed');
+      if (state === 'unknown' && !job) await fail(key, 'the job was removed from the queue before it finished (replaced by a newer ingest of the item?)');
+      else if (state === 'completed' && job) finish(key, job.returnvalue);
+      else if (state === 'failed' && job) await fail(key, job.failedReason || 'failed');
     }
+  }
+
+  /**
+   * Why a job failed: the first of its stages that failed for good (the stages after it were
+   * failed by BullMQ without running), with that stage's tries, file and cause.
+   */
+  private async failureOf(key: string): Promise<JobFailure | null> {
+    const stages = await this.stagesOf(key);
+    const failed = stages.find((s) => s.state === 'failed');
+    if (!failed?.job) return null;
+    return { cause: failed.job.failedReason || 'failed', attempts: failed.job.attemptsMade, progress: storedProgressOf(failed.job.progress) };
+  }
+
+  /** Every stage of a job, in order, with its BullMQ job and its state as `status` shows it. */
+  private async stagesOf(key: string): Promise<{ stage: string; job: BullJob | undefined; state: StageState }[]> {
+    const queue = this.queue();
+    const root = stageOf((await queue.getJob(key))?.data);
+    if (!root) return [];
+    return Promise.all(root.stages.map(async (stage) => {
+      const job = await queue.getJob(stageJobId(root, stage));
+      return { stage, job, state: job ? stageState(job, await job.getState()) : 'queued' as const };
+    }));
   }
 
   work(handlers: JobHandlers<unknown>, options: WorkerOptions): Promise<RunningWorker> {
     return startBullmqWorker(this.options.url, handlers, options);
   }
 
+  /**
+   * Counts of jobs (items), not of stages: waiting (no stage running), active, to retry (a stage
+   * waits for its next try), done, failed; and the running, retrying and failed jobs with every
+   * stage's state.
+   */
   async overview(): Promise<QueueOverview> {
     const queue = this.queue();
-    const c = await queue.getJobCounts('wait', 'prioritized', 'paused', 'active', 'delayed', 'completed', 'failed');
-    const n = (name: string): number => c[name] ?? 0;
+    const ids = async (...types: Parameters<Queue['getRanges']>[0]): Promise<string[]> => queue.getRanges(types, 0, -1);
+    const isJob = (id: string): boolean => !id.includes('~');
+    const activeKeys = new Set((await ids('active')).map(jobKeyOfId));
+    const retryKeys = new Set((await ids('delayed')).map(jobKeyOfId));
+    const unfinished = (await ids(...UNFINISHED, 'active')).filter(isJob);
+    const active = unfinished.filter((key) => activeKeys.has(key));
+    const retrying = unfinished.filter((key) => !activeKeys.has(key) && retryKeys.has(key));
+    const failed = (await queue.getRanges(['failed'], 0, -1, false)).filter(isJob);
+    const completed = (await ids('completed')).filter(isJob);
     // Running and retrying jobs are few; failures are shown newest first, a screenful at most.
-    const jobs = [
-      ...await queue.getJobs(['active'], 0, 99),
-      ...await queue.getJobs(['delayed'], 0, 49),
-      ...await queue.getJobs(['failed'], 0, 19, false),
-    ];
-    const infos = await Promise.all(jobs.map((job) => infoOf(job)));
+    const shown = [...active.slice(0, 100), ...retrying.slice(0, 50), ...failed.slice(0, 20)];
+    const infos = await Promise.all(shown.map((key) => this.infoOf(key)));
     return {
-      counts: { waiting: n('wait') + n('prioritized') + n('paused'), active: n('active'), delayed: n('delayed'), completed: n('completed'), failed: n('failed') },
+      counts: { waiting: unfinished.length - active.length - retrying.length, active: active.length, delayed: retrying.length, completed: completed.length, failed: failed.length },
       jobs: infos.filter((info): info is QueuedJobInfo => info !== null),
+    };
+  }
+
+  private async infoOf(key: string): Promise<QueuedJobInfo | null> {
+    const root = await this.queue().getJob(key);
+    const data = stageOf(root?.data);
+    if (!root || !data) return null;
+    const stages = await this.stagesOf(key);
+    const rootState = await root.getState().catch(() => 'unknown');
+    const current = stages.find((s) => s.state === 'failed') ?? stages.find((s) => s.state === 'active') ?? stages.find((s) => s.state === 'retrying');
+    const state: QueuedJobInfo['state'] = rootState === 'completed' ? 'completed'
+      : rootState === 'failed' || current?.state === 'failed' ? 'failed'
+        : current?.state === 'active' ? 'active' : current?.state === 'retrying' ? 'delayed' : 'waiting';
+    const progress = storedProgressOf(current?.job?.progress);
+    const troubled = current?.state === 'failed' || current?.state === 'retrying';
+    return {
+      id: key,
+      type: data.type,
+      subject: data.item.id,
+      state,
+      attempts: current?.job?.attemptsMade ?? 0,
+      step: current?.stage ?? null,
+      steps: stages.map(({ stage, state: s }) => ({ step: stage, state: s })),
+      cause: troubled ? (current?.job?.failedReason || progress?.cause || null) : null,
+      file: troubled ? (progress?.file ?? null) : null,
+      finishedAt: root.finishedOn ? new Date(root.finishedOn).toISOString() : null,
     };
   }
 
   async close(): Promise<void> {
     await this.opened?.close().catch(() => {});
+    await this.flows?.close().catch(() => {});
     this.opened = null;
+    this.flows = null;
   }
 
   private queue(): Queue {
@@ -174,56 +238,86 @@ export class BullmqJobQueue implements SharedJobQueue {
     return this.opened;
   }
 
+  private flowProducer(): FlowProducer {
+    if (!this.flows) {
+      this.flows = new FlowProducer({ prefix: QUEUE_PREFIX, connection: connectionOf(this.options.url) });
+      this.flows.on('error', () => {});
+    }
+    return this.flows;
+  }
+
   /**
-   * Adds one job under its key; a job with the same key that is waiting or running is joined
-   * instead, and a finished one is replaced (the archive may have changed since: the new run
-   * decides, cheaply, whether there is anything to do).
+   * Adds one job under its key, as a chain of stages; a job with the same key that is waiting
+   * or running is joined instead, and a finished one is replaced (the archive may have changed
+   * since: the new run decides, cheaply, whether there is anything to do).
    */
   private async add(job: Job): Promise<boolean> {
-    const queue = this.queue();
-    const existing = await queue.getJob(job.key);
+    const existing = await this.queue().getJob(job.key);
     if (existing) {
       const state = await existing.getState();
       if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return false;
-      await existing.remove();
+      await existing.remove(); // with its stages
     }
-    await queue.add(job.type, job, { jobId: job.key });
+    await this.flowProducer().add(this.chainOf(job));
     return true;
   }
 
   /**
+   * The flow: each stage is the only child of the next, so a stage starts once the one before it
+   * is done. Later stages come first (BullMQ: priority 1 is the highest): a worker that finishes
+   * a stage takes the item's next one before other items' first ones, so items complete one
+   * after another, and mostly where their files already are.
+   */
+  private chainOf(job: Job): FlowJob {
+    let chain: FlowJob | undefined;
+    for (const [index, stage] of job.stages.entries()) {
+      const data: StageData = { ...job, stage };
+      chain = {
+        name: stage,
+        queueName: QUEUE_NAME,
+        prefix: QUEUE_PREFIX,
+        data,
+        opts: {
+          jobId: stageJobId(job, stage),
+          priority: job.stages.length - index,
+          attempts: this.attempts,
+          backoff: { type: 'exponential', delay: this.backoffMs },
+          // A stage that fails for good fails the rest of the chain (which then never runs).
+          failParentOnFailure: true,
+          // Kept for `status` (and to join finished work), then trimmed.
+          removeOnComplete: { age: 7 * ONE_DAY, count: 50_000 },
+          removeOnFail: { age: 30 * ONE_DAY, count: 50_000 },
+        },
+        ...(chain ? { children: [chain] } : {}),
+      };
+    }
+    if (!chain) throw new Error(`${job.key}: a job needs at least one stage`);
+    return chain;
+  }
+
+  /**
    * Jobs for the same items under other keys (older inputs or metadata) that have not started
-   * are dropped, and so are their failures: the new job supersedes them. A running one is left
-   * to finish (see the report in the README: one item's two versions may then overlap).
+   * are dropped, and so are their failures: the new job supersedes them. One with a stage
+   * running is left: its next stage sees that a newer version was submitted and stops there.
    */
   private async removeSuperseded(jobs: Job[]): Promise<void> {
     const keyOf = new Map(jobs.map((job) => [job.item.id, job.key]));
     const queued = await this.queue().getJobs([...UNFINISHED, 'failed']);
     for (const old of queued) {
-      const data = jobOf(old.data);
-      if (!data || old.id === undefined) continue;
+      const data = stageOf(old.data);
+      if (!data || old.id !== data.key) continue; // only whole jobs (their last stage)
       const key = keyOf.get(data.item.id);
-      if (key !== undefined && key !== old.id) await old.remove().catch(() => {}); // it may have just started: then it stays
+      if (key !== undefined && key !== old.id) await old.remove().catch(() => {}); // a stage may be running: then it stays
     }
   }
 }
 
-async function infoOf(job: BullJob): Promise<QueuedJobInfo | null> {
-  const data = jobOf(job.data);
-  if (!data || job.id === undefined) return null;
-  const state = await job.getState().catch(() => 'unknown');
+/** A stage's BullMQ job state, as `status` says it. */
+function stageState(job: BullJob, state: string): StageState {
+  if (state === 'active') return 'active';
+  if (state === 'delayed') return 'retrying';
+  if (state === 'failed') return failedByEarlierStage(job) ? 'not run' : 'failed';
+  if (state !== 'completed') return 'queued';
   const progress = storedProgressOf(job.progress);
-  const failed = state === 'failed' || state === 'delayed';
-  return {
-    id: job.id,
-    type: data.type,
-    subject: data.item.id,
-    state: state === 'active' || state === 'delayed' || state === 'completed' || state === 'failed' ? state : 'waiting',
-    attempts: job.attemptsMade,
-    step: progress?.step ?? null,
-    steps: progress?.steps ?? [],
-    cause: failed ? (job.failedReason || progress?.cause || null) : null,
-    file: failed ? (progress?.file ?? null) : null,
-    finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
-  };
+  return progress?.state === 'reused' ? 'reused' : progress ? 'done' : 'skipped';
 }

@@ -3,29 +3,33 @@ import { UnrecoverableError, Worker, type Job as BullJob } from 'bullmq';
 import { describeError } from '../../domain/errors.js';
 import { JobFailedError, type JobHandlers, type JobProgress, type RunningWorker, type WorkerOptions } from '../../ports/job-queue.js';
 import { dispatch } from './inline-job-queue.js';
-import { connectionOf, jobOf, QUEUE_NAME, QUEUE_PREFIX, type StoredProgress } from './bullmq-connection.js';
+import { connectionOf, failedByEarlierStage, QUEUE_NAME, QUEUE_PREFIX, stageOf, type StoredProgress } from './bullmq-connection.js';
 
 /**
- * Takes jobs from the shared queue and runs them through `handlers`, `concurrency` at a time.
- * Each step event is stored as the job's progress (so `status` and the waiting `ingest` see
- * queued / active / done / failed per step); a handler's JobFailedError with `retry: false`
- * fails the job at once, anything else is retried with backoff until its attempts run out.
+ * Takes stages of jobs from the shared queue and runs them through `handlers`, `concurrency` at
+ * a time. Each step event is stored as the stage's progress (so `status` and the waiting
+ * `ingest` see queued / active / done / failed per step); a handler's JobFailedError with
+ * `retry: false` fails the stage at once, anything else is retried with backoff until its
+ * attempts run out. A stage that fails for good fails the stages after it (BullMQ moves them to
+ * failed without running them).
  */
 export async function startBullmqWorker(url: string, handlers: JobHandlers<unknown>, options: WorkerOptions): Promise<RunningWorker> {
   const running = new Map<string, { job: BullJob; token: string }>();
   const emit = options.onEvent ?? (() => {});
   const started = new Map<string, number>();
   const failedFiles = new Map<string, string>();
+  // What each finished stage did, from its step events: none means it did not apply.
+  const ran = new Map<string, 'done' | 'reused' | 'skipped'>();
   const lockMs = Math.max(1, options.lockSeconds) * 1000;
 
   const worker = new Worker(QUEUE_NAME, async (job: BullJob, token?: string) => {
-    const data = jobOf(job.data);
+    const data = stageOf(job.data);
     if (!data) throw new UnrecoverableError(`job ${job.id ?? '?'}: not a job this version knows (${JSON.stringify(job.name)})`);
     const id = job.id ?? data.key;
     running.set(id, { job, token: token ?? '' });
     started.set(id, Date.now());
     const attempt = job.attemptsStarted || job.attemptsMade + 1;
-    emit({ kind: 'started', id, subject: data.item.id, attempt });
+    emit({ kind: 'started', id, subject: data.item.id, stage: data.stage, attempt });
     // Progress writes go one after another, and all land before the job's result does.
     const steps: StoredProgress['steps'] = [];
     let writes: Promise<unknown> = Promise.resolve();
@@ -37,7 +41,8 @@ export async function startBullmqWorker(url: string, handlers: JobHandlers<unkno
       writes = writes.then(() => job.updateProgress(stored as unknown as object)).catch(() => {});
     };
     try {
-      const result = await dispatch(data, handlers, { attempt, progress: record });
+      const result = await dispatch(data, handlers, { stage: data.stage, attempt, progress: record });
+      ran.set(id, steps.length === 0 ? 'skipped' : steps.every((s) => s.state === 'reused') ? 'reused' : 'done');
       await writes;
       return result;
     } catch (error) {
@@ -64,14 +69,19 @@ export async function startBullmqWorker(url: string, handlers: JobHandlers<unkno
   const seconds = (id: string): number => (Date.now() - (started.get(id) ?? Date.now())) / 1000;
   worker.on('completed', (job, result) => {
     const id = job.id ?? '?';
-    emit({ kind: 'completed', id, subject: jobOf(job.data)?.item.id ?? id, attempt: job.attemptsMade, seconds: seconds(id), result });
+    const data = stageOf(job.data);
+    emit({ kind: 'completed', id, subject: data?.item.id ?? id, stage: data?.stage ?? '?', attempt: job.attemptsMade, seconds: seconds(id), result, ran: ran.get(id) ?? 'done' });
     started.delete(id);
+    ran.delete(id);
   });
   worker.on('failed', (job, error) => {
     if (!job) return;
+    // A stage after one that failed for good: failed without running, the cause was told then.
+    if (failedByEarlierStage({ ...job, failedReason: error.message })) return;
     const id = job.id ?? '?';
+    const data = stageOf(job.data);
     const final = error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
-    emit({ kind: 'failed', id, subject: jobOf(job.data)?.item.id ?? id, attempt: job.attemptsMade, seconds: seconds(id), cause: error.message, file: failedFiles.get(id) ?? null, willRetry: !final });
+    emit({ kind: 'failed', id, subject: data?.item.id ?? id, stage: data?.stage ?? '?', attempt: job.attemptsMade, seconds: seconds(id), cause: error.message, file: failedFiles.get(id) ?? null, willRetry: !final });
     started.delete(id);
     failedFiles.delete(id);
   });

@@ -2,9 +2,9 @@ import { describeError } from '../../domain/errors.js';
 import { JobFailedError, type Job, type JobContext, type JobHandlers, type JobQueue, type JobWatch } from '../../ports/job-queue.js';
 
 /**
- * The default queue: jobs run in this process, `concurrency` at a time, each tried once (the
- * next run resumes what failed). ffmpeg already spreads one transcode over every core, so 1 is
- * the right default on small machines.
+ * The default queue: jobs run in this process, `concurrency` at a time, their stages one after
+ * another, each tried once (the next run resumes what failed). ffmpeg already spreads one
+ * transcode over every core, so 1 is the right default on small machines.
  */
 export class InlineJobQueue implements JobQueue {
   readonly kind = 'inline' as const;
@@ -18,10 +18,15 @@ export class InlineJobQueue implements JobQueue {
         const index = next++;
         const job = jobs[index] as Job;
         watch.started?.(index, 1);
-        const context: JobContext = { attempt: 1, progress: (update) => watch.progress?.(index, update) };
         try {
-          results[index] = await dispatch(job, handlers, context);
-          watch.finished?.(index, results[index] as R);
+          let result: R | null = null;
+          for (const stage of job.stages) {
+            const context: JobContext = { stage, attempt: 1, progress: (update) => watch.progress?.(index, update) };
+            result = await dispatch(job, handlers, context);
+          }
+          if (result === null) throw new Error(`${job.key}: the last stage returned no result`);
+          results[index] = result;
+          watch.finished?.(index, result);
         } catch (error) {
           results[index] = watch.failed(index, {
             cause: describeError(error), attempts: 1, progress: error instanceof JobFailedError ? error.progress : null,
@@ -37,7 +42,7 @@ export class InlineJobQueue implements JobQueue {
   async close(): Promise<void> {}
 }
 
-export function dispatch<R>(job: Job, handlers: JobHandlers<R>, context: JobContext): Promise<R> {
+export function dispatch<R>(job: Job, handlers: JobHandlers<R>, context: JobContext): Promise<R | null> {
   switch (job.type) {
     case 'ingest-item':
       return handlers['ingest-item'](job, context);

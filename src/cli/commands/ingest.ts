@@ -29,12 +29,13 @@ resumes where it stopped.
   --plain     one line per event even on a terminal
   --no-wait   (QUEUE=bullmq) queue the items and return; \`mediacommuns status\` follows them
 
-With QUEUE=bullmq and REDIS_URL, the items are queued on Redis (one job per item; the same work
-queued twice is done once) and \`mediacommuns worker\` processes, on this machine or others, do
-the work and index what they publish; ingest prints their progress and waits for the last one.
-Workers read the programme's files at the paths given here: run ingest from a folder that every
-worker mounts at the same path (a shared volume); a worker that cannot read a file says which.
-Stopping ingest while it waits (Ctrl+C) leaves the queued items to the workers.
+With QUEUE=bullmq and REDIS_URL, ingest checksums each item's files and copies them into the
+archive's storage, then queues the item on Redis as a chain of steps (the same work queued twice
+is done once); \`mediacommuns worker\` processes, on this machine or others, run the steps (an
+item's transcode and its speech-to-text may run on two machines) and index what they publish;
+ingest prints their progress and waits for the last one. Workers need no access to the
+programme's files. Stopping ingest while it waits (Ctrl+C) leaves the queued items to the
+workers.
 
 Exit code: 0 all good, 1 some items failed, 2 bad usage or configuration.`;
 
@@ -80,7 +81,7 @@ export async function ingestCommand(args: string[], config: Readonly<Config>, io
   if (summary.queued) {
     const { added, alreadyQueued } = summary.queued;
     io.out(`${added} job(s) queued for the workers${alreadyQueued ? `, ${alreadyQueued} already queued or running` : ''}; follow them with \`mediacommuns status\`\n`);
-    return summary.problems.some((p) => p.severity === 'error') ? 1 : 0;
+    return summary.problems.some((p) => p.severity === 'error') || summary.outcomes.some((o) => o.status === 'failed') ? 1 : 0;
   }
   if (!values['dry-run']) await saveReport(config, summary);
   const failed = summary.problems.some((p) => p.severity === 'error') || summary.outcomes.some((o) => o.status === 'failed');

@@ -15,22 +15,23 @@ import type { CliIo } from '../io.js';
 
 export const WORKER_HELP = `Usage: mediacommuns worker [--concurrency N] [--lock-seconds N]
 
-Processes the items that \`mediacommuns ingest\` queues on Redis (QUEUE=bullmq, REDIS_URL). Run
-as many workers as you like, on any machines that reach Redis, the archive's storage and the
-programme's files at the paths ingest was given (a shared mount, the same path everywhere: a
-worker that cannot read a file fails the job naming it). Each item goes through the same steps
-as an in-process ingest, then is indexed for search (MEILI_URL: one Meilisearch for all).
+Runs the steps of the items that \`mediacommuns ingest\` queues on Redis (QUEUE=bullmq,
+REDIS_URL). Run as many workers as you like, on any machines that reach Redis and the archive's
+storage (STORAGE=s3, or one DATA_DIR shared by every machine): ingest copies the programme's
+files into the storage, so workers need no access to them. Each item is a chain of steps (probe,
+transcode, posters, captions, speech-to-text…, publish) that may each run on a different
+worker; a step's outputs go to the storage, and the next step's worker fetches what it lacks.
+Once published, an item is indexed for search (MEILI_URL: one Meilisearch for all).
 
-A failed item is tried again (3 tries, waiting longer each time); a bad input file fails at
-once. A job whose worker dies is taken over by another worker once its lock expires; it resumes
-from the steps already done when it lands on the same machine.
+A failed step is tried again (3 tries, waiting longer each time); a bad input file fails the
+item at once. A step whose worker dies is taken over by another worker once its lock expires.
 
-One line per job started, done or failed. SIGTERM or Ctrl+C: take no more jobs and finish the
+One line per step started, done or failed. SIGTERM or Ctrl+C: take no more steps and finish the
 running ones; a second signal hands them back to the queue at once (another worker starts them)
 and exits.
 
-  --concurrency N    items at once (default INGEST_CONCURRENCY, 1): ffmpeg already uses every core
-  --lock-seconds N   how long a job stays claimed by a worker that stopped answering (default 30)
+  --concurrency N    steps at once (default INGEST_CONCURRENCY, 1): ffmpeg already uses every core
+  --lock-seconds N   how long a step stays claimed by a worker that stopped answering (default 30)
 
 Exit code: 0 stopped on a signal, 2 bad usage or configuration, or Redis unavailable.`;
 
@@ -107,15 +108,19 @@ function report(event: WorkerEvent, io: CliIo): void {
   const line = (text: string): string => `${escapeControlCharacters(text)}\n`;
   switch (event.kind) {
     case 'started':
-      io.out(line(`${event.subject}: started${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}`));
+      io.out(line(`${event.subject}: ${event.stage} started${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}`));
       break;
     case 'completed': {
       const outcome = event.result as Partial<ItemOutcome> | null;
-      io.out(line(`${event.subject}: ${outcome?.status ?? 'done'} in ${event.seconds.toFixed(1)}s`));
+      // The last stage answers with the item's outcome; its time is that of every step.
+      if (outcome?.status) io.out(line(`${event.subject}: ${outcome.status} in ${(outcome.wallSeconds ?? event.seconds).toFixed(1)}s`));
+      else if (event.ran === 'skipped') io.out(line(`${event.subject}: ${event.stage} does not apply`));
+      else if (event.ran === 'reused') io.out(line(`${event.subject}: ${event.stage} reused from an earlier run`));
+      else io.out(line(`${event.subject}: ${event.stage} done in ${event.seconds.toFixed(1)}s`));
       break;
     }
     case 'failed':
-      io.err(line(`error: ${event.subject}${event.file ? ` ${event.file}` : ''}: ${event.cause} (attempt ${event.attempt}${event.willRetry ? ', will be retried' : ', failed for good'})`));
+      io.err(line(`error: ${event.subject}${event.file ? ` ${event.file}` : ''}: ${event.cause} (${event.stage}, attempt ${event.attempt}${event.willRetry ? ', will be retried' : ', failed for good'})`));
       break;
     case 'stalled':
       io.err(line(`warning: job ${event.id} was abandoned by its worker; queued again`));

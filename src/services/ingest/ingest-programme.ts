@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import { isSharedQueue, type Job, type JobProgress, type JobQueue, type JobWatch } from '../../ports/job-queue.js';
 import type { DocumentTool } from '../../ports/document-tool.js';
 import type { LicenceId } from '../../domain/licence.js';
 import type { ProgrammeItem } from '../../domain/item.js';
 import type { MediaTool } from '../../ports/media-tool.js';
 import { readProgramme } from '../programme/read-programme.js';
-import { ingestItem, inputsKeyOf, type ItemIngestDeps } from './ingest-item.js';
+import { prepareItem, type ItemIngestDeps, type Prepared } from './ingest-item.js';
+import { runStage } from './ingest-stages.js';
 import type { IngestReporter, IngestSummary, ItemOutcome } from './reporter.js';
 
 export interface IngestProgrammeDeps extends ItemIngestDeps {
@@ -49,19 +49,31 @@ export async function ingestProgramme(target: string, deps: IngestProgrammeDeps,
   let outcomes: ItemOutcome[] = [];
   let queued: QueuedSummary | undefined;
   if (!options.dryRun) {
-    const jobs = await jobsFor(programme.items, deps);
+    // Here, where the programme's files are: checksums, the archive's verdict, copies into the store.
+    const prepared: Prepared[] = [];
+    for (const item of programme.items) {
+      const result = await prepareItem(item, deps);
+      if ('outcome' in result) await settled(result.outcome, deps);
+      prepared.push(result);
+    }
+    const jobs: Job[] = prepared.flatMap((p) => ('chain' in p ? [{ type: 'ingest-item' as const, ...p.chain }] : []));
     if (isSharedQueue(deps.queue) && options.wait === false) {
       queued = { source: programme.source, ...await deps.queue.enqueue(jobs) };
+      outcomes = prepared.flatMap((p) => ('outcome' in p ? [p.outcome] : []));
     } else {
       const results = await deps.queue.runAll(jobs, {
-        'ingest-item': async (job) => {
-          const outcome = await ingestItem(job.item, deps);
-          if (outcome.status === 'ingested' || outcome.status === 'updated') await deps.onPublished?.(outcome.id);
+        'ingest-item': async (job, context) => {
+          const outcome = await runStage(job, context.stage, deps, deps.reporter);
+          if (outcome) await deps.onPublished?.(outcome.id);
           return outcome;
         },
-      }, watchItems(programme.items, deps.reporter, isSharedQueue(deps.queue)));
+      }, watchItems(jobs, deps.reporter, isSharedQueue(deps.queue)));
       // A worker of another version could answer anything: the summary only takes outcomes.
-      outcomes = results.map((result, index) => (isOutcome(result) ? result : unknownResult(programme.items[index] as ProgrammeItem)));
+      const byId = new Map(results.map((result, index) => {
+        const item = (jobs[index] as Job).item;
+        return [item.id, isOutcome(result) ? result : unknownResult(item)];
+      }));
+      outcomes = prepared.map((p) => ('outcome' in p ? p.outcome : byId.get(p.chain.item.id) ?? unknownResult(p.chain.item)));
     }
   }
   const summary: IngestSummary = { source: programme.source, outcomes, problems: programme.problems, wallSeconds: (performance.now() - started) / 1000 };
@@ -70,34 +82,21 @@ export async function ingestProgramme(target: string, deps: IngestProgrammeDeps,
   return summary;
 }
 
-/**
- * One job per item. For a shared queue each is keyed by the item, its inputs and its metadata,
- * so the same work submitted twice (a second `ingest` while the first is queued) is done once,
- * while a changed file or title is new work. The inline queue needs no key.
- */
-async function jobsFor(items: ProgrammeItem[], deps: IngestProgrammeDeps): Promise<Job[]> {
-  const jobs: Job[] = [];
-  for (const item of items) {
-    let key = item.id;
-    if (isSharedQueue(deps.queue)) {
-      // An unreadable file gets a key all the same: the worker reports it, naming the file.
-      const inputs = await inputsKeyOf(item, deps).catch(() => 'unreadable');
-      key = `${item.id}@${createHash('sha256').update(JSON.stringify({ inputs, item })).digest('hex').slice(0, 16)}`;
-    }
-    jobs.push({ type: 'ingest-item', key, item });
-  }
-  return jobs;
+/** An item decided without any step (unchanged, metadata only, or unreadable): told at once. */
+async function settled(outcome: ItemOutcome, deps: IngestProgrammeDeps): Promise<void> {
+  if (outcome.status === 'updated') await deps.onPublished?.(outcome.id);
+  deps.reporter.itemFinished(outcome);
 }
 
 /**
  * Turns what the queue says into the reporter's events. In process, the item's own ingest tells
  * the reporter as it goes; from workers, the job's start and step events stand in for it.
  */
-function watchItems(items: ProgrammeItem[], reporter: IngestReporter, remote: boolean): JobWatch<ItemOutcome> {
-  const itemAt = (index: number): ProgrammeItem => items[index] as ProgrammeItem;
+function watchItems(jobs: Job[], reporter: IngestReporter, remote: boolean): JobWatch<ItemOutcome> {
+  const itemAt = (index: number): ProgrammeItem => (jobs[index] as Job).item;
   return {
+    started: (index: number) => reporter.itemStarted(itemAt(index).id, itemAt(index).title),
     ...(remote ? {
-      started: (index: number) => reporter.itemStarted(itemAt(index).id, itemAt(index).title),
       progress: (index: number, update: JobProgress) => {
         const id = itemAt(index).id;
         if (update.state === 'started') reporter.stepStarted(id, update.step);

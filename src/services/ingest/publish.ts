@@ -1,80 +1,75 @@
-import { readdir } from 'node:fs/promises';
+import { rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { contentTypeOf } from '../../domain/content-type.js';
-import type { ProgrammeItem } from '../../domain/item.js';
 import { manifestKey, type MediaInfo, type StoredFile } from '../../domain/manifest.js';
-import { sanitiseFileName } from '../../domain/slug.js';
 import type { StepResult } from '../../pipeline/step.js';
 import type { BlobStore } from '../../ports/blob-store.js';
+import type { ItemChain } from './ingest-stages.js';
+import { readManifest } from './ingest-item.js';
+import { currentKeyOf, ItemWork, stagingPrefix, stagingRoot } from './item-work.js';
 import { buildManifest } from './manifest-builder.js';
+import type { StagedInputs } from './staged-inputs.js';
 
 export interface PublishInput {
   store: BlobStore;
-  item: ProgrammeItem;
-  outDir: string;
+  chain: ItemChain;
+  staged: StagedInputs;
+  /** Every output the steps stored, by path relative to the revision folder. */
+  files: Map<string, StoredFile>;
   media: MediaInfo;
   result: StepResult;
-  source: { path: string; sha256: string; size: number };
-  inputsKey: string;
   pipelineVersion: string;
-  ingestedAt: string;
+  workRoot: string;
   now: string;
+  /** Throws when a newer version of the item was submitted meanwhile. */
+  stillCurrent(): Promise<void>;
 }
 
 /**
- * Copies the original and every output into the store under a folder of their own revision
- * (`items/<id>/<revision>/…`, named after the inputs), checks each stored checksum, then writes
- * the manifest LAST. Until that moment readers see the previous version whole: nothing it lists
- * is ever overwritten. The previous revision's objects are removed once the manifest is in.
+ * The steps stored the original and every output under the item's revision folder
+ * (`items/<id>/<revision>/…`, named after the inputs), checked as they went; publishing writes
+ * the manifest that lists them, LAST. Until that moment readers see the previous version whole:
+ * nothing it lists is ever overwritten. Then the previous revision's objects, the item's staging
+ * folder and this machine's local copies go.
  */
 export async function publishItem(input: PublishInput): Promise<void> {
-  const { store, item } = input;
-  const previous = await listKeys(store, `items/${item.id}/`);
-  const prefix = `items/${item.id}/${revisionOf(input.inputsKey)}/`;
-  const files = new Map<string, StoredFile>();
-
-  const sourceName = sanitiseFileName(path.basename(input.source.path));
-  const sourceRel = `source/${sourceName}`;
-  const source = await put(store, prefix + sourceRel, input.source.path, input.source.sha256);
+  const { store, chain: { item, inputsKey } } = input;
+  const media = input.staged.inputs.find((i) => i.slot === 'media');
+  if (!media) throw new Error(`${item.id}: the recording is missing from the staged inputs`);
+  const files = new Map(input.files);
+  const sourceRel = media.key.slice(media.key.indexOf('/source/') + 1);
+  const source: StoredFile = { key: media.key, size: media.size, sha256: media.sha256, contentType: contentTypeOf(media.path) };
   files.set(sourceRel, source);
 
-  for (const rel of await listFiles(input.outDir)) {
-    files.set(rel, await put(store, prefix + rel, path.join(input.outDir, rel)));
-  }
-
+  const existing = await readManifest(store, item.id);
   const manifest = buildManifest({
-    item, media: input.media, source: { ...source, fileName: path.basename(input.source.path) }, result: input.result,
-    files, pipelineVersion: input.pipelineVersion, inputsKey: input.inputsKey, ingestedAt: input.ingestedAt, now: input.now,
+    item, media: input.media, source: { ...source, fileName: path.basename(media.path) }, result: input.result,
+    files, pipelineVersion: input.pipelineVersion, inputsKey, ingestedAt: existing?.pipeline.ingestedAt ?? input.now, now: input.now,
   });
+  const previous: string[] = [];
+  for await (const blob of store.list(`items/${item.id}/`)) previous.push(blob.key);
+  await input.stillCurrent();
   await store.putBuffer(manifestKey(item.id), JSON.stringify(manifest, null, 2), 'application/json');
 
   const kept = new Set([...files.values()].map((f) => f.key).concat(manifestKey(item.id)));
   for (const key of previous) if (!kept.has(key)) await store.delete(key);
+  await removeStaging(store, item.id, input.chain.key);
+  await rm(new ItemWork(store, input.workRoot, item.id, inputsKey).localDir, { recursive: true, force: true });
+  await rmdir(path.join(input.workRoot, item.id)).catch(() => {}); // kept while another version is at work here
 }
 
-/** Twelve hex digits of the inputs' hash: short in URLs, unique per item in practice. */
-export const revisionOf = (inputsKey: string): string => inputsKey.slice(0, 12);
-
-async function put(store: BlobStore, key: string, filePath: string, expectedSha?: string): Promise<StoredFile> {
-  const contentType = contentTypeOf(filePath);
-  const stored = await store.putFile(key, filePath, contentType);
-  if (expectedSha && stored.sha256 !== expectedSha) {
-    throw new Error(`${key}: checksum changed while storing (the source file was modified during ingest)`);
-  }
-  return { key, size: stored.size, sha256: stored.sha256, contentType };
-}
-
-async function listKeys(store: BlobStore, prefix: string): Promise<string[]> {
+/**
+ * The item's work in progress in the store, every version, once one is published: except a
+ * newer version submitted meanwhile (named by the current pointer), which keeps its own.
+ */
+async function removeStaging(store: BlobStore, id: string, publishedKey: string): Promise<void> {
+  const buffer = await store.getBuffer(currentKeyOf(id));
+  const current = buffer ? (JSON.parse(buffer.toString('utf8')) as { key?: string; inputsKey?: string }) : {};
+  const newer = current.key !== undefined && current.key !== publishedKey && current.inputsKey ? stagingPrefix(id, current.inputsKey) : null;
   const keys: string[] = [];
-  for await (const blob of store.list(prefix)) keys.push(blob.key);
-  return keys;
-}
-
-/** Relative "/"-separated paths of every file under `dir`, sorted. */
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && !e.name.startsWith('.'))
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
+  for await (const blob of store.list(stagingRoot(id))) keys.push(blob.key);
+  for (const key of keys) {
+    if (newer && (key.startsWith(newer) || key === currentKeyOf(id))) continue;
+    await store.delete(key);
+  }
 }
