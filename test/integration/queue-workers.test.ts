@@ -85,7 +85,7 @@ describe.each(['fs', 's3'] as const)('ingest on two workers through the BullMQ q
 
     const started = performance.now();
     for (let i = 0; i < 2; i++) {
-      const own = archive.separateMachines ? { DATA_DIR: path.join(root, `worker-${i + 1}`) } : {};
+      const own: Record<string, string> = archive.separateMachines ? { DATA_DIR: path.join(root, `worker-${i + 1}`) } : {};
       workers.push(startCli(['worker', '--lock-seconds', '5'], { ...env, ...own }));
     }
     await Promise.all(workers.map((w) => until(() => w.stdout().includes('waiting for jobs'), 60_000, 'worker ready')));
