@@ -98,6 +98,30 @@ describe('keeping the index in step with the archive', () => {
     expect(await found('tiers-lieux')).toEqual(['2025-c']);
   });
 
+  it('indexes in the new indexes what a worker published or removed while a rebuild ran', async () => {
+    await talk('2025-f', ['Les fablabs de quartier.']);
+    await talk('2025-g', ['Un atelier de réparation de vélos.']);
+    // Once the rebuild has read the archive, before it swaps: a worker publishes one item and removes another.
+    const during = Object.create(store) as FsBlobStore;
+    let worked = false;
+    during.list = async function* (prefix: string) {
+      yield* store.list(prefix);
+      if (!worked && prefix === 'items/') {
+        worked = true;
+        await talk('2025-h', ['Une maison des communs ouverte le samedi.']);
+        await indexer.indexItem('2025-h');
+        await store.delete(manifestKey('2025-g'));
+        await indexer.removeItem('2025-g');
+      }
+    };
+    const summary = await new SearchIndexer(during, index).reindex();
+    expect(worked).toBe(true);
+    expect(await found('maison des communs')).toEqual(['2025-h']);
+    expect(await found('réparation de vélos')).toEqual([]);
+    expect(await found('fablabs')).toEqual(['2025-f']);
+    expect(summary.items).toBe((await index.stats()).items);
+  });
+
   it('reports a task that Meilisearch fails, with its cause, never ignoring it', async () => {
     const manifest = await talk('2025-e', ['Un passage.']);
     const { entry } = await indexEntryOf(manifest, store);
