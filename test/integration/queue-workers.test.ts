@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSampleTimeline, type SampleTimeline } from '../../scripts/sample/texts.js';
+import { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
 import { BullmqJobQueue } from '../../src/adapters/job-queue/bullmq-job-queue.js';
 import { parseManifest, type Manifest } from '../../src/domain/manifest.js';
 import { SHORT_SAMPLE_DIR } from '../global-setup.js';
@@ -27,7 +28,14 @@ interface ArchiveUnderTest {
   /** Each worker's own local folder (work copies, checksum cache), or none: the shared DATA_DIR. */
   separateMachines: boolean;
   read(key: string): Promise<Buffer | null>;
+  keys(prefix: string): Promise<string[]>;
   close(): Promise<void>;
+}
+
+async function keysOf(store: { list(prefix: string): AsyncIterable<{ key: string }> }, prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const blob of store.list(prefix)) keys.push(blob.key);
+  return keys;
 }
 
 const STORES: Record<'fs' | 's3', (dataDir: string) => Promise<ArchiveUnderTest>> = {
@@ -35,12 +43,13 @@ const STORES: Record<'fs' | 's3', (dataDir: string) => Promise<ArchiveUnderTest>
     env: {},
     separateMachines: false,
     read: async (key) => (existsSync(path.join(dataDir, key)) ? readFileSync(path.join(dataDir, key)) : null),
+    keys: (prefix) => keysOf(new FsBlobStore(dataDir), prefix),
     close: async () => {},
   }),
   s3: async () => {
     const s3: TestS3 = await startTestS3();
     const store = s3.store();
-    return { env: s3.env, separateMachines: true, read: (key) => store.getBuffer(key), close: () => s3.dispose() };
+    return { env: s3.env, separateMachines: true, read: (key) => store.getBuffer(key), keys: (prefix) => keysOf(store, prefix), close: () => s3.dispose() };
   },
 };
 
@@ -161,8 +170,9 @@ describe.each(['fs', 's3'] as const)('ingest on two workers through the BullMQ q
     expect(lines.filter((l) => l.includes(' started'))).toEqual([`${BROKEN_ID}: probe started`]);
   });
 
-  it('publishes nothing for the corrupt recording', async () => {
-    expect(await archive.read(`items/${BROKEN_ID}/manifest.json`)).toBeNull();
+  it('publishes nothing for the corrupt recording, keeps nothing of it, and leaves no work in progress', async () => {
+    expect(await archive.keys(`items/${BROKEN_ID}/`)).toEqual([]);
+    expect(await archive.keys('staging/')).toEqual([]);
   });
 
   it('has the workers index what they publish', async () => {

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { manifestKey, parseManifest } from '../../domain/manifest.js';
 import type { BlobStore } from '../../ports/blob-store.js';
+import { stagingRoot } from '../ingest/item-work.js';
 
 export interface RemovalPlan {
   id: string;
@@ -13,15 +14,17 @@ export interface RemovalPlan {
 
 const ITEM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** What removing an item would delete: every stored object under items/<id>/. */
+/** What removing an item would delete: every stored object under items/<id>/, and its unfinished work under staging/<id>/. */
 export async function planRemoval(store: BlobStore, id: string): Promise<RemovalPlan | null> {
   // The id becomes a storage prefix: only the shape ids have, so "x/.." can never widen it.
   if (!ITEM_ID.test(id)) return null;
   const keys: string[] = [];
   let bytes = 0;
-  for await (const blob of store.list(`items/${id}/`)) {
-    keys.push(blob.key);
-    bytes += blob.size;
+  for (const prefix of [`items/${id}/`, stagingRoot(id)]) {
+    for await (const blob of store.list(prefix)) {
+      keys.push(blob.key);
+      bytes += blob.size;
+    }
   }
   if (keys.length === 0) return null;
   const buffer = await store.getBuffer(manifestKey(id));

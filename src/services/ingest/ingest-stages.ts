@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError, describeError, MediaError } from '../../domain/errors.js';
@@ -9,7 +10,7 @@ import { readHead } from '../../pipeline/step-media.js';
 import { JobFailedError } from '../../ports/job-queue.js';
 import type { ItemIngestDeps } from './ingest-item.js';
 import { declaredName } from './ingest-item.js';
-import { basisOf, currentKeyOf, filesAfter, ItemWork, type StepRecord } from './item-work.js';
+import { basisOf, currentKeyOf, filesAfter, ItemWork, sweepLocalCopies, type StepRecord } from './item-work.js';
 import { mergeResults } from './manifest-builder.js';
 import { publishItem } from './publish.js';
 import type { IngestReporter, ItemOutcome } from './reporter.js';
@@ -45,6 +46,8 @@ export async function runStage(chain: ItemChain, stage: string, deps: StageDeps,
   let named = item; // the item with this machine's paths, once they are known
   try {
     await assertCurrent(chain, deps);
+    // New work on this machine: first, room from the work that is over.
+    if (!existsSync(work.localDir)) await sweepLocalCopies(deps.store, deps.workRoot);
     const staged = await readStagedInputs(deps.store, `${work.staging}inputs.json`);
     if (!staged || staged.inputsKey !== chain.inputsKey) {
       throw new JobFailedError(`the staged copies of the programme files are gone (removed by a newer ingest?): run the ingest again`, false);
@@ -95,6 +98,8 @@ export async function runStage(chain: ItemChain, stage: string, deps: StageDeps,
     const cause = describeError(error);
     const failedFile = error instanceof MediaError ? declaredName(named, error.file) : file;
     const retry = !(error instanceof AppError && error.code === 'media_invalid');
+    // A bad input file: no later run can use what this version stored (a mended file is a new version).
+    if (!retry) await discardVersion(chain, work, deps).catch(() => {});
     throw new JobFailedError(cause, retry, { step: stage, state: 'failed', file: failedFile, cause });
   }
 }
@@ -106,6 +111,21 @@ async function assertCurrent(chain: ItemChain, deps: StageDeps): Promise<void> {
   if (current !== undefined && current !== chain.key) {
     throw new JobFailedError('superseded: a newer ingest of this item was submitted, which replaces this one', false);
   }
+}
+
+/**
+ * Removes what a version that failed for good stored: its original and step outputs (its
+ * revision folder, never listed by a manifest), its staging, this machine's copies. Not when a
+ * newer version is wanted now: it may share the staging (same files, other metadata).
+ */
+async function discardVersion(chain: ItemChain, work: ItemWork, deps: StageDeps): Promise<void> {
+  await assertCurrent(chain, deps);
+  for (const prefix of [work.revision, work.staging]) {
+    const keys: string[] = [];
+    for await (const blob of deps.store.list(prefix)) keys.push(blob.key);
+    for (const key of keys) await deps.store.delete(key);
+  }
+  await rm(work.localDir, { recursive: true, force: true });
 }
 
 function stepNamed(chain: ItemChain, name: string, deps: StageDeps): Step {

@@ -157,11 +157,6 @@ export class ItemWork {
     }
   }
 
-  /** Everything the store holds of this version's work in progress (records, staged inputs). */
-  async removeStaging(): Promise<void> {
-    await deletePrefix(this.store, this.staging);
-  }
-
   private async loadLedger(): Promise<Record<string, string>> {
     this.ledger ??= await readFile(this.ledgerFile(), 'utf8').then((text) => JSON.parse(text) as Record<string, string>, () => ({}));
     return this.ledger;
@@ -180,10 +175,19 @@ export class ItemWork {
   }
 }
 
-export async function deletePrefix(store: BlobStore, prefix: string): Promise<void> {
-  const keys: string[] = [];
-  for await (const blob of store.list(prefix)) keys.push(blob.key);
-  for (const key of keys) await store.delete(key);
+/**
+ * Removes this machine's local copies of work that is over: items published (or removed) since,
+ * whose staging is gone from the store. Publishing cleans the machine it runs on; this cleans
+ * the others, which ran earlier steps of the same items.
+ */
+export async function sweepLocalCopies(store: BlobStore, workRoot: string): Promise<void> {
+  for (const id of await readdir(workRoot).catch(() => [] as string[])) {
+    const versions = await readdir(path.join(workRoot, id)).catch(() => [] as string[]);
+    for (const version of versions.filter((v) => /^[0-9a-f]{16}$/.test(v))) {
+      if (await store.stat(`${stagingRoot(id)}${version}/inputs.json`)) continue;
+      await rm(path.join(workRoot, id, version), { recursive: true, force: true });
+    }
+  }
 }
 
 /** Relative "/"-separated paths of every file under `dir`, sorted (none when it does not exist). */
