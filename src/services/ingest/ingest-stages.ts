@@ -125,6 +125,8 @@ async function discardVersion(chain: ItemChain, work: ItemWork, deps: StageDeps)
     for await (const blob of deps.store.list(prefix)) keys.push(blob.key);
     for (const key of keys) await deps.store.delete(key);
   }
+  // Without a pointer any version may run: the next ingest writes its own.
+  await deps.store.delete(currentKeyOf(chain.item.id));
   await rm(work.localDir, { recursive: true, force: true });
 }
 
