@@ -6,8 +6,10 @@
  *   (c) QUEUE=bullmq, two `worker` processes, filesystem
  *   (d) in-process queue, STORAGE=s3 against s3rver on loopback
  *   (e) QUEUE=bullmq, two `worker` processes, S3
- * Every run indexes for search in the archive's own Meilisearch (the default), started by the
- * app under DATA_DIR/meili. Everything a run starts is stopped by its PID before the next one.
+ *   (f) as (e), each worker on a DATA_DIR of its own: two machines sharing only Redis, the bucket
+ *       and one Meilisearch, whose steps fetch what the other machine's steps stored
+ * Every run but (f) indexes for search in the archive's own Meilisearch (the default), started by
+ * the app under DATA_DIR/meili. Everything a run starts is stopped by its PID before the next one.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { table } from '../../src/cli/format.js';
+import { startTestMeili } from '../../test/support/meili.js';
 import { startTestRedis } from '../../test/support/redis.js';
 import { startTestS3 } from '../../test/support/s3-server.js';
 import { mb, mean } from './ingest-bench.js';
@@ -30,10 +33,12 @@ const WORKER_TITLE = 'mc-worker';
 const RUN_VARIABLES = /^(DATA_DIR|PORT|STORAGE|S3_.*|QUEUE|REDIS_URL|MEILI_URL|MEILI_MASTER_KEY|INGEST_CONCURRENCY)$/;
 
 interface RunSpec {
-  key: 'a' | 'b' | 'c' | 'd' | 'e';
+  key: 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
   label: string;
   workers: 0 | 1 | 2;
   store: 'fs' | 's3';
+  /** Each worker with a DATA_DIR of its own (as on separate machines), one shared Meilisearch. */
+  separate?: true;
 }
 
 const RUNS: RunSpec[] = [
@@ -42,6 +47,7 @@ const RUNS: RunSpec[] = [
   { key: 'c', label: 'BullMQ, 2 workers, filesystem', workers: 2, store: 'fs' },
   { key: 'd', label: 'ingest alone: in-process queue, S3 (s3rver)', workers: 0, store: 's3' },
   { key: 'e', label: 'BullMQ, 2 workers, S3 (s3rver)', workers: 2, store: 's3' },
+  { key: 'f', label: 'BullMQ, 2 workers as 2 machines, S3 (s3rver)', workers: 2, store: 's3', separate: true },
 ];
 
 /** The ratio each run answers besides "vs (a)": the pair that differs by one thing only. */
@@ -49,6 +55,7 @@ const PAIRS: Partial<Record<RunSpec['key'], { against: RunSpec['key']; what: str
   c: { against: 'b', what: '2 workers / 1 worker' },
   d: { against: 'a', what: 'S3 / filesystem' },
   e: { against: 'c', what: 'S3 / filesystem' },
+  f: { against: 'e', what: 'own work folders / shared' },
 };
 
 interface RunFigures {
@@ -70,7 +77,7 @@ export interface ScaleBenchOptions {
   rounds: number;
 }
 
-/** Runs (a)–(e) `rounds` times, alternating their order, and prints table 4. */
+/** Runs (a)–(f) `rounds` times, alternating their order, and prints table 4. */
 export async function runScaleBench({ programme, rounds }: ScaleBenchOptions): Promise<void> {
   const cli = buildCli();
   const figures = new Map<RunSpec['key'], RunFigures[]>(RUNS.map((r) => [r.key, []]));
@@ -109,7 +116,8 @@ export async function runScaleBench({ programme, rounds }: ScaleBenchOptions): P
     'from /proc every 100 ms, a floor. Peak RSS app process: the largest ingest or worker process.',
     'This machine has 2 cores and ffmpeg already uses both: two workers on one machine mostly overlap I/O and the single-threaded',
     'steps (probe, sharp, checksums, uploads, indexing), so (c)/(b) shows the queue\'s overhead and that overlap, not the gain of',
-    'workers on separate machines, which add their cores.',
+    'workers on separate machines, which add their cores. (f) shows what steps that land on the other machine cost: they fetch the',
+    'earlier steps\' files from the bucket (here on the same disk) into their own work folder.',
   ].join('\n'));
 }
 
@@ -141,11 +149,20 @@ async function runOnce(spec: RunSpec, programme: string, cli: Cli): Promise<RunF
       stops.push(() => s3.dispose());
       Object.assign(env, s3.env);
     }
+    if (spec.separate) {
+      // Machines apart share one search service, as they would in a deployment.
+      const meili = await startTestMeili();
+      stops.push(() => meili.stop());
+      Object.assign(env, { MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.apiKey });
+    }
     if (spec.workers > 0) {
       const redis = await startTestRedis();
       stops.push(() => redis.stop());
       Object.assign(env, { QUEUE: 'bullmq', REDIS_URL: redis.url });
-      for (let i = 0; i < spec.workers; i++) workers.push(start(process.execPath, cli.args(WORKER_TITLE, ['worker']), env, root));
+      for (let i = 0; i < spec.workers; i++) {
+        const own = spec.separate ? { DATA_DIR: path.join(root, `machine-${i + 1}`) } : {};
+        workers.push(start(process.execPath, cli.args(WORKER_TITLE, ['worker']), { ...env, ...own }, root));
+      }
       await Promise.all(workers.map((w) => w.until('waiting for jobs', 60_000)));
     }
 
