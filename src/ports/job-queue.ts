@@ -5,8 +5,9 @@ import type { ProgrammeItem } from '../domain/item.js';
  * Every kind of background work, as a closed union: adding one forces a handler. A job is a
  * chain of stages run in order, each of which a shared queue may give to a different worker
  * (for an item: probe, each step, publish); the last stage's result is the job's. `key` names
- * the work itself (for an item: its id and the hash of its inputs and metadata): a shared queue
- * runs one job per key, so enqueueing the same work twice while it waits or runs does it once.
+ * the work itself, `<item id>@<version>` (the version: a hash of the item's inputs and
+ * metadata): a shared queue runs one job per key, so enqueueing the same work twice while it
+ * waits or runs does it once, and a job of the same item under another version supersedes it.
  */
 export type Job = { type: 'ingest-item'; key: string; item: ProgrammeItem; inputsKey: string; stages: string[] };
 export type JobType = Job['type'];
@@ -67,11 +68,13 @@ export interface JobWatch<R> {
 export interface JobQueue {
   readonly kind: 'inline' | 'bullmq';
   /**
-   * Runs every job and resolves with the results in the jobs' order. The inline queue calls
-   * `handlers` in this process; the shared queue hands the jobs to `worker` processes, which run
-   * the same handlers built from their own configuration, and reports back through `watch`.
+   * Runs every job and resolves with the results in the jobs' order. Jobs may arrive as they are
+   * made (an async iterable): each starts as soon as it arrives and a lane is free. The inline
+   * queue calls `handlers` in this process; the shared queue hands the jobs to `worker`
+   * processes, which run the same handlers built from their own configuration, and reports back
+   * through `watch` (indexes: the order of arrival).
    */
-  runAll<R>(jobs: Job[], handlers: JobHandlers<R>, watch: JobWatch<R>): Promise<R[]>;
+  runAll<R>(jobs: Iterable<Job> | AsyncIterable<Job>, handlers: JobHandlers<R>, watch: JobWatch<R>): Promise<R[]>;
   /** Proves the queue usable before any work (the shared queue: its Redis answers). */
   check(): Promise<void>;
   close(): Promise<void>;

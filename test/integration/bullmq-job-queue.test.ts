@@ -82,6 +82,23 @@ describe('BullmqJobQueue', () => {
     expect(progress).toEqual(expect.arrayContaining(['probe done', 'transcode done', 'publish done']));
   });
 
+  it('queues each job as soon as it is made: workers start on the first while the next is being made', async () => {
+    const q = queue();
+    let firstStarted: () => void = () => {};
+    const started = new Promise<void>((resolve) => (firstStarted = resolve));
+    await work(q, async (j, context) => {
+      if (j.item.id === 'premier') firstStarted();
+      return context.stage === 'publish' ? `done ${j.item.id}` : null;
+    });
+    async function* madeOneByOne(): AsyncIterable<Job> {
+      yield job('premier');
+      await started; // the second is made only once a worker is on the first
+      yield job('second');
+    }
+    const { watch } = watcher();
+    expect(await q.runAll(madeOneByOne(), noHandlers as JobHandlers<string>, watch)).toEqual(['done premier', 'done second']);
+  });
+
   it('does the same work once when it is queued twice, and runs it again once it has finished', async () => {
     const q = queue();
     const same = job('doublon');

@@ -149,7 +149,7 @@ describe('docker-compose.yml', () => {
     // A fixed name or host port would stop `docker compose up --scale worker=4`.
     expect(worker.container_name).toBeUndefined();
     expect(worker.ports).toBeUndefined();
-    // Ingest and the workers read the programme at the same path.
+    // `docker compose run --rm worker ingest /incoming/…` reads the programme there.
     expect((worker.volumes ?? []).some((v) => v.endsWith(':/incoming:ro'))).toBe(true);
   });
 });

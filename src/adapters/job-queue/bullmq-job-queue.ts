@@ -55,17 +55,17 @@ export class BullmqJobQueue implements SharedJobQueue {
     return { added, alreadyQueued };
   }
 
-  async runAll<R>(jobs: Job[], _handlers: JobHandlers<R>, watch: JobWatch<R>): Promise<R[]> {
+  async runAll<R>(jobs: Iterable<Job> | AsyncIterable<Job>, _handlers: JobHandlers<R>, watch: JobWatch<R>): Promise<R[]> {
     const events = new QueueEvents(QUEUE_NAME, { prefix: QUEUE_PREFIX, connection: connectionOf(this.options.url) });
     events.on('error', () => {}); // reconnects by itself; the poll below covers what it misses
     try {
       // Listening before adding: no event of ours can be missed.
       await events.waitUntilReady();
-      const results: R[] = new Array(jobs.length);
+      const results: R[] = [];
       // A job's last stage has the job's key as its id: it stands for the whole job.
       const pending = new Map<string, number[]>();
-      jobs.forEach((job, index) => pending.set(job.key, [...(pending.get(job.key) ?? []), index]));
       const started = new Set<string>();
+      let submitted = false;
       let resolveAll: () => void = () => {};
       const allDone = new Promise<void>((resolve) => (resolveAll = resolve));
       const settle = (key: string, result: (index: number) => R): void => {
@@ -73,7 +73,7 @@ export class BullmqJobQueue implements SharedJobQueue {
         if (!indexes) return;
         pending.delete(key);
         for (const index of indexes) results[index] = result(index);
-        if (pending.size === 0) resolveAll();
+        if (pending.size === 0 && submitted) resolveAll();
       };
       const finish = (key: string, value: unknown): void => settle(key, (index) => {
         watch.finished?.(index, value as R);
@@ -99,10 +99,19 @@ export class BullmqJobQueue implements SharedJobQueue {
         if (pending.has(jobId)) void failFromQueue(jobId, failedReason);
       });
 
-      const counts = await this.enqueue(jobs);
-      watch.queued?.(counts);
       const poll = setInterval(() => void this.poll([...pending.keys()], finish, failFromQueue), this.pollMs);
       try {
+        // Each job is queued as soon as it is made: workers start on the first while the next is prepared.
+        const counts = { added: 0, alreadyQueued: 0 };
+        let index = 0;
+        for await (const job of jobs) {
+          pending.set(job.key, [...(pending.get(job.key) ?? []), index++]);
+          const one = await this.enqueue([job]);
+          counts.added += one.added;
+          counts.alreadyQueued += one.alreadyQueued;
+        }
+        submitted = true;
+        watch.queued?.(counts);
         await this.poll([...pending.keys()], finish, failFromQueue); // work that was already finished when we joined it
         if (pending.size > 0) await allDone;
       } finally {
@@ -299,17 +308,24 @@ export class BullmqJobQueue implements SharedJobQueue {
    * Jobs for the same items under other keys (older inputs or metadata) that have not started
    * are dropped, and so are their failures: the new job supersedes them. One with a stage
    * running is left: its next stage sees that a newer version was submitted and stops there.
+   * Read by ids (the item is the part of a key before "@"): cheap however long the queue.
    */
   private async removeSuperseded(jobs: Job[]): Promise<void> {
-    const keyOf = new Map(jobs.map((job) => [job.item.id, job.key]));
-    const queued = await this.queue().getJobs([...UNFINISHED, 'failed']);
-    for (const old of queued) {
-      const data = stageOf(old.data);
-      if (!data || old.id !== data.key) continue; // only whole jobs (their last stage)
-      const key = keyOf.get(data.item.id);
-      if (key !== undefined && key !== old.id) await old.remove().catch(() => {}); // a stage may be running: then it stays
+    const keyOf = new Map(jobs.map((job) => [subjectOf(job.key), job.key]));
+    const queued = await this.queue().getRanges([...UNFINISHED, 'failed'], 0, -1);
+    for (const id of queued) {
+      if (id.includes('~')) continue; // only whole jobs (their last stage)
+      const key = keyOf.get(subjectOf(id));
+      if (key === undefined || key === id) continue;
+      await (await this.queue().getJob(id))?.remove().catch(() => {}); // a stage may be running: then it stays
     }
   }
+}
+
+/** The item of a job key (`<item id>@<version>`). */
+function subjectOf(key: string): string {
+  const at = key.indexOf('@');
+  return at < 0 ? key : key.slice(0, at);
 }
 
 /** A stage's BullMQ job state, as `status` says it. */

@@ -10,13 +10,17 @@ export class InlineJobQueue implements JobQueue {
   readonly kind = 'inline' as const;
   constructor(private readonly concurrency = 1) {}
 
-  async runAll<R>(jobs: Job[], handlers: JobHandlers<R>, watch: JobWatch<R>): Promise<R[]> {
-    const results: R[] = new Array(jobs.length);
-    let next = 0;
+  async runAll<R>(jobs: Iterable<Job> | AsyncIterable<Job>, handlers: JobHandlers<R>, watch: JobWatch<R>): Promise<R[]> {
+    const results: R[] = [];
+    // Each lane asks for the next job when it is free: a job still being made is waited for.
+    const source = Symbol.asyncIterator in jobs ? jobs[Symbol.asyncIterator]() : (async function* () { yield* jobs; })();
+    let arrived = 0;
     const worker = async (): Promise<void> => {
-      while (next < jobs.length) {
-        const index = next++;
-        const job = jobs[index] as Job;
+      for (;;) {
+        const next = await source.next();
+        if (next.done) return;
+        const index = arrived++;
+        const job = next.value;
         watch.started?.(index, 1);
         try {
           let result: R | null = null;
@@ -34,7 +38,7 @@ export class InlineJobQueue implements JobQueue {
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, jobs.length) }, worker));
+    await Promise.all(Array.from({ length: Math.max(1, this.concurrency) }, worker));
     return results;
   }
 

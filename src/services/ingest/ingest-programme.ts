@@ -49,19 +49,35 @@ export async function ingestProgramme(target: string, deps: IngestProgrammeDeps,
   let outcomes: ItemOutcome[] = [];
   let queued: QueuedSummary | undefined;
   if (!options.dryRun) {
-    // Here, where the programme's files are: checksums, the archive's verdict, copies into the store.
+    // Here, where the programme's files are, one item after another: checksums, the archive's
+    // verdict, copies into the store. Each chain of steps starts as soon as its item is ready.
     const prepared: Prepared[] = [];
-    for (const item of programme.items) {
-      const result = await prepareItem(item, deps);
-      if ('outcome' in result) await settled(result.outcome, deps);
-      prepared.push(result);
+    const jobs: Job[] = [];
+    async function* chains(): AsyncIterable<Job> {
+      for (const item of programme.items) {
+        const result = await prepareItem(item, deps);
+        prepared.push(result);
+        if ('outcome' in result) {
+          await settled(result.outcome, deps);
+          continue;
+        }
+        const job: Job = { type: 'ingest-item', ...result.chain };
+        jobs.push(job);
+        yield job;
+      }
     }
-    const jobs: Job[] = prepared.flatMap((p) => ('chain' in p ? [{ type: 'ingest-item' as const, ...p.chain }] : []));
-    if (isSharedQueue(deps.queue) && options.wait === false) {
-      queued = { source: programme.source, ...await deps.queue.enqueue(jobs) };
-      outcomes = prepared.flatMap((p) => ('outcome' in p ? [p.outcome] : []));
+    const byId = new Map<string, ItemOutcome>();
+    const shared = isSharedQueue(deps.queue) ? deps.queue : null;
+    const queueOnly = shared !== null && options.wait === false;
+    if (shared && queueOnly) {
+      queued = { source: programme.source, added: 0, alreadyQueued: 0 };
+      for await (const job of chains()) {
+        const counts = await shared.enqueue([job]);
+        queued.added += counts.added;
+        queued.alreadyQueued += counts.alreadyQueued;
+      }
     } else {
-      const results = await deps.queue.runAll(jobs, {
+      const results = await deps.queue.runAll(chains(), {
         'ingest-item': async (job, context) => {
           const outcome = await runStage(job, context.stage, deps, deps.reporter);
           if (outcome) await deps.onPublished?.(outcome.id);
@@ -69,11 +85,15 @@ export async function ingestProgramme(target: string, deps: IngestProgrammeDeps,
         },
       }, watchItems(jobs, deps.reporter, isSharedQueue(deps.queue)));
       // A worker of another version could answer anything: the summary only takes outcomes.
-      const byId = new Map(results.map((result, index) => {
+      results.forEach((result, index) => {
         const item = (jobs[index] as Job).item;
-        return [item.id, isOutcome(result) ? result : unknownResult(item)];
-      }));
-      outcomes = prepared.map((p) => ('outcome' in p ? p.outcome : byId.get(p.chain.item.id) ?? unknownResult(p.chain.item)));
+        byId.set(item.id, isOutcome(result) ? result : unknownResult(item));
+      });
+    }
+    // In the programme's order; items only queued have no outcome yet.
+    for (const p of prepared) {
+      if ('outcome' in p) outcomes.push(p.outcome);
+      else if (!queueOnly) outcomes.push(byId.get(p.chain.item.id) ?? unknownResult(p.chain.item));
     }
   }
   const summary: IngestSummary = { source: programme.source, outcomes, problems: programme.problems, wallSeconds: (performance.now() - started) / 1000 };

@@ -45,19 +45,22 @@ export async function runStage(chain: ItemChain, stage: string, deps: StageDeps,
   let file = item.media.declared;
   let named = item; // the item with this machine's paths, once they are known
   try {
-    await assertCurrent(chain, deps);
-    // New work on this machine: first, room from the work that is over.
-    if (!existsSync(work.localDir)) await sweepLocalCopies(deps.store, deps.workRoot);
-    const staged = await readStagedInputs(deps.store, `${work.staging}inputs.json`);
+    // One round trip for everything this stage needs to know (object stores answer slowly, in parallel well).
+    const before = chain.stages.slice(0, Math.max(0, chain.stages.indexOf(stage)));
+    const [, staged, earlierOrNull, saved] = await Promise.all([
+      assertCurrent(chain, deps),
+      readStagedInputs(deps.store, `${work.staging}inputs.json`),
+      Promise.all(before.map((name) => work.readRecord(name))),
+      stage === 'publish' ? null : work.readRecord(stage),
+    ]);
     if (!staged || staged.inputsKey !== chain.inputsKey) {
       throw new JobFailedError(`the staged copies of the programme files are gone (removed by a newer ingest?): run the ingest again`, false);
     }
-    const earlier: StepRecord[] = [];
-    for (const name of chain.stages.slice(0, Math.max(0, chain.stages.indexOf(stage)))) {
-      const record = await work.readRecord(name);
-      if (!record) throw new JobFailedError(`the record of step ${name} is missing from the store: run the ingest again`, false);
-      earlier.push(record);
-    }
+    const missing = before.find((_, index) => !earlierOrNull[index]);
+    if (missing) throw new JobFailedError(`the record of step ${missing} is missing from the store: run the ingest again`, false);
+    const earlier = earlierOrNull as StepRecord[];
+    // New work on this machine: first, room from the work that is over.
+    if (!existsSync(work.localDir)) await sweepLocalCopies(deps.store, deps.workRoot);
     if (stage === 'publish') {
       reporter.stepStarted(item.id, stage);
       const t0 = performance.now();
@@ -67,7 +70,6 @@ export async function runStage(chain: ItemChain, stage: string, deps: StageDeps,
     }
 
     const version = stage === 'probe' ? PROBE_VERSION : stepNamed(chain, stage, deps).version;
-    const saved = await work.readRecord(stage);
     if (saved && saved.version === version && saved.basis === basisOf(earlier)) {
       if (saved.applies) reporter.stepFinished(item.id, stage, { seconds: 0, reused: true });
       return null;
