@@ -40,8 +40,13 @@ describe('ingest is idempotent and resumes after SIGKILL', () => {
     // ffmpeg dies with its parent: no orphan keeps writing into the folder the next run resumes in.
     await waitFor(() => ffmpegWritingInto(env.DATA_DIR as string).length === 0, 5_000);
     expect(existsSync(path.join(env.DATA_DIR as string, 'items/conference/manifest.json'))).toBe(false);
-    const status = JSON.parse((await runCli(['status', '--json'], env)).stdout) as { items: { id: string }[] };
+    const status = JSON.parse((await runCli(['status', '--json'], env)).stdout) as { items: { id: string }[]; unfinished: { id: string; steps: string[] }[] };
     expect(status.items.map((i) => i.id)).not.toContain('conference');
+    // What was done is in the storage, and said: the probe at least, not the transcode it was killed in.
+    const stopped = status.unfinished.find((u) => u.id === 'conference');
+    expect(stopped?.steps).toContain('probe');
+    expect(stopped?.steps).not.toContain('transcode-video');
+    expect((await runCli(['status'], env)).stdout).toMatch(/Work in progress in the storage .*\n {2}conference \(version [0-9a-f]{16}\): \d+ step\(s\) recorded — probe/);
 
     const second = await runCli(['ingest', '--plain', path.join(root, 'programme.csv')], env);
     // Recordings without captions are flagged "no transcript" (no speech-to-text model here); nothing else.
@@ -50,6 +55,7 @@ describe('ingest is idempotent and resumes after SIGKILL', () => {
     expect(second.stdout).toContain('conference: probe reused from the previous run');
     expect(readdirSync(path.join(env.DATA_DIR as string, 'items')).sort()).toEqual(['conference', 'podcast']);
     expect(readdirSync(path.join(env.DATA_DIR as string, '.work'))).toEqual([]);
+    expect((JSON.parse((await runCli(['status', '--json'], env)).stdout) as { unfinished: unknown[] }).unfinished).toEqual([]);
     for (const id of ['conference', 'podcast']) {
       const manifest = manifestOf(id);
       for (const file of manifest.files) {

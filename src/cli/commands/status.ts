@@ -9,6 +9,8 @@ import type { IngestSummary } from '../../services/ingest/reporter.js';
 import { formatDuration, table } from '../format.js';
 import { failureLine } from '../ingest-reporters.js';
 import { queueStatus, queueText } from '../queue-status.js';
+import { unfinishedWork } from '../../services/ingest/item-work.js';
+import { escapeControlCharacters } from '../../services/programme/control-characters.js';
 import { searchStatus } from './search.js';
 import type { CliIo } from '../io.js';
 
@@ -16,8 +18,10 @@ export const STATUS_HELP = `Usage: mediacommuns status [--json]
 
 Lists the items in the archive (kind, duration, transcript status, stored size), the outcome
 of the last ingest, with the cause of every failure, and the search service (its version and
-what it holds, or why it does not answer). With QUEUE=bullmq, the queue too: jobs waiting,
-running (the step each is in and the steps done), to retry, done and failed (with the cause).`;
+what it holds, or why it does not answer), and the items with work in progress in the storage
+(being ingested, or stopped half-way: the next ingest resumes them). With QUEUE=bullmq, the queue
+too: items waiting, running (the step each is in, the steps done and to come), to retry, done
+and failed (with the step, file and cause).`;
 
 export async function statusCommand(args: string[], config: Readonly<Config>, io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
@@ -34,8 +38,9 @@ export async function statusCommand(args: string[], config: Readonly<Config>, io
   const last = await readLastIngest(config);
   const search = await searchStatus(config);
   const queue = await queueStatus(jobQueue);
+  const unfinished = await unfinishedWork(store);
   if (values.json) {
-    io.out(`${JSON.stringify({ items: manifests.map(summaryOf), lastIngest: last, search, ...(queue ? { queue } : {}) }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ items: manifests.map(summaryOf), lastIngest: last, search, unfinished, ...(queue ? { queue } : {}) }, null, 2)}\n`);
     return unreadable > 0 ? 1 : 0;
   }
   io.out(`Archive: ${config.dataDir} (${store.kind}) — ${manifests.length} item(s)\n`);
@@ -60,6 +65,10 @@ export async function statusCommand(args: string[], config: Readonly<Config>, io
     ? `\nSearch: Meilisearch ${search.version} (${search.mode === 'own' ? 'run by the app' : 'external'}, ${search.url}) — ${search.items} item(s), ${search.segments - search.items} passage(s)`
       + `${search.items !== manifests.length ? `; the archive has ${manifests.length}: run \`mediacommuns reindex\`` : ''}\n`
     : `\nSearch: unavailable — ${search.error}\n`);
+  if (unfinished.length) {
+    io.out(`\nWork in progress in the storage (being ingested, or stopped: the next ingest resumes it; \`mediacommuns remove <id>\` drops it):\n`);
+    for (const u of unfinished) io.out(`${escapeControlCharacters(`  ${u.id} (version ${u.version}): ${u.steps.length} step(s) recorded${u.steps.length ? ` — ${u.steps.join(', ')}` : ''}`)}\n`);
+  }
   if (queue) io.out(`\n${queueText(queue)}`);
   return unreadable > 0 ? 1 : 0;
 }

@@ -206,3 +206,27 @@ async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promi
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
+
+/** An item version with work in the store's staging area: being ingested, or stopped half-way. */
+export interface UnfinishedWork {
+  id: string;
+  /** The first 16 hex digits of its inputs' hash. */
+  version: string;
+  /** Steps whose record is stored (done, or found not to apply). */
+  steps: string[];
+}
+
+/** Every item version with work in progress in the store, by id. */
+export async function unfinishedWork(store: BlobStore): Promise<UnfinishedWork[]> {
+  const byVersion = new Map<string, UnfinishedWork>();
+  for await (const blob of store.list('staging/')) {
+    const match = /^staging\/([^/]+)\/([0-9a-f]{16})\/(.+)$/.exec(blob.key);
+    if (!match) continue;
+    const [, id = '', version = '', rest = ''] = match;
+    const entry = byVersion.get(`${id}/${version}`) ?? { id, version, steps: [] };
+    byVersion.set(`${id}/${version}`, entry);
+    const step = /^steps\/([^/]+)\.json$/.exec(rest)?.[1];
+    if (step) entry.steps.push(step);
+  }
+  return [...byVersion.values()].sort((a, b) => a.id.localeCompare(b.id) || a.version.localeCompare(b.version));
+}
