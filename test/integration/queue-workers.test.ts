@@ -209,6 +209,20 @@ describe.each(['fs', 's3'] as const)('ingest on two workers through the BullMQ q
     const run = await worker.done;
     expect(run.stderr).toMatch(new RegExp(`error: ${BROKEN_ID} ${BROKEN_FILE}: .+ \\(probe, attempt 1, failed for good\\)`));
   }, 180_000);
+
+  it('rewrites a manifest for a metadata change without the workers, and indexes it for search', async () => {
+    const csv = path.join(root, 'incoming', 'programme.csv');
+    writeFileSync(csv, readFileSync(csv, 'utf8').replace('"Une médiatrice numérique raconte', '"Un résumé tout neuf sur les jardins partagés. Une médiatrice numérique raconte'));
+    const run = await runCli(['ingest', '--plain', '--no-wait', csv], env);
+    const updated = run.stdout.split('\n').filter((l) => /: updated \(/.test(l));
+    expect(updated).toHaveLength(1);
+    const id = updated[0]?.split(':')[0] ?? '';
+    expect((await archive.read(`items/${id}/manifest.json`))?.toString('utf8')).toContain('jardins partagés');
+    const search = await fetch(`${meili.url}/indexes/items/search`, {
+      method: 'POST', headers: { Authorization: `Bearer ${meili.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ q: 'jardins partagés' }),
+    });
+    expect(((await search.json()) as { hits: { id: string }[] }).hits.map((h) => h.id)).toEqual([id]);
+  }, 60_000);
 });
 
 /** The item and step of the last "<id>: <step> started" line a worker printed, if that step still runs. */

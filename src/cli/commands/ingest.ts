@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAdapters, hashCacheOf, workRootOf } from '../../compose.js';
 import type { Config } from '../../config.js';
+import type { BlobStore } from '../../ports/blob-store.js';
 import { UsageError } from '../../domain/errors.js';
 import { escapeControlCharacters } from '../../services/programme/control-characters.js';
 import { PIPELINE_VERSION, stepsFor } from '../../pipeline/steps/index.js';
@@ -59,8 +60,10 @@ export async function ingestCommand(args: string[], config: Readonly<Config>, io
   // With a shared queue the work folders belong to the workers (BullMQ lets one worker hold a
   // job at a time), and they index what they publish: this process only submits and watches.
   const release = values['dry-run'] || shared ? async () => {} : await acquireIngestLock(workRootOf(config));
-  // Each item is indexed for search as soon as its manifest is written; search being down never fails the ingest.
-  const search = values['dry-run'] || shared ? null : await startIngestIndexing(config, adapters.store);
+  // Each item is indexed for search as soon as its manifest is written; search being down never
+  // fails the ingest. With a shared queue the workers index what they publish: only manifests
+  // rewritten here (metadata changes) need search, opened at the first.
+  const search = values['dry-run'] ? null : shared ? lazyIngestIndexing(config, adapters.store) : await startIngestIndexing(config, adapters.store);
   const summary = await ingestProgramme(path.resolve(positionals[0] as string), {
     ...adapters,
     hashes: new HashCache(hashCacheOf(config)),
@@ -93,4 +96,24 @@ async function saveReport(config: Readonly<Config>, summary: IngestSummary): Pro
   const dir = path.join(config.dataDir, '.state');
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, 'last-ingest.json'), JSON.stringify({ at: new Date().toISOString(), ...summary }, null, 2));
+}
+
+type IngestSearch = Awaited<ReturnType<typeof startIngestIndexing>>;
+
+/** Search for ingest, opened only when an item is to be indexed. */
+function lazyIngestIndexing(config: Readonly<Config>, store: BlobStore): { indexing: Pick<IngestSearch['indexing'], 'itemPublished' | 'report'>; close(): Promise<void> } {
+  let opening: Promise<IngestSearch> | null = null;
+  let opened: IngestSearch | null = null;
+  return {
+    indexing: {
+      itemPublished: async (id) => {
+        opening ??= startIngestIndexing(config, store).then((search) => (opened = search));
+        await (await opening).indexing.itemPublished(id);
+      },
+      report: () => opened?.indexing.report() ?? [],
+    },
+    close: async () => {
+      await (await opening)?.close();
+    },
+  };
 }
