@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { manifestKey, parseManifest } from '../../domain/manifest.js';
 import type { BlobStore } from '../../ports/blob-store.js';
-import { stagingRoot } from '../ingest/item-work.js';
+import { deleteKeys, stagingRoot } from '../ingest/item-work.js';
 
 export interface RemovalPlan {
   id: string;
@@ -45,6 +45,6 @@ export async function planRemoval(store: BlobStore, id: string): Promise<Removal
 export async function removeItem(store: BlobStore, plan: RemovalPlan, workRoot: string): Promise<void> {
   const manifest = manifestKey(plan.id);
   if (plan.keys.includes(manifest)) await store.delete(manifest);
-  for (const key of plan.keys) if (key !== manifest) await store.delete(key);
+  await deleteKeys(store, plan.keys.filter((key) => key !== manifest));
   await rm(path.join(workRoot, plan.id), { recursive: true, force: true });
 }

@@ -14,7 +14,7 @@ import type { MediaTool } from '../../ports/media-tool.js';
 import type { OcrTool } from '../../ports/ocr-tool.js';
 import type { Transcriber } from '../../ports/transcriber.js';
 import type { HashCache } from './hash-cache.js';
-import { runStage, type ItemChain } from './ingest-stages.js';
+import { newChainMemo, runStage, type ItemChain } from './ingest-stages.js';
 import { currentKeyOf, ItemWork } from './item-work.js';
 import { metadataOf, withMetadata } from './manifest-builder.js';
 import type { IngestReporter, ItemOutcome } from './reporter.js';
@@ -92,7 +92,8 @@ export async function ingestItem(item: ProgrammeItem, deps: ItemIngestDeps): Pro
   if ('outcome' in prepared) return prepared.outcome;
   try {
     let last: ItemOutcome | null = null;
-    for (const stage of prepared.chain.stages) last = await runStage(prepared.chain, stage, deps, deps.reporter);
+    const memo = newChainMemo();
+    for (const stage of prepared.chain.stages) last = await runStage(prepared.chain, stage, deps, deps.reporter, memo);
     if (!last) throw new AppError(`${item.id}: the publish step returned no outcome`);
     return { ...last, wallSeconds: (performance.now() - started) / 1000 };
   } catch (error) {

@@ -5,7 +5,7 @@ import type { ProgrammeItem } from '../../domain/item.js';
 import type { MediaTool } from '../../ports/media-tool.js';
 import { readProgramme } from '../programme/read-programme.js';
 import { prepareItem, type ItemIngestDeps, type Prepared } from './ingest-item.js';
-import { runStage } from './ingest-stages.js';
+import { newChainMemo, runStage, type ChainMemo } from './ingest-stages.js';
 import type { IngestReporter, IngestSummary, ItemOutcome } from './reporter.js';
 
 export interface IngestProgrammeDeps extends ItemIngestDeps {
@@ -77,9 +77,14 @@ export async function ingestProgramme(target: string, deps: IngestProgrammeDeps,
         queued.alreadyQueued += counts.alreadyQueued;
       }
     } else {
+      // Run here (the in-process queue), a chain's stages all run in this process: they share what they learn.
+      const memos = new Map<string, ChainMemo>();
       const results = await deps.queue.runAll(chains(), {
         'ingest-item': async (job, context) => {
-          const outcome = await runStage(job, context.stage, deps, deps.reporter);
+          const memo = memos.get(job.key) ?? newChainMemo();
+          memos.set(job.key, memo);
+          const outcome = await runStage(job, context.stage, deps, deps.reporter, memo);
+          if (context.stage === job.stages.at(-1)) memos.delete(job.key);
           if (outcome) await deps.onPublished?.(outcome.id);
           return outcome;
         },

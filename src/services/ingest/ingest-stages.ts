@@ -10,7 +10,7 @@ import { readHead } from '../../pipeline/step-media.js';
 import { JobFailedError } from '../../ports/job-queue.js';
 import type { ItemIngestDeps } from './ingest-item.js';
 import { declaredName } from './ingest-item.js';
-import { basisOf, currentKeyOf, filesAfter, ItemWork, sweepLocalCopies, type StepRecord } from './item-work.js';
+import { basisOf, currentKeyOf, deleteKeys, filesAfter, ItemWork, sweepLocalCopies, type StepRecord } from './item-work.js';
 import { mergeResults } from './manifest-builder.js';
 import { publishItem } from './publish.js';
 import type { IngestReporter, ItemOutcome } from './reporter.js';
@@ -30,6 +30,18 @@ export interface ItemChain {
 
 export type StageDeps = Omit<ItemIngestDeps, 'reporter'>;
 
+/**
+ * What a process that runs a whole chain itself (the in-process queue) already knows, because
+ * it read or wrote it: nobody else works on the item meanwhile, so its stages need not ask the
+ * store again (each question is a round trip to an object store).
+ */
+export interface ChainMemo {
+  staged?: StagedInputs;
+  records: Map<string, StepRecord>;
+}
+
+export const newChainMemo = (): ChainMemo => ({ records: new Map() });
+
 const PROBE_VERSION = 1;
 
 /**
@@ -39,7 +51,7 @@ const PROBE_VERSION = 1;
  * Failures are JobFailedErrors naming the step, the file and the cause; `retry: false` when the
  * input itself is bad (trying again cannot help).
  */
-export async function runStage(chain: ItemChain, stage: string, deps: StageDeps, reporter: IngestReporter): Promise<ItemOutcome | null> {
+export async function runStage(chain: ItemChain, stage: string, deps: StageDeps, reporter: IngestReporter, memo?: ChainMemo): Promise<ItemOutcome | null> {
   const { item } = chain;
   const work = new ItemWork(deps.store, deps.workRoot, item.id, chain.inputsKey);
   let file = item.media.declared;
@@ -47,12 +59,22 @@ export async function runStage(chain: ItemChain, stage: string, deps: StageDeps,
   try {
     // One round trip for everything this stage needs to know (object stores answer slowly, in parallel well).
     const before = chain.stages.slice(0, Math.max(0, chain.stages.indexOf(stage)));
+    // (Not `memo?.records.set(…, await …)`: without a memo, that would skip the await inside.)
+    const remember = (written: StepRecord): void => {
+      memo?.records.set(written.step, written);
+    };
+    const record = async (name: string): Promise<StepRecord | null> => {
+      const known = memo?.records.get(name) ?? await work.readRecord(name);
+      if (known) memo?.records.set(name, known);
+      return known;
+    };
     const [, staged, earlierOrNull, saved] = await Promise.all([
-      assertCurrent(chain, deps),
-      readStagedInputs(deps.store, `${work.staging}inputs.json`),
-      Promise.all(before.map((name) => work.readRecord(name))),
-      stage === 'publish' ? null : work.readRecord(stage),
+      memo ? null : assertCurrent(chain, deps),
+      memo?.staged ?? readStagedInputs(deps.store, `${work.staging}inputs.json`),
+      Promise.all(before.map(record)),
+      stage === 'publish' ? null : record(stage),
     ]);
+    if (memo && staged) memo.staged = staged;
     if (!staged || staged.inputsKey !== chain.inputsKey) {
       throw new JobFailedError(`the staged copies of the programme files are gone (removed by a newer ingest?): run the ingest again`, false);
     }
@@ -80,18 +102,18 @@ export async function runStage(chain: ItemChain, stage: string, deps: StageDeps,
       const t0 = performance.now();
       const media = await probe(local, staged, deps, reporter);
       const seconds = (performance.now() - t0) / 1000;
-      await work.writeRecord({ step: stage, version, basis: basisOf(earlier), applies: true, result: { media }, files: {}, removed: [], seconds });
+      remember(await work.writeRecord({ step: stage, version, basis: basisOf(earlier), applies: true, result: { media }, files: {}, removed: [], seconds }));
       return null;
     }
     const step = stepNamed(chain, stage, deps);
     const media = mergeResults(earlier.map((r) => r.result)).media;
     if (!media) throw new AppError(`${item.id}: ${stage} needs the probe's result`);
     if (!step.applies(local, media)) {
-      await work.writeRecord({ step: stage, version, basis: basisOf(earlier), applies: false, result: {}, files: {}, removed: [], seconds: 0 });
+      remember(await work.writeRecord({ step: stage, version, basis: basisOf(earlier), applies: false, result: {}, files: {}, removed: [], seconds: 0 }));
       return null;
     }
     file = fileOfStep(stage, item);
-    await runStep(step, local, work, earlier, deps, reporter);
+    remember(await runStep(step, local, work, earlier, deps, reporter));
     return null;
   } catch (error) {
     if (error instanceof JobFailedError) {
@@ -125,7 +147,7 @@ async function discardVersion(chain: ItemChain, work: ItemWork, deps: StageDeps)
   for (const prefix of [work.revision, work.staging]) {
     const keys: string[] = [];
     for await (const blob of deps.store.list(prefix)) keys.push(blob.key);
-    for (const key of keys) await deps.store.delete(key);
+    await deleteKeys(deps.store, keys);
   }
   // Without a pointer any version may run: the next ingest writes its own.
   await deps.store.delete(currentKeyOf(chain.item.id));
@@ -168,7 +190,7 @@ function pdfTags(info: { title: string | null; author: string | null }): Record<
  * The step on this machine: the outputs of the earlier steps made present locally, the step run
  * in a scratch folder of its own, what it wrote or rewrote stored, then its record.
  */
-async function runStep(step: Step, item: ProgrammeItem, work: ItemWork, earlier: StepRecord[], deps: StageDeps, reporter: IngestReporter): Promise<void> {
+async function runStep(step: Step, item: ProgrammeItem, work: ItemWork, earlier: StepRecord[], deps: StageDeps, reporter: IngestReporter): Promise<StepRecord> {
   reporter.stepStarted(item.id, step.name);
   const t0 = performance.now();
   await work.syncOut(filesAfter(earlier));
@@ -185,9 +207,10 @@ async function runStep(step: Step, item: ProgrammeItem, work: ItemWork, earlier:
   const result = await step.run(ctx);
   const { files, removed } = await work.storeChanges(before);
   const seconds = (performance.now() - t0) / 1000;
-  await work.writeRecord({ step: step.name, version: step.version, basis: basisOf(earlier), applies: true, result, files, removed, seconds });
+  const record = await work.writeRecord({ step: step.name, version: step.version, basis: basisOf(earlier), applies: true, result, files, removed, seconds });
   await rm(stepDir, { recursive: true, force: true });
   reporter.stepFinished(item.id, step.name, { seconds, reused: false });
+  return record;
 }
 
 async function publish(chain: ItemChain, staged: StagedInputs, records: StepRecord[], deps: StageDeps): Promise<ItemOutcome> {

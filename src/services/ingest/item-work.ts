@@ -190,6 +190,11 @@ export async function sweepLocalCopies(store: BlobStore, workRoot: string): Prom
   }
 }
 
+/** Deletes objects a few at a time: object stores answer each request slowly, many at once well. */
+export async function deleteKeys(store: BlobStore, keys: string[]): Promise<void> {
+  await inParallel(keys, 8, (key) => store.delete(key));
+}
+
 /** Relative "/"-separated paths of every file under `dir`, sorted (none when it does not exist). */
 export async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);

@@ -6,7 +6,7 @@ import type { StepResult } from '../../pipeline/step.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import type { ItemChain } from './ingest-stages.js';
 import { readManifest } from './ingest-item.js';
-import { currentKeyOf, ItemWork, stagingPrefix, stagingRoot } from './item-work.js';
+import { currentKeyOf, deleteKeys, ItemWork, stagingPrefix, stagingRoot } from './item-work.js';
 import { buildManifest } from './manifest-builder.js';
 import type { StagedInputs } from './staged-inputs.js';
 
@@ -52,7 +52,7 @@ export async function publishItem(input: PublishInput): Promise<void> {
   await store.putBuffer(manifestKey(item.id), JSON.stringify(manifest, null, 2), 'application/json');
 
   const kept = new Set([...files.values()].map((f) => f.key).concat(manifestKey(item.id)));
-  for (const key of previous) if (!kept.has(key)) await store.delete(key);
+  await deleteKeys(store, previous.filter((key) => !kept.has(key)));
   await removeStaging(store, item.id, input.chain.key);
   await rm(new ItemWork(store, input.workRoot, item.id, inputsKey).localDir, { recursive: true, force: true });
   await rmdir(path.join(input.workRoot, item.id)).catch(() => {}); // kept while another version is at work here
@@ -68,8 +68,5 @@ async function removeStaging(store: BlobStore, id: string, publishedKey: string)
   const newer = current.key !== undefined && current.key !== publishedKey && current.inputsKey ? stagingPrefix(id, current.inputsKey) : null;
   const keys: string[] = [];
   for await (const blob of store.list(stagingRoot(id))) keys.push(blob.key);
-  for (const key of keys) {
-    if (newer && (key.startsWith(newer) || key === currentKeyOf(id))) continue;
-    await store.delete(key);
-  }
+  await deleteKeys(store, keys.filter((key) => !(newer && (key.startsWith(newer) || key === currentKeyOf(id)))));
 }
