@@ -108,6 +108,11 @@ export interface Step {
   /** Whether this step applies to the item (by media class, supplied files…). */
   applies(item: ProgrammeItem, media: MediaInfo): boolean;
   /**
+   * Whether the item calls for this step at all, known before any probing (a supplied file it
+   * works on). Absent: it may. An item's chain of jobs leaves out the steps it does not call for.
+   */
+  wanted?(item: ProgrammeItem): boolean;
+  /**
    * The programme metadata this step writes INTO its files (tags, a drawn title, a playlist's
    * LANGUAGE…). A change of it makes the item run again; any other metadata change only rewrites
    * the manifest.

@@ -26,6 +26,7 @@ export const audioDescriptionStep: Step = {
   name: 'audio-description',
   version: 1,
   applies: (item, media) => item.audioDescription !== null && media.class === 'video',
+  wanted: (item) => item.audioDescription !== null,
   // The described rendition's NAME and LANGUAGE in the master, the text track's file name.
   embeds: (item) => item.language,
   async run(ctx: StepContext): Promise<StepResult> {

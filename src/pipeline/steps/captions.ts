@@ -15,6 +15,7 @@ export const captionsStep: Step = {
   name: 'captions',
   version: 3,
   applies: (item) => item.captions.length > 0,
+  wanted: (item) => item.captions.length > 0,
   // Not in the files, but in this step's result: the track kind (captions in the item's language,
   // subtitles in others). A change of language must run the step again.
   embeds: (item) => item.language,

@@ -88,6 +88,7 @@ export const slideDeckTextStep: Step = {
   name: 'slide-deck-text',
   version: 1,
   applies: (item, media) => media.class === 'video' && item.slides !== null,
+  wanted: (item) => item.slides !== null,
   embeds: (item) => item.language,
   async run(ctx: StepContext): Promise<StepResult> {
     const deck = ctx.item.slides;

@@ -20,6 +20,7 @@ export const signLanguageStep: Step = {
   // 2: the first real video stream ([0:V:0]), never cover art stored before it.
   version: 2,
   applies: (item, media) => item.signLanguage !== null && media.class === 'video',
+  wanted: (item) => item.signLanguage !== null,
   async run(ctx: StepContext): Promise<StepResult> {
     const media = requireMedia(ctx);
     const input = ctx.item.signLanguage;

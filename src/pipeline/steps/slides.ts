@@ -7,6 +7,7 @@ export const slidesStep: Step = {
   name: 'slides',
   version: 1,
   applies: (item) => item.slides !== null,
+  wanted: (item) => item.slides !== null,
   async run(ctx) {
     const slides = ctx.item.slides;
     if (!slides) return {};

@@ -70,7 +70,7 @@ export async function prepareItem(item: ProgrammeItem, deps: ItemIngestDeps): Pr
     await stageInputs(deps.store, work, item, digests);
     const chain: ItemChain = {
       key: chainKeyOf(item, inputsKey), item, inputsKey,
-      stages: ['probe', ...deps.stepsFor(expectedMediaClass(item.kind)).map((s) => s.name), 'publish'],
+      stages: ['probe', ...deps.stepsFor(expectedMediaClass(item.kind)).filter((s) => s.wanted?.(item) ?? true).map((s) => s.name), 'publish'],
     };
     // The version wanted from now on: steps of an older one still queued or running stop at their next step.
     await deps.store.putBuffer(currentKeyOf(item.id), JSON.stringify({ key: chain.key, inputsKey }), 'application/json');
