@@ -1,4 +1,4 @@
-import { access, constants } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { contentTypeOf } from '../../domain/content-type.js';
 import { AppError } from '../../domain/errors.js';
@@ -21,6 +21,9 @@ export interface StagedInput {
   key: string;
   sha256: string;
   size: number;
+  /** The file's identity when it was read (as the checksum cache keeps it): unchanged since, no need to read it again. */
+  mtimeMs?: number;
+  ino?: number;
 }
 
 /** `staging/<id>/<inputs>/inputs.json`: the item's programme files, copied into the store. */
@@ -64,7 +67,8 @@ export async function stageInputs(
         throw new AppError(`${file.declared}: the file changed while it was being stored (checksum differs): run the ingest again once it is complete`);
       }
     }
-    inputs.push({ slot, declared: file.declared, path: file.path, key, sha256: digest.sha256, size: digest.size });
+    const { mtimeMs, ino } = await stat(file.path);
+    inputs.push({ slot, declared: file.declared, path: file.path, key, sha256: digest.sha256, size: digest.size, mtimeMs, ino });
   }
   const staged: StagedInputs = { inputsKey: work.inputsKey, inputs };
   await store.putBuffer(indexKey, JSON.stringify(staged), 'application/json');
@@ -94,7 +98,7 @@ export async function localInputs(item: ProgrammeItem, staged: StagedInputs, wor
       continue;
     }
     const copy = path.join(work.localDir, 'inputs', `${input.sha256.slice(0, 16)}-${path.basename(input.key)}`);
-    if (!(await sameFileHere({ ...input, path: copy }, hashes))) await work.download(input, copy);
+    if (!(await sameFileHere({ path: copy, sha256: input.sha256, size: input.size }, hashes))) await work.download(input, copy);
     local.set(input.slot, copy);
   }
   await hashes.save();
@@ -113,9 +117,12 @@ export async function localInputs(item: ProgrammeItem, staged: StagedInputs, wor
   };
 }
 
-async function sameFileHere(input: Pick<StagedInput, 'path' | 'sha256'>, hashes: HashCache): Promise<boolean> {
+async function sameFileHere(input: Pick<StagedInput, 'path' | 'sha256' | 'size' | 'mtimeMs' | 'ino'>, hashes: HashCache): Promise<boolean> {
   try {
     await access(input.path, constants.R_OK);
+    // The very file ingest read (the same machine, or a mount that keeps inode numbers): not read again.
+    const info = await stat(input.path);
+    if (info.size === input.size && info.mtimeMs === input.mtimeMs && info.ino === input.ino) return true;
     return (await hashes.sha256(input.path)).sha256 === input.sha256;
   } catch {
     return false;
