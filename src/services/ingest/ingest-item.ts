@@ -102,7 +102,7 @@ export async function ingestItem(item: ProgrammeItem, deps: ItemIngestDeps): Pro
 }
 
 /** A step's failure as the item's outcome. */
-export function failedOutcome(item: ProgrammeItem, error: unknown, wallSeconds: number): ItemOutcome {
+function failedOutcome(item: ProgrammeItem, error: unknown, wallSeconds: number): ItemOutcome {
   const progress = error instanceof JobFailedError ? error.progress : null;
   return {
     id: item.id, title: item.title, status: 'failed', duration: null, wallSeconds, warnings: [],
@@ -123,14 +123,6 @@ export function chainKeyOf(item: ProgrammeItem, inputsKey: string): string {
 
 /** What an item's inputs key depends on (see hashInputs). */
 type InputsKeyDeps = Pick<ItemIngestDeps, 'hashes' | 'transcriber' | 'stepsFor' | 'pipelineVersion'>;
-
-/**
- * The hash of everything the item's outputs depend on, as its manifest will record it
- * (`pipeline.inputs`).
- */
-export async function inputsKeyOf(item: ProgrammeItem, deps: InputsKeyDeps): Promise<string> {
-  return hashInputs(item, await describeInputs(item, deps, () => {}), deps);
-}
 
 interface InputDigest {
   slot: InputSlot;
@@ -196,7 +188,7 @@ export function declaredName(item: ProgrammeItem, file: string): string {
 }
 
 /** Local copies of other versions of the item's inputs: not needed any more. */
-export async function removeOtherVersions(itemWorkRoot: string, keep: string): Promise<void> {
+async function removeOtherVersions(itemWorkRoot: string, keep: string): Promise<void> {
   const entries = await readdir(itemWorkRoot).catch(() => [] as string[]);
   await Promise.all(entries.filter((e) => e !== keep).map((e) => rm(path.join(itemWorkRoot, e), { recursive: true, force: true })));
 }

@@ -10,7 +10,7 @@ import { readHead } from '../../pipeline/step-media.js';
 import { JobFailedError } from '../../ports/job-queue.js';
 import type { ItemIngestDeps } from './ingest-item.js';
 import { declaredName } from './ingest-item.js';
-import { basisOf, currentKeyOf, deleteKeys, filesAfter, ItemWork, sweepLocalCopies, type StepRecord } from './item-work.js';
+import { basisOf, currentKeyOf, deletePrefix, filesAfter, ItemWork, readCurrentVersion, sweepLocalCopies, type StepRecord } from './item-work.js';
 import { mergeResults } from './manifest-builder.js';
 import { publishItem } from './publish.js';
 import type { IngestReporter, ItemOutcome } from './reporter.js';
@@ -91,21 +91,22 @@ export async function runStage(chain: ItemChain, stage: string, deps: StageDeps,
       return outcome;
     }
 
-    const version = stage === 'probe' ? PROBE_VERSION : stepNamed(chain, stage, deps).version;
+    const step = stage === 'probe' ? null : stepNamed(chain, stage, deps);
+    const version = step?.version ?? PROBE_VERSION;
     if (saved && saved.version === version && saved.basis === basisOf(earlier)) {
       if (saved.applies) reporter.stepFinished(item.id, stage, { seconds: 0, reused: true });
       return null;
     }
     const local = await localInputs(item, staged, work, deps.hashes);
     named = local;
-    if (stage === 'probe') {
+    if (!step) {
+      // The probe: what every step after it builds on.
       const t0 = performance.now();
       const media = await probe(local, staged, deps, reporter);
       const seconds = (performance.now() - t0) / 1000;
       remember(await work.writeRecord({ step: stage, version, basis: basisOf(earlier), applies: true, result: { media }, files: {}, removed: [], seconds }));
       return null;
     }
-    const step = stepNamed(chain, stage, deps);
     const media = mergeResults(earlier.map((r) => r.result)).media;
     if (!media) throw new AppError(`${item.id}: ${stage} needs the probe's result`);
     if (!step.applies(local, media)) {
@@ -130,8 +131,7 @@ export async function runStage(chain: ItemChain, stage: string, deps: StageDeps,
 
 /** A stage of an older version of the item (another ingest came since) stops rather than publish stale work. */
 async function assertCurrent(chain: ItemChain, deps: StageDeps): Promise<void> {
-  const buffer = await deps.store.getBuffer(currentKeyOf(chain.item.id));
-  const current = buffer ? (JSON.parse(buffer.toString('utf8')) as { key?: string }).key : undefined;
+  const current = (await readCurrentVersion(deps.store, chain.item.id)).key;
   if (current !== undefined && current !== chain.key) {
     throw new JobFailedError('superseded: a newer ingest of this item was submitted, which replaces this one', false);
   }
@@ -144,11 +144,7 @@ async function assertCurrent(chain: ItemChain, deps: StageDeps): Promise<void> {
  */
 async function discardVersion(chain: ItemChain, work: ItemWork, deps: StageDeps): Promise<void> {
   await assertCurrent(chain, deps);
-  for (const prefix of [work.revision, work.staging]) {
-    const keys: string[] = [];
-    for await (const blob of deps.store.list(prefix)) keys.push(blob.key);
-    await deleteKeys(deps.store, keys);
-  }
+  for (const prefix of [work.revision, work.staging]) await deletePrefix(deps.store, prefix);
   // Without a pointer any version may run: the next ingest writes its own.
   await deps.store.delete(currentKeyOf(chain.item.id));
   await rm(work.localDir, { recursive: true, force: true });

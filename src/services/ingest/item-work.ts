@@ -33,6 +33,12 @@ export const stagingPrefix = (id: string, inputsKey: string): string => `${stagi
 /** Names the version of the item that is wanted now (the last one submitted). */
 export const currentKeyOf = (id: string): string => `${stagingRoot(id)}current.json`;
 
+/** Which version of the item is wanted now: the job key and inputs hash the last ingest submitted. */
+export async function readCurrentVersion(store: BlobStore, id: string): Promise<{ key?: string; inputsKey?: string }> {
+  const buffer = await store.getBuffer(currentKeyOf(id));
+  return buffer ? (JSON.parse(buffer.toString('utf8')) as { key?: string; inputsKey?: string }) : {};
+}
+
 /** Twelve hex digits of the inputs' hash: short in URLs, unique per item in practice. */
 export const revisionOf = (inputsKey: string): string => inputsKey.slice(0, 12);
 export const revisionPrefix = (id: string, inputsKey: string): string => `items/${id}/${revisionOf(inputsKey)}/`;
@@ -188,6 +194,13 @@ export async function sweepLocalCopies(store: BlobStore, workRoot: string): Prom
       await rm(path.join(workRoot, id, version), { recursive: true, force: true });
     }
   }
+}
+
+/** Deletes every object under a prefix. */
+export async function deletePrefix(store: BlobStore, prefix: string): Promise<void> {
+  const keys: string[] = [];
+  for await (const blob of store.list(prefix)) keys.push(blob.key);
+  await deleteKeys(store, keys);
 }
 
 /** Deletes objects a few at a time: object stores answer each request slowly, many at once well. */

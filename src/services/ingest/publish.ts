@@ -6,7 +6,7 @@ import type { StepResult } from '../../pipeline/step.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import type { ItemChain } from './ingest-stages.js';
 import { readManifest } from './ingest-item.js';
-import { currentKeyOf, deleteKeys, ItemWork, stagingPrefix, stagingRoot } from './item-work.js';
+import { currentKeyOf, deleteKeys, ItemWork, readCurrentVersion, stagingPrefix, stagingRoot } from './item-work.js';
 import { buildManifest } from './manifest-builder.js';
 import type { StagedInputs } from './staged-inputs.js';
 
@@ -63,8 +63,7 @@ export async function publishItem(input: PublishInput): Promise<void> {
  * newer version submitted meanwhile (named by the current pointer), which keeps its own.
  */
 async function removeStaging(store: BlobStore, id: string, publishedKey: string): Promise<void> {
-  const buffer = await store.getBuffer(currentKeyOf(id));
-  const current = buffer ? (JSON.parse(buffer.toString('utf8')) as { key?: string; inputsKey?: string }) : {};
+  const current = await readCurrentVersion(store, id);
   const newer = current.key !== undefined && current.key !== publishedKey && current.inputsKey ? stagingPrefix(id, current.inputsKey) : null;
   const keys: string[] = [];
   for await (const blob of store.list(stagingRoot(id))) keys.push(blob.key);
