@@ -60,20 +60,31 @@ export function frameCommand(source: string, time: number, output: string): Ffmp
 }
 
 export interface FrameVerdict {
-  /** Not black, not white, not flat. */
+  /** Has detail worth showing: edges, text, a scene. */
   usable: boolean;
   /** Higher is more representative: detail (entropy) first, contrast (stdev) to break ties. */
   score: number;
-  reason: string | null;
+  reason: 'black' | 'white' | 'flat' | null;
 }
 
-/** Thresholds on grey-level statistics, 0–255: below 16 is black, above 240 white, stdev < 8 flat. */
-export function judgeFrame(stats: Pick<ImageStats, 'mean' | 'stdev' | 'entropy'>): FrameVerdict {
+/**
+ * A frame with less detail than this (share of pixels on an edge, ImageStats.detail) shows
+ * nothing. Measured on 1280×720 frames: one line of 24 px text on white 0.74 %, light text on
+ * black 0.40 %, a single 16 px word ("Une ligne") 0.087 %; white, black, grey and gradient
+ * frames 0 % through x264, a dark room with heavy sensor noise 0.001 %.
+ */
+export const MIN_DETAIL = 0.0002;
+
+/**
+ * Blank is judged by detail, not by brightness: a white slide with dark text (mean ~245, small
+ * spread) or a black one with light text is a slide, not a blank frame. The reason of a blank
+ * frame names its look: black below a mean grey level of 16, white above 240, flat otherwise.
+ */
+export function judgeFrame(stats: Pick<ImageStats, 'mean' | 'stdev' | 'entropy' | 'detail'>): FrameVerdict {
   const score = stats.entropy + stats.stdev / 256;
-  if (stats.mean < 16) return { usable: false, score, reason: 'black' };
-  if (stats.mean > 240) return { usable: false, score, reason: 'white' };
-  if (stats.stdev < 8) return { usable: false, score, reason: 'flat' };
-  return { usable: true, score, reason: null };
+  if (stats.detail >= MIN_DETAIL) return { usable: true, score, reason: null };
+  const reason = stats.mean < 16 ? 'black' : stats.mean > 240 ? 'white' : 'flat';
+  return { usable: false, score, reason };
 }
 
 export interface ScoredFrame {

@@ -100,6 +100,24 @@ describe('poster step', () => {
     expect(look.stdev).toBeGreaterThan(8);
   });
 
+  it('makes the poster of a white slide with one line of dark text from the slide, not the title card', async () => {
+    const slide = join(root, 'white-slide.png');
+    await images.renderSvg(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="720"><rect width="100%" height="100%" fill="#ffffff"/>' +
+        '<text x="96" y="360" font-family="DejaVu Sans" font-size="28" fill="#1a1a1a">Les communs numériques</text></svg>',
+      slide,
+    );
+    const source = join(root, 'white-slide.mp4');
+    await exec('ffmpeg', ['-y', '-loglevel', 'error', '-loop', '1', '-framerate', '5', '-i', slide, '-t', '3', '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'stillimage', '-pix_fmt', 'yuv420p', source]);
+    const ctx = context(item(source, 'talk'), videoInfo(3, 1280, 720), 'poster-white-slide');
+    const result = await posterStep.run(ctx);
+    expect(result.warnings).toBeUndefined();
+    const look = await images.stats(join(ctx.outDir, 'images/poster-1280.jpg'));
+    // The slide itself: white with its line of text (the title card is the archive's dark colour).
+    expect(look.mean).toBeGreaterThan(240);
+    expect(judgeFrame(look).usable).toBe(true);
+  });
+
   it('draws the title card, never a black poster, for a clip black all along', async () => {
     const source = join(root, 'black.mp4');
     await exec('ffmpeg', ['-y', '-loglevel', 'error', '-f', 'lavfi', '-i', 'color=c=black:s=360x640:r=25:d=2', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', source]);

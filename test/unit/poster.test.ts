@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fitTitle, titleCardSvg, WAVEFORM_COLOUR, TITLE_CARD } from '../../src/pipeline/audio-artwork.js';
 import { pictureProblem } from '../../src/pipeline/image-set.js';
-import { candidateTimes, chooseFrame, frameCommand, judgeFrame, posterWidths, retryTimes } from '../../src/pipeline/poster.js';
+import { candidateTimes, chooseFrame, frameCommand, judgeFrame, MIN_DETAIL, posterWidths, retryTimes } from '../../src/pipeline/poster.js';
 
-const stats = (mean: number, stdev: number, entropy: number) => ({ width: 1280, height: 720, mean, stdev, entropy });
+const stats = (mean: number, stdev: number, entropy: number, detail = stdev > 8 ? 0.02 : 0) => ({ width: 1280, height: 720, mean, stdev, entropy, detail });
 
 describe('candidateTimes', () => {
   it('looks at 10, 25, 40 and 60 % of the recording', () => {
@@ -52,11 +52,21 @@ describe('frameCommand', () => {
 });
 
 describe('judging frames', () => {
-  it('rejects black, white and flat frames', () => {
+  it('rejects black, white and flat frames: those without detail', () => {
     expect(judgeFrame(stats(3, 2, 0.5)).reason).toBe('black');
     expect(judgeFrame(stats(250, 4, 0.5)).reason).toBe('white');
     expect(judgeFrame(stats(120, 3, 1)).reason).toBe('flat');
+    // A gradient has spread but no edge: still nothing to show.
+    expect(judgeFrame(stats(150, 25, 5.8, 0)).reason).toBe('flat');
     expect(judgeFrame(stats(120, 40, 6))).toMatchObject({ usable: true, reason: null });
+  });
+
+  it('keeps a white or black slide with one line of text: judged by detail, not brightness', () => {
+    // The measured figures of a 1280×720 white slide with one 24 px line, and of light text on black.
+    expect(judgeFrame(stats(254.4, 10.2, 0.06, 0.0074))).toMatchObject({ usable: true, reason: null });
+    expect(judgeFrame(stats(0.3, 8, 0.03, 0.004))).toMatchObject({ usable: true, reason: null });
+    expect(judgeFrame(stats(254.9, 3.2, 0.01, MIN_DETAIL))).toMatchObject({ usable: true });
+    expect(judgeFrame(stats(254.9, 3.2, 0.01, MIN_DETAIL / 2)).reason).toBe('white');
   });
 
   it('prefers the usable frame with the most detail', () => {
@@ -64,7 +74,7 @@ describe('judging frames', () => {
       { time: 6, path: 'black', stats: stats(2, 1, 0.2) },
       { time: 15, path: 'slide', stats: stats(200, 50, 4.1) },
       { time: 24, path: 'speaker', stats: stats(110, 45, 7.2) },
-      { time: 36, path: 'white', stats: stats(250, 20, 7.9) },
+      { time: 36, path: 'white', stats: stats(250, 20, 7.9, 0) },
     ];
     expect(chooseFrame(frames)).toEqual({ frame: frames[2], blank: false });
   });
@@ -81,11 +91,11 @@ describe('judging frames', () => {
 
 describe('pictureProblem (supplied cover art)', () => {
   it('refuses placeholders, thumbnails and blank pictures; keeps real art', () => {
-    expect(pictureProblem({ width: 1, height: 1, mean: 90, stdev: 0, entropy: 0 })).toBe('too small (1×1 px, under 320 px wide)');
-    expect(pictureProblem({ width: 300, height: 300, mean: 120, stdev: 60, entropy: 7 })).toMatch(/^too small/);
+    expect(pictureProblem({ width: 1, height: 1, mean: 90, stdev: 0, entropy: 0, detail: 0 })).toBe('too small (1×1 px, under 320 px wide)');
+    expect(pictureProblem({ width: 300, height: 300, mean: 120, stdev: 60, entropy: 7, detail: 0.05 })).toMatch(/^too small/);
     expect(pictureProblem(stats(3, 1, 0.1))).toBe('blank (black)');
     expect(pictureProblem(stats(128, 2, 0.4))).toBe('blank (flat)');
-    expect(pictureProblem({ width: 320, height: 320, mean: 120, stdev: 60, entropy: 7 })).toBeNull();
+    expect(pictureProblem({ width: 320, height: 320, mean: 120, stdev: 60, entropy: 7, detail: 0.05 })).toBeNull();
   });
 });
 

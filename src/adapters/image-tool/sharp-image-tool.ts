@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import sharp, { type Sharp } from 'sharp';
 import type { EncodedImage, ImageFormat, ImageStats, ImageTool } from '../../ports/image-tool.js';
+import { DETAIL_WIDTH, detailShare } from './detail-share.js';
 
 /**
  * The only module that imports sharp. AVIF effort 2 is ~5× faster than the default for a 1080p
@@ -14,7 +15,11 @@ export class SharpImageTool implements ImageTool {
     // will, so the width reported is the one the encoded sizes are chosen from.
     const grey = await sharp(filePath).rotate().greyscale().raw().toBuffer({ resolveWithObject: true });
     const { width, height, channels } = grey.info;
-    const stats = await sharp(grey.data, { raw: { width, height, channels } }).stats();
+    const raw = { raw: { width, height, channels } };
+    const [stats, small] = await Promise.all([
+      sharp(grey.data, raw).stats(),
+      sharp(grey.data, raw).resize({ width: DETAIL_WIDTH, withoutEnlargement: true }).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true }),
+    ]);
     const channel = stats.channels[0];
     return {
       width,
@@ -22,6 +27,7 @@ export class SharpImageTool implements ImageTool {
       mean: channel?.mean ?? 0,
       stdev: channel?.stdev ?? 0,
       entropy: stats.entropy,
+      detail: detailShare(small.data, small.info.width, small.info.height),
     };
   }
 

@@ -12,8 +12,9 @@ import type { Step, StepContext, StepResult } from '../step.js';
  */
 export const coverStep: Step = {
   name: 'cover',
-  // 2: a title card instead of tiny or blank cover art.
-  version: 2,
+  // 2: a title card instead of tiny or blank cover art. 3: blank judged by detail (a white
+  // cover with a title on it is art).
+  version: 3,
   applies: (_item, media) => media.class === 'audio',
   // The title card draws both into its pixels.
   embeds: (item) => ({ title: item.title, edition: item.edition.label }),

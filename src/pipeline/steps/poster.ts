@@ -18,8 +18,9 @@ import { requireMedia } from '../step-media.js';
  */
 export const posterStep: Step = {
   name: 'poster',
-  // 2: a title card instead of a blank frame.
-  version: 2,
+  // 2: a title card instead of a blank frame. 3: blank judged by detail, so a white slide with
+  // text is a poster, not "white".
+  version: 3,
   applies: (_item, media) => media.class === 'video' && media.video !== null,
   async run(ctx: StepContext): Promise<StepResult> {
     const media = requireMedia(ctx);
@@ -44,7 +45,7 @@ export const posterStep: Step = {
     if (choice.blank) {
       const posters = await encodeTitleCard(ctx.images, ctx.item, folder, ctx.outDir);
       ctx.progress({ percent: 100, speed: null });
-      return { posters, warnings: [`poster: all ${tried} frames tried look blank (black, white or flat); the poster is the title card`] };
+      return { posters, warnings: [`poster: all ${tried} frames tried look blank (black, white or flat, without detail); the poster is the title card`] };
     }
     const posters = await encodeImageSet(ctx.images, choice.frame.path, ctx.outDir, 'poster');
     ctx.progress({ percent: 100, speed: null });
