@@ -29,6 +29,12 @@ export interface BlobStore {
   /** Byte range is inclusive, as in HTTP Range. */
   getStream(key: string, range?: { start: number; end: number }): Promise<Readable>;
   list(prefix: string): AsyncIterable<BlobInfo>;
+  /**
+   * Copies an object to another key inside the store, without the bytes passing through this
+   * process where the store allows (a hard link on disk, a server-side copy on S3); atomic like a
+   * put. `expected` is the source's sha256 as the caller knows it: a different object is refused.
+   */
+  copy(from: string, to: string, expected: { sha256: string; size: number }): Promise<PutResult>;
   delete(key: string): Promise<void>;
   /** A local path for the object when the store is the filesystem (for zero-copy serving); else null. */
   localPath(key: string): string | null;

@@ -50,6 +50,29 @@ export function blobStoreContract(name: string, makeStore: () => Promise<BlobSto
       if (info?.sha256 !== undefined) expect(info.sha256).toBe(sha(body));
     });
 
+    it('copies an object to another key, whole, and the copies live apart', async () => {
+      const store = await makeStore();
+      const body = Buffer.from('segment bytes é');
+      const put = await store.putBuffer('items/c/r1/hls/seg.ts', body, 'video/mp2t');
+      expect(await store.copy('items/c/r1/hls/seg.ts', 'items/c/r2/hls/seg.ts', put)).toEqual({ key: 'items/c/r2/hls/seg.ts', size: body.length, sha256: sha(body) });
+      expect((await store.getBuffer('items/c/r2/hls/seg.ts'))?.equals(body)).toBe(true);
+      const info = await store.stat('items/c/r2/hls/seg.ts');
+      if (info?.sha256 !== undefined) expect(info.sha256).toBe(sha(body));
+      // Replacing or deleting one key leaves the other as it was.
+      await store.putBuffer('items/c/r1/hls/seg.ts', 'other', 'video/mp2t');
+      expect((await store.getBuffer('items/c/r2/hls/seg.ts'))?.equals(body)).toBe(true);
+      await store.delete('items/c/r2/hls/seg.ts');
+      expect((await store.getBuffer('items/c/r1/hls/seg.ts'))?.toString()).toBe('other');
+    });
+
+    it('refuses to copy what is absent or not the object expected', async () => {
+      const store = await makeStore();
+      await expect(store.copy('items/none/x.ts', 'items/none/y.ts', { sha256: sha(''), size: 0 })).rejects.toThrow();
+      await store.putBuffer('items/d/a.txt', 'abc', 'text/plain');
+      await expect(store.copy('items/d/a.txt', 'items/d/b.txt', { sha256: sha('abc'), size: 4 })).rejects.toThrow(/items\/d\/a\.txt/);
+      expect(await store.stat('items/d/b.txt')).toBeNull();
+    });
+
     it('stores an empty object', async () => {
       const store = await makeStore();
       expect(await store.putBuffer('items/e/empty.txt', '', 'text/plain')).toEqual({ key: 'items/e/empty.txt', size: 0, sha256: sha('') });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
@@ -63,6 +63,28 @@ export class FsBlobStore implements BlobStore {
   async *list(prefix: string): AsyncIterable<BlobInfo> {
     const base = this.pathOf(prefix.replace(/\/+$/, '') || '.');
     yield* this.walk(base);
+  }
+
+  /**
+   * A hard link: no bytes copied. Safe because no write ever changes a file in place (every put
+   * renames a new file over the key), so the two keys can only part, never see each other's
+   * changes. Across filesystems (EXDEV) or where links are refused, a real copy.
+   */
+  async copy(from: string, to: string, expected: { sha256: string; size: number }): Promise<PutResult> {
+    const source = this.pathOf(from);
+    const target = this.pathOf(to);
+    const info = await stat(source);
+    if (info.size !== expected.size) throw new Error(`copy ${from}: ${info.size} bytes stored, ${expected.size} expected`);
+    await mkdir(path.dirname(target), { recursive: true });
+    const temp = tempPathFor(target);
+    try {
+      await link(source, temp).catch(() => copyFile(source, temp));
+      await rename(temp, target);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+    return { key: to, size: info.size, sha256: expected.sha256 };
   }
 
   async delete(key: string): Promise<void> {

@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { Readable, Transform } from 'node:stream';
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -53,6 +54,8 @@ export interface S3BlobStoreOptions extends S3Settings {
 const MiB = 1024 * 1024;
 const DEFAULT_PART_SIZE = 8 * MiB;
 const PRESIGNED_SECONDS = 15 * 60;
+/** CopyObject's limit: larger objects need a multipart copy; they are streamed instead. */
+const MAX_COPY_OBJECT_BYTES = 5 * 1024 * MiB;
 
 /** The client the store makes for itself; exported so that tests can make the same and instrument it. */
 export function createS3Client(settings: S3Settings, retry: Partial<RetryPolicy> = {}): S3Client {
@@ -188,6 +191,41 @@ export class S3BlobStore implements BlobStore {
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
+  }
+
+  /**
+   * A server-side copy (CopyObject): the bytes stay in the bucket. The source's size and the
+   * sha256 in its metadata are checked first; the metadata is copied with the object. CopyObject
+   * takes objects up to 5 GiB: a larger one is streamed through this process.
+   */
+  async copy(from: string, to: string, expected: { sha256: string; size: number }): Promise<PutResult> {
+    checkKey(from);
+    checkKey(to);
+    await this.ready();
+    const head = await this.request('copy', from, () => this.headOrNull(from));
+    const problem = !head
+      ? 'no such object'
+      : head.ContentLength !== expected.size
+        ? `${head.ContentLength} bytes stored, ${expected.size} expected`
+        : head.Metadata?.sha256 !== expected.sha256
+          ? `sha256 ${head.Metadata?.sha256 ?? 'none'} stored, ${expected.sha256} expected`
+          : null;
+    if (problem) throw new StorageError(from, `${this.label}: copy ${from}: ${problem}`);
+    if (expected.size > MAX_COPY_OBJECT_BYTES) {
+      await this.request('copy', to, async () => new Upload({
+        client: this.client, partSize: this.partSize, queueSize: this.queueSize, leavePartsOnError: false,
+        params: {
+          Bucket: this.bucket, Key: to, Body: await this.getStream(from), ContentType: head?.ContentType ?? 'application/octet-stream',
+          ContentLength: expected.size, Metadata: { sha256: expected.sha256 },
+        },
+      }).done());
+      await this.verify(to, expected.size, expected.sha256);
+    } else {
+      await this.request('copy', to, () => this.client.send(new CopyObjectCommand({
+        Bucket: this.bucket, Key: to, CopySource: `${this.bucket}/${encodeKeyPath(from)}`, MetadataDirective: 'COPY',
+      })));
+    }
+    return { key: to, size: expected.size, sha256: expected.sha256 };
   }
 
   async delete(key: string): Promise<void> {
