@@ -35,6 +35,7 @@ const mediaInfo = z.object({
       interlaced: z.boolean(),
     })
     .nullable(),
+  /** null: no sound track. For a video that is a recording published without sound (see isSilentVideo). */
   audio: z
     .object({
       codec: z.string(),
@@ -163,6 +164,15 @@ export const manifestSchema = z.object({
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
+
+/**
+ * A recording with pictures and no sound track (a talk in sign language, a silent demonstration,
+ * a slideshow): the probe gives it `media.audio: null`. One place for pages, API, JSON-LD and
+ * search to ask, so they agree.
+ */
+export function isSilentVideo(manifest: Pick<Manifest, 'media'>): boolean {
+  return manifest.media.class === 'video' && manifest.media.audio === null;
+}
 
 export const manifestKey = (id: string): string => `items/${id}/manifest.json`;
 

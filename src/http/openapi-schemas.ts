@@ -82,6 +82,7 @@ export const SCHEMAS: Record<string, JsonSchema> = {
       width: orNull(int()),
       height: orNull(int()),
       hls: orNull(uri('HLS master playlist')),
+      sound: orNull(bool('false: a video recorded without sound (no audio in its HLS or MP4); null for documents')),
       downloads: arr(obj({
         ...file,
         format: oneOfValues(['mp4', 'm4a', 'mp3', 'opus', 'pdf', 'vtt', 'srt', 'txt', 'original']),

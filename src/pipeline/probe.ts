@@ -72,9 +72,8 @@ export function interpretProbe(raw: RawProbe, file: string, expected: MediaClass
   if (expected === 'video' && !video) {
     throw new MediaError(file, 'declared as a video recording but contains only audio: use kind "podcast" or supply the video');
   }
-  if (expected === 'video' && !audio) {
-    throw new MediaError(file, 'video has no audio track: a recording needs its sound (re-export with audio)');
-  }
+  // A video without a sound track is legitimate (a talk in sign language, a silent demonstration,
+  // a slideshow): it is published without sound (`audio: null`), and transcode-video says so.
   if (expected === 'audio' && !audio) {
     throw new MediaError(file, 'declared as audio but contains no audio track');
   }

@@ -47,7 +47,8 @@ export function manifestOf(spec: ManifestSpec): Manifest {
       size: 1,
       bitRate: null,
       video: null,
-      audio: null,
+      // Recordings have their sound unless a test says otherwise (a video without it is shown "sans son").
+      audio: document ? null : { codec: 'aac', channels: 2, sampleRate: 48_000, loudness: -16 },
       pages: document ? spec.pages ?? 12 : null,
       tags: {},
     },

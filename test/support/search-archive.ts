@@ -109,7 +109,9 @@ export async function writeItem(store: BlobStore, spec: ArchiveItem): Promise<Ma
     media: {
       class: isDocument ? 'document' : spec.kind === 'podcast' ? 'audio' : 'video',
       container: isDocument ? 'pdf' : 'mp4', duration: isDocument ? 0 : 600, size: 1000, bitRate: null,
-      video: null, audio: null, pages: isDocument ? Math.max(1, spec.pages?.length ?? 1) : null, tags: {},
+      // Recordings have their sound (a video without it is shown "sans son").
+      video: null, audio: isDocument ? null : { codec: 'aac', channels: 2, sampleRate: 48_000, loudness: -16 },
+      pages: isDocument ? Math.max(1, spec.pages?.length ?? 1) : null, tags: {},
     },
     hls: null,
     downloads,

@@ -24,13 +24,27 @@ describe('interpretProbe', () => {
 
   it.each([
     [[audio], 'video', /only audio/],
-    [[video()], 'video', /no audio track/],
     [[video({ codec_name: undefined, codec_tag_string: 'zzzz' }), audio], 'video', /unknown video codec \(tag "zzzz"\)/],
     [[], 'video', /no audio or video stream/],
     [[video()], 'audio', /no audio track/],
   ] as const)('rejects %# with a cause people can act on', (streams, expected, message) => {
     expect(() => interpretProbe(probe([...streams] as RawProbe['streams']), 'f.mp4', expected, 1)).toThrow(message);
     expect(() => interpretProbe(probe([...streams] as RawProbe['streams']), 'f.mp4', expected, 1)).toThrow(MediaError);
+  });
+
+  it('accepts a video without sound (sign language, a silent demonstration): audio null', () => {
+    const info = interpretProbe(probe([video()]), 'lsf.mp4', 'video', 1);
+    expect(info.audio).toBeNull();
+    expect(info.video).toMatchObject({ displayWidth: 1920, displayHeight: 1080 });
+  });
+
+  it('still refuses audio declared as a video, cover art or not, saying what to do', () => {
+    const cover = { codec_type: 'video', codec_name: 'mjpeg', width: 600, height: 600, disposition: { attached_pic: 1 } };
+    for (const streams of [[audio], [audio, cover]]) {
+      expect(() => interpretProbe(probe(streams), 'podcast.mp4', 'video', 1)).toThrow(
+        'declared as a video recording but contains only audio: use kind "podcast" or supply the video',
+      );
+    }
   });
 
   it('takes the audio of a podcast that carries a cover picture', () => {

@@ -1,4 +1,5 @@
 import { VIDEO_KINDS } from '../../domain/item.js';
+import { isSilentVideo } from '../../domain/manifest.js';
 import type { CatalogueSnapshot } from '../../services/catalogue/catalogue.js';
 import { translate } from '../i18n/messages.js';
 import type { Locale } from '../locale.js';
@@ -17,7 +18,8 @@ export function accessibilityModel(snapshot: CatalogueSnapshot, locale: Locale):
   const videos = snapshot.items.filter((i) => VIDEO_KINDS.includes(i.kind));
   const documents = snapshot.items.filter((i) => i.kind === 'document');
   const automatic = recordings.filter((i) => i.accessibility.transcript === 'automatic').length;
-  const none = recordings.filter((i) => i.accessibility.transcript === 'none').length;
+  // A video recorded without sound has no speech to transcribe: not a gap.
+  const none = recordings.filter((i) => i.accessibility.transcript === 'none' && !isSilentVideo(i)).length;
   const noDescription = videos.filter((i) => !i.accessibility.audioDescription).length;
   const noSignLanguage = videos.filter((i) => !i.accessibility.signLanguage).length;
   const gaps: string[] = [];

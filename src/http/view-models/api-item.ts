@@ -1,5 +1,5 @@
 import { LICENCES } from '../../domain/licence.js';
-import type { Manifest, StoredFile } from '../../domain/manifest.js';
+import { isSilentVideo, type Manifest, type StoredFile } from '../../domain/manifest.js';
 import { attributionOf, type Attribution } from '../../services/catalogue/attribution.js';
 import { themeSlug } from '../../services/catalogue/catalogue.js';
 import { urlFor, type Locale } from '../locale.js';
@@ -62,6 +62,8 @@ export interface ApiItem extends ApiItemSummary {
     height: number | null;
     /** HLS master playlist (adaptive streaming), null for documents. */
     hls: string | null;
+    /** false for a video recorded without sound (no audio in its HLS or MP4), null for documents. */
+    sound: boolean | null;
     downloads: (ApiFile & { format: Download['format']; label: string; width: number | null; height: number | null })[];
     original: (ApiFile & { fileName: string }) | null;
     slides: ApiFile | null;
@@ -135,6 +137,7 @@ export function itemDetail(manifest: Manifest, origin: string, locale: Locale): 
       width: video?.displayWidth ?? null,
       height: video?.displayHeight ?? null,
       hls: manifest.hls ? url(manifest.hls.master) : null,
+      sound: manifest.media.class === 'document' ? null : !isSilentVideo(manifest),
       downloads: manifest.downloads.map((d) => ({ ...file(d), format: d.format, label: d.label, width: d.width, height: d.height })),
       original: { ...file(manifest.source), fileName: manifest.source.fileName },
       slides: manifest.slides ? file(manifest.slides) : null,

@@ -1,4 +1,4 @@
-import type { Manifest, StoredFile } from '../../domain/manifest.js';
+import { isSilentVideo, type Manifest, type StoredFile } from '../../domain/manifest.js';
 import { formatBytes } from '../format.js';
 import { translate } from '../i18n/messages.js';
 import type { Locale } from '../locale.js';
@@ -33,11 +33,13 @@ export function downloadsOf(manifest: Manifest, locale: Locale): DownloadModel[]
     format,
   });
   const list: DownloadModel[] = [];
+  const silent = isSilentVideo(manifest);
   for (const d of manifest.downloads) {
     const language = languageOfTextFile(d.key, manifest) ?? manifest.language;
     switch (d.format) {
       case 'mp4':
-        list.push(entry(d, d.format, d.width && d.height ? `MP4 ${Math.min(d.width, d.height)}p` : 'MP4', t('item.download.video')));
+        // "vidéo sans son": nobody should download a talk expecting its sound.
+        list.push(entry(d, d.format, d.width && d.height ? `MP4 ${Math.min(d.width, d.height)}p` : 'MP4', t(silent ? 'item.download.videoSilent' : 'item.download.video')));
         break;
       case 'm4a':
         list.push(entry(d, d.format, 'M4A (AAC)', t('item.download.audio')));

@@ -1,5 +1,5 @@
 import { LICENCES } from '../../domain/licence.js';
-import type { Manifest } from '../../domain/manifest.js';
+import { isSilentVideo, type Manifest } from '../../domain/manifest.js';
 import { themeSlug } from '../../services/catalogue/catalogue.js';
 import { isoDuration } from '../format.js';
 import { translate } from '../i18n/messages.js';
@@ -45,7 +45,7 @@ export function itemJsonLd(manifest: Manifest, origin: string, locale: Locale, t
     ...(manifest.themes.length > 0
       ? { about: manifest.themes.map((name) => ({ '@type': 'Thing', name, url: `${origin}${urlFor('theme', locale, { slug: themeSlug(name) })}` })) }
       : {}),
-    accessMode: manifest.kind === 'document' ? ['textual', 'visual'] : manifest.kind === 'podcast' ? ['auditory'] : ['auditory', 'visual'],
+    accessMode: accessModes(manifest),
     accessibilityFeature: accessibilityFeatures(manifest),
     accessibilitySummary: accessibilitySummary(manifest, locale),
   };
@@ -133,6 +133,13 @@ function editionEvent(manifest: Manifest, origin: string, locale: Locale): JsonL
   };
 }
 
+/** How the content is perceived: a video recorded without sound is visual only. */
+function accessModes(manifest: Manifest): string[] {
+  if (manifest.kind === 'document') return ['textual', 'visual'];
+  if (manifest.kind === 'podcast') return ['auditory'];
+  return isSilentVideo(manifest) ? ['visual'] : ['auditory', 'visual'];
+}
+
 /** schema.org accessibilityFeature values (https://www.w3.org/2021/a11y-discov-vocab/latest/), only what is there. */
 export function accessibilityFeatures(manifest: Manifest): string[] {
   const a = manifest.accessibility;
@@ -157,9 +164,11 @@ function accessibilitySummary(manifest: Manifest, locale: Locale): string {
   if (a.signLanguage) features.push(t('signLanguage'));
   if (a.easyRead) features.push(t('easyRead'));
   if (manifest.text.pages) features.push(t('pageText'));
-  if (features.length === 0) return t('none');
+  // A video without sound lacks no captions: say what it is rather than what it misses.
+  const silent = isSilentVideo(manifest) ? ` ${t('silent')}` : '';
+  if (features.length === 0) return silent ? silent.trim() : t('none');
   const list = new Intl.ListFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { type: 'conjunction' }).format(features);
-  return translate(locale, 'jsonld.offers', { features: list });
+  return `${translate(locale, 'jsonld.offers', { features: list })}${silent}`;
 }
 
 /** At most `max` characters, cut at a word, with an ellipsis when cut. */

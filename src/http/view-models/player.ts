@@ -1,5 +1,5 @@
 import { VIDEO_KINDS } from '../../domain/item.js';
-import type { Manifest } from '../../domain/manifest.js';
+import { isSilentVideo, type Manifest } from '../../domain/manifest.js';
 import { primaryLanguage } from '../../domain/text.js';
 import { timecode } from '../format.js';
 import { translate } from '../i18n/messages.js';
@@ -38,6 +38,12 @@ export interface PlayerModel {
   storyboard: string | null;
   /** The name of the described-audio rendition in the HLS master, when there is one (only hls.js can select it: player.js does). */
   describedAudio: string | null;
+  /**
+   * A video without a sound track: the element is `muted` (its volume control then shows what is
+   * true) and a visible note, which the player points to with aria-describedby, says so. No
+   * browser lets a page remove the native volume control (`controlslist` has no such value).
+   */
+  silent: boolean;
 }
 
 export interface StatusModel {
@@ -118,12 +124,13 @@ export function playerModel(manifest: Manifest, locale: Locale, startAt: number 
     startTime: startAt !== null ? timecode(startAt) : null,
     storyboard: manifest.images.storyboard ? mediaUrl(manifest.images.storyboard.vtt) : null,
     describedAudio: described?.name ?? null,
+    silent: isSilentVideo(manifest),
   };
 }
 
 /**
  * What people need to know before pressing play: are there captions (reviewed or automatic, in
- * which languages), a transcript, audio description, sign language.
+ * which languages), a transcript, audio description, sign language; is there any sound.
  */
 export function statusOf(manifest: Manifest, locale: Locale): StatusModel {
   const isVideo = VIDEO_KINDS.includes(manifest.kind);
@@ -132,12 +139,16 @@ export function statusOf(manifest: Manifest, locale: Locale): StatusModel {
   const languages = languageList(captionLanguages.length > 0 ? captionLanguages : transcriptLanguages, locale);
   const state = manifest.accessibility.transcript;
   const family = isVideo ? 'item.status.captions' : 'item.status.transcript';
-  const text = state === 'none' || languages === '' ? translate(locale, `${family}.none`) : translate(locale, `${family}.${state}`, { languages });
+  const silent = isSilentVideo(manifest);
+  const none = state === 'none' || languages === '';
+  // Without sound there is no speech to caption: not a gap (supplied subtitles still show as such).
+  const text = none ? translate(locale, silent ? 'item.status.captions.noSpeech' : `${family}.none`) : translate(locale, `${family}.${state}`, { languages });
   const badges: StatusModel['badges'] = [];
+  if (silent) badges.push({ text: translate(locale, 'item.badge.silent'), tone: 'warn' });
   if (manifest.accessibility.audioDescription) badges.push({ text: translate(locale, 'item.badge.audioDescription'), tone: 'ok' });
   if (manifest.accessibility.signLanguage || manifest.signLanguage) badges.push({ text: translate(locale, 'item.badge.signLanguage'), tone: 'ok' });
   if (manifest.accessibility.easyRead) badges.push({ text: translate(locale, 'item.badge.easyRead'), tone: 'ok' });
-  return { text, tone: state === 'reviewed' ? 'ok' : 'warn', badges };
+  return { text, tone: state === 'reviewed' || (silent && none) ? 'ok' : 'warn', badges };
 }
 
 export function signLanguageOf(manifest: Manifest, startAt: number | null): SignLanguageModel | null {

@@ -64,7 +64,11 @@ async function describedAudio(ctx: StepContext, input: InputFile): Promise<StepR
   const previous = ctx.previous.hls;
   if (!previous) throw new AppError(`${ctx.item.id}: transcode-video must run before audio-description`);
   if (!media.audio || !previous.audio.some((a) => !a.describesVideo)) {
-    throw new MediaError(ctx.item.media.declared, 'the talk has no sound: there is no audio track for the description to sit beside');
+    // Meaningful for blind visitors, but in the talk's one master playlist it would be the audio
+    // group's only rendition: players would play it by default, for everyone, and it could not be
+    // turned off. Its right form is a master of its own, picked by the "described" link (not built
+    // yet); until then the item is published without it, and the warning says so.
+    return { warnings: [silentTalkDescriptionWarning(input.declared)] };
   }
   const probe = await probeCompanion(ctx.media, input, 'the audio-description file');
   const stream = probe.streams.find((s) => s.codec_type === 'audio');
@@ -125,4 +129,9 @@ async function describedAudio(ctx: StepContext, input: InputFile): Promise<StepR
     audioDescription: { type: 'audio', path: DESCRIBED_AUDIO_PLAYLIST },
     ...(warnings.length > 0 ? { warnings } : {}),
   };
+}
+
+/** The described audio of a recording without sound is left out (see describedAudio), said in one line. */
+export function silentTalkDescriptionWarning(declared: string): string {
+  return `${declared}: the recording has no sound track, so this described audio would be its only sound and could not be turned off; left out (supply the description as WebVTT to publish it as text)`;
 }

@@ -20,7 +20,8 @@ import { chooseLadder, downloadRendition, outputFps } from '../video-ladder.js';
 /**
  * The talk's HLS ladder (1080/720/480/360 up to the source's size, one shared AAC rendition) and
  * its MP4 download, from one ffmpeg process; then the master playlist, written by us from the
- * measured segments.
+ * measured segments. A recording without sound gets video-only variants, no audio group and an
+ * MP4 without audio, with a warning.
  */
 export const transcodeVideoStep: Step = {
   name: 'transcode-video',
@@ -96,10 +97,16 @@ export const transcodeVideoStep: Step = {
           loudness: null,
         },
       ],
-      ...(audio ? {} : { warnings: ['transcode-video: the recording has no sound; the ladder is video only'] }),
+      // A notice, not a failure: silent recordings are legitimate (sign language, demonstrations).
+      ...(audio ? {} : { warnings: [silentRecordingWarning(ctx.item.media.declared)] }),
     };
   },
 };
+
+/** "talks/x.mp4: the recording has no sound track; published without sound" (the CLI adds "warning: <id>: "). */
+export function silentRecordingWarning(declared: string): string {
+  return `${declared}: the recording has no sound track; published without sound`;
+}
 
 /**
  * A re-run (crash, new pipeline version) must not publish segments of an earlier, longer or

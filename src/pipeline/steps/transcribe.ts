@@ -34,6 +34,8 @@ export function transcribeStepWith(windowRules: Readonly<WindowRules>): Step {
   return {
     name: 'transcribe',
     version: 1,
+    // A video without a sound track has no speech to transcribe: no engine, and no "no
+    // transcript" warning asking for a model (transcode-video says it has no sound instead).
     applies: (_item, media) => (media.class === 'video' || media.class === 'audio') && media.audio !== null,
     // The language chosen for the engine and written into the track.
     embeds: (item) => item.language,
