@@ -11,6 +11,8 @@ import { SOURCE_INPUT_OPTIONS } from './step-media.js';
 
 export const DESCRIBED_AUDIO_DIR = 'hls/audio-described';
 export const DESCRIBED_AUDIO_PLAYLIST = `${DESCRIBED_AUDIO_DIR}/index.m3u8`;
+/** For a talk without sound: its video variants with the description as their only sound. */
+export const DESCRIBED_MASTER_PLAYLIST = 'hls/master-described.m3u8';
 export const descriptionsTrackPath = (language: string): string => `text/descriptions-${language}.vtt`;
 
 /** `-vn` on the input: a described mix delivered as a video file is not decoded for its pictures. */

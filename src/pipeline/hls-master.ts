@@ -201,6 +201,10 @@ export async function writeMasterPlaylist(itemDir: string, hls: HlsResult, fps: 
       };
     }),
   );
+  // The first rendition that does not describe the picture is the talk's own sound; in the master
+  // of a talk without sound and its description, the description is all there is to hear.
+  const ownSound = hls.audio.findIndex((a) => !a.describesVideo);
+  const mainIndex = ownSound === -1 ? 0 : ownSound;
   const audio = await Promise.all(
     hls.audio.map(async (rendition, index) => ({
       ref: rendition,
@@ -208,8 +212,7 @@ export async function writeMasterPlaylist(itemDir: string, hls: HlsResult, fps: 
         uri: posix.relative(base, rendition.playlist),
         name: rendition.name,
         language: rendition.language,
-        // The first rendition that does not describe the picture is the talk's own sound.
-        main: !rendition.describesVideo && hls.audio.findIndex((a) => !a.describesVideo) === index,
+        main: index === mainIndex,
         describesVideo: rendition.describesVideo,
         bandwidth: await measure(rendition.playlist),
       },

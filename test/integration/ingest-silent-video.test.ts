@@ -21,9 +21,9 @@ async function streamTypes(file: string): Promise<string[]> {
 }
 
 /**
- * Recordings without a sound track (a talk in sign language, a silent demonstration) through the
- * real CLI, beside an audio-only file declared as a talk: the silent ones are published without
- * sound, with a warning; the audio-only one is still refused with its cause.
+ * Recordings without a sound track (a talk in sign language, a silent demonstration with its
+ * described audio) through the real CLI, beside an audio-only file declared as a talk: the silent
+ * ones are published without sound, with a warning; the audio-only one is still refused with its cause.
  */
 describe('ingest of a video without sound', () => {
   let root: string;
@@ -96,12 +96,13 @@ describe('ingest of a video without sound', () => {
     expect(await streamTypes(stored(mp4?.key ?? ''))).toEqual(['video']);
   });
 
-  it('leaves out a described audio that would be the only sound, and says why', () => {
-    expect(demo.audioDescription).toBeNull();
-    expect(demo.accessibility.audioDescription).toBe(false);
+  it('publishes a described audio as a version of its own, the talk\'s master staying silent', async () => {
+    expect(demo.audioDescription?.type).toBe('audio');
+    expect(demo.audioDescription?.key).toMatch(/\/hls\/master-described\.m3u8$/);
+    expect(demo.accessibility).toMatchObject({ audioDescription: true, transcript: 'none' });
     expect(demo.hls?.audio).toEqual([]);
-    expect(demo.warnings).toContainEqual(expect.stringMatching(/^talks\/demo\.ad\.m4a: the recording has no sound track, so this described audio would be its only sound/));
-    expect(demo.accessibility.transcript).toBe('none');
+    expect(await streamTypes(stored(demo.hls?.master ?? ''))).toEqual(['video']);
+    expect(await streamTypes(stored(demo.audioDescription?.key ?? ''))).toContain('audio');
   });
 
   it('says "sans son" near the player and in the downloads, with no audio file offered', async () => {
@@ -116,6 +117,16 @@ describe('ingest of a video without sound', () => {
     expect(page.text).toMatch(/MP4 180p <span class="item-downloads__details">\(vidéo sans son, /);
     expect(page.text).not.toMatch(/\((?:audio), /);
     expect(page.text).not.toContain('data-described-audio');
+    expect(page.text).toContain('Écouter la version audiodécrite');
+
+    // Its described version: the description is the sound, played natively (no hls.js, no JS needed).
+    const described = await site.fetch('/talks/muet-demo?ad=1');
+    const player = /<video id="player"[^>]*>/.exec(described.text)?.[0] ?? '';
+    expect(player).not.toContain('muted');
+    expect(described.text).toMatch(/<source src="[^"]*\/hls\/master-described\.m3u8" type="application\/vnd\.apple\.mpegurl">/);
+    expect(described.text).toContain('vous entendez sa version audiodécrite');
+    expect(described.text).not.toContain('<noscript>');
+    expect((await site.fetch(/<source src="([^"]*master-described\.m3u8)"/.exec(described.text)?.[1] ?? '/none')).status).toBe(200);
 
     const english = await site.fetch('/en/talks/muet-demo');
     expect(english.text).toContain('This video has no sound');

@@ -153,10 +153,10 @@ describe('item page model', () => {
     const talk = withMedia(bareManifest({ id: 'talk-1', kind: 'talk' }), { describedAudio: true });
     const model = itemPageModel({ manifest: talk, locale: 'fr', origin: ORIGIN, route: 'talk', query: { ...noQuery, transcript: 'en' }, texts: { transcript: null, slides: null, pages: null } });
     expect(model.chapters[0]?.href).toBe('/talks/talk-1?transcript=en&t=0#player');
-    expect(model.describedAudio).toEqual({ href: '/talks/talk-1?transcript=en&ad=1#player', active: false });
+    expect(model.describedAudio).toEqual({ href: '/talks/talk-1?transcript=en&ad=1#player', active: false, needsScript: true });
     expect(model.player?.describedAudio).toBe('Français (audiodescription)');
     const described = itemPageModel({ manifest: talk, locale: 'fr', origin: ORIGIN, route: 'talk', query: { ...noQuery, audioDescribed: true }, texts: { transcript: null, slides: null, pages: null } });
-    expect(described.describedAudio).toEqual({ href: '/talks/talk-1#player', active: true });
+    expect(described.describedAudio).toEqual({ href: '/talks/talk-1#player', active: true, needsScript: true });
   });
 
   it('links moments of the embed page to the embed page', () => {

@@ -45,11 +45,29 @@ describe('a video without sound on the site', () => {
   });
 
   it('marks the player silent (muted, described by a note) and the MP4 "vidéo sans son"', () => {
-    expect(playerModel(mute, 'fr', null)).toMatchObject({ element: 'video', silent: true, describedAudio: null });
-    expect(playerModel(talk, 'fr', null).silent).toBe(false);
+    expect(playerModel(mute, 'fr', null)).toMatchObject({ element: 'video', describedAudio: null, describedVersion: false });
+    expect(playerModel(mute, 'fr', null).silent).toEqual({ muted: true, note: expect.stringMatching(/^Cette vidéo est sans son/) });
+    expect(playerModel(talk, 'fr', null).silent).toBeNull();
     expect(downloadsOf(mute, 'fr')[0]).toMatchObject({ label: 'MP4 720p', details: 'vidéo sans son, 1,9\u00a0Mo' });
     expect(downloadsOf(mute, 'en')[0]?.details).toMatch(/^video without sound, /);
     expect(downloadsOf(mute, 'fr').map((d) => d.format)).toEqual(['mp4', 'original']);
+  });
+
+  it('plays its described version from a master of its own, with sound and without JavaScript', () => {
+    const master = `items/${mute.id}/r/hls/master-described.m3u8`;
+    const described = manifestSchema.parse({
+      ...mute,
+      audioDescription: { type: 'audio', key: master },
+      accessibility: { ...mute.accessibility, audioDescription: true },
+    });
+    const plain = playerModel(described, 'fr', null);
+    expect(plain).toMatchObject({ describedAudio: null, describedVersion: true, silent: { muted: true } });
+    expect(plain.sources[0]?.src).toMatch(/hls\/master\.m3u8$/);
+    const heard = playerModel(described, 'fr', 12, true);
+    expect(heard.sources[0]?.src).toMatch(/hls\/master-described\.m3u8#t=12$/);
+    expect(heard.silent).toEqual({ muted: false, note: expect.stringMatching(/^Cette vidéo n’a pas de son d’origine/) });
+    // A talk with sound keeps its one master: hls.js picks the described rendition there.
+    expect(playerModel(withMedia(bareManifest({ id: 't', kind: 'talk' }), { describedAudio: true }), 'fr', null, true).sources[0]?.src).toMatch(/hls\/master\.m3u8$/);
   });
 
   it('tells reusers: API sound false, JSON-LD visual only', () => {

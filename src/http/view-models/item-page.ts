@@ -66,7 +66,8 @@ export interface ItemPageModel {
   status: StatusModel;
   player: PlayerModel | null;
   sign: SignLanguageModel | null;
-  describedAudio: { href: string; active: boolean } | null;
+  /** `needsScript`: hls.js picks the described rendition in the master (a silent talk's own master needs no JS). */
+  describedAudio: { href: string; active: boolean; needsScript: boolean } | null;
   chapters: ChapterModel[];
   transcript: TranscriptModel | null;
   slides: SlideModel[];
@@ -90,7 +91,7 @@ export function itemPageModel(input: ItemPageInput): ItemPageModel {
     return `${urlFor(input.route, locale, { id: manifest.id }, kept)}${fragment ? `#${fragment}` : ''}`;
   };
   const isDocument = manifest.kind === 'document';
-  const player = isDocument ? null : playerModel(manifest, locale, query.startAt);
+  const player = isDocument ? null : playerModel(manifest, locale, query.startAt, query.audioDescribed);
   const hasPlayer = player !== null && player.sources.length > 0;
   const itemLang = primaryLanguage(manifest.language) === locale ? null : manifest.language;
   const embedUrl = `${origin}${urlFor('embed', locale, { id: manifest.id })}`;
@@ -120,7 +121,9 @@ export function itemPageModel(input: ItemPageInput): ItemPageModel {
     status: statusOf(manifest, locale),
     player: hasPlayer ? player : null,
     sign: hasPlayer ? signLanguageOf(manifest, query.startAt) : null,
-    describedAudio: hasPlayer && player.describedAudio ? { href: href({ ad: query.audioDescribed ? null : '1' }, 'player'), active: query.audioDescribed } : null,
+    describedAudio: hasPlayer && (player.describedAudio || player.describedVersion)
+      ? { href: href({ ad: query.audioDescribed ? null : '1' }, 'player'), active: query.audioDescribed, needsScript: player.describedAudio !== null }
+      : null,
     chapters: manifest.chapters.map((c) => {
       const time = timecode(c.start);
       return { start: c.start, time, href: href({ t: Math.floor(c.start) }, 'player'), label: t('item.playFrom', { time }), title: c.title };

@@ -42,8 +42,11 @@ export interface PlayerModel {
    * A video without a sound track: the element is `muted` (its volume control then shows what is
    * true) and a visible note, which the player points to with aria-describedby, says so. No
    * browser lets a page remove the native volume control (`controlslist` has no such value).
+   * Its audio-described version, when playing, has sound: the description alone.
    */
-  silent: boolean;
+  silent: { note: string; muted: boolean } | null;
+  /** A talk without sound has its described version in an HLS master of its own (plays natively, no JS needed). */
+  describedVersion: boolean;
 }
 
 export interface StatusModel {
@@ -60,11 +63,14 @@ export interface SignLanguageModel {
 
 const TYPES: Record<string, string> = { mp4: 'video/mp4', m4a: 'audio/mp4', mp3: 'audio/mpeg', opus: 'audio/ogg; codecs=opus' };
 
-/** The sources in the order the browser should try them; `?t=` adds a media fragment so it starts there without JS. */
-export function sourcesOf(manifest: Manifest, startAt: number | null): MediaSource[] {
+/**
+ * The sources in the order the browser should try them; `?t=` adds a media fragment so it starts
+ * there without JS. `master`: another HLS master than the item's (a silent talk's described version).
+ */
+export function sourcesOf(manifest: Manifest, startAt: number | null, master: string | null = manifest.hls?.master ?? null): MediaSource[] {
   const fragment = startAt !== null ? `#t=${startAt}` : '';
   const sources: MediaSource[] = [];
-  if (manifest.hls) sources.push({ src: mediaUrl(manifest.hls.master), type: HLS_TYPE });
+  if (master) sources.push({ src: mediaUrl(master), type: HLS_TYPE });
   const isVideo = VIDEO_KINDS.includes(manifest.kind);
   const order = isVideo ? ['mp4'] : ['m4a', 'mp3'];
   for (const format of order) {
@@ -106,14 +112,17 @@ export function tracksOf(manifest: Manifest, locale: Locale): TrackModel[] {
   return tracks;
 }
 
-export function playerModel(manifest: Manifest, locale: Locale, startAt: number | null): PlayerModel {
+export function playerModel(manifest: Manifest, locale: Locale, startAt: number | null, audioDescribed = false): PlayerModel {
   const isVideo = VIDEO_KINDS.includes(manifest.kind);
   const poster = posterOf(manifest);
   const video = manifest.media.video;
   const described = manifest.hls?.audio.find((a) => a.describesVideo) ?? null;
+  const silent = isSilentVideo(manifest);
+  const describedMaster = silent && manifest.audioDescription?.type === 'audio' ? manifest.audioDescription.key : null;
+  const hearsDescription = describedMaster !== null && audioDescribed;
   return {
     element: isVideo ? 'video' : 'audio',
-    sources: sourcesOf(manifest, startAt),
+    sources: hearsDescription ? sourcesOf(manifest, startAt, describedMaster) : sourcesOf(manifest, startAt),
     tracks: tracksOf(manifest, locale),
     poster: poster ? mediaUrl(poster.key) : null,
     posterWidth: poster?.width ?? null,
@@ -124,7 +133,8 @@ export function playerModel(manifest: Manifest, locale: Locale, startAt: number 
     startTime: startAt !== null ? timecode(startAt) : null,
     storyboard: manifest.images.storyboard ? mediaUrl(manifest.images.storyboard.vtt) : null,
     describedAudio: described?.name ?? null,
-    silent: isSilentVideo(manifest),
+    silent: silent ? { note: translate(locale, hearsDescription ? 'item.player.silentDescribed' : 'item.player.silent'), muted: !hearsDescription } : null,
+    describedVersion: describedMaster !== null,
   };
 }
 
