@@ -80,16 +80,23 @@ export async function* syntheticArchive(items: number, passages: number): AsyncI
     const count = Math.floor(((i + 1) * passages) / items) - Math.floor((i * passages) / items);
     const segments: SegmentDocument[] = [{
       ...facets, id: `${id}_about`, itemId: id, source: 'metadata', sourceRank: 0, passageLanguage: facets.language,
-      start: null, end: null, page: null, title, people: speakers, topics: [...themes, facets.edition], text: sentence(next),
+      start: null, end: null, page: null, title, people: speakers, topics: [...themes, facets.edition], text: sentence(next), marks: [],
     }];
     for (let p = 0; p < count; p++) {
       let text = '';
-      while (text.length < 600) text += `${sentence(next)} `;
+      // One time mark per sentence, as a passage has one per cue (sentences here are cue-sized).
+      const offsets: number[] = [];
+      while (text.length < 600) {
+        offsets.push(text.length);
+        text += `${sentence(next)} `;
+      }
       const document = kind === 'document';
+      const step = 30 / offsets.length;
+      const marks = document ? [] : offsets.map((offset, k) => ({ offset, start: p * 30 + k * step, end: p * 30 + (k + 1) * step }));
       segments.push({
         ...facets, id: `${id}_p-${p}`, itemId: id, source: document ? 'pdf' : reviewed ? 'captions-reviewed' : 'speech-to-text',
         sourceRank: reviewed || document ? 3 : 2, passageLanguage: facets.language, start: document ? null : p * 30, end: document ? null : p * 30 + 30,
-        page: document ? p + 1 : null, title: '', people: [], topics: [], text: text.trim(),
+        page: document ? p + 1 : null, title: '', people: [], topics: [], text: text.trim(), marks,
       });
     }
     yield {

@@ -130,9 +130,13 @@ export const SCHEMAS: Record<string, JsonSchema> = {
       date: orNull(str()), duration: orNull(num()), pages: orNull(int()), speakers: arr(str()), themes: arr(str()),
       language: str(), licence: str(), poster: orNull(uri()),
       passages: arr(obj({
-        start: orNull(num('Seconds into the recording')), end: orNull(num()), page: orNull(int('Page of a document')),
+        start: orNull(num('Seconds into the recording where the first matched word is said: the start of its cue (the passage start when only a name or title matched); null for a document page')),
+        end: orNull(num('End of that cue, in seconds')),
+        passageStart: orNull(num('Start of the whole passage (20–40 s of speech, or a slide), in seconds')),
+        passageEnd: orNull(num('End of the whole passage, in seconds')),
+        page: orNull(int('Page of a document')),
         text: str(), source: oneOfValues(PASSAGE_SOURCES), language: str(),
-        url: uri('The item’s page opened at this passage'), snippet: arr(ref('HighlightPart')),
+        url: uri('The item’s page opened where the words are said (`?t=`, `start` rounded down) or at the page'), snippet: arr(ref('HighlightPart')),
       })),
     })),
     facets: {

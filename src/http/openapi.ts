@@ -81,7 +81,7 @@ export function openApiDocument(origin: string): OpenApiDocument {
       } },
       '/api/search': { get: {
         operationId: 'search', tags: ['search'], summary: 'Full-text search over titles, transcripts, slides and pages',
-        description: 'The website’s search: each item comes with its best passages and their positions (seconds or page).',
+        description: 'The website’s search: each item comes with its best passages and their positions: the second at which the first matched word is said (the start of its cue; the passage’s own bounds in `passageStart`/`passageEnd`) or the page.',
         parameters: [
           query('q', 'Words to find; empty lists everything', str()),
           query('sort', 'Order of results', oneOfValues(SORT_ORDERS)),

@@ -2,6 +2,7 @@ import { AppError } from '../domain/errors.js';
 import type { ItemKind } from '../domain/item.js';
 import type { LicenceId } from '../domain/licence.js';
 import type { PassageSource } from '../domain/text.js';
+import type { TimeMark } from '../domain/time-marks.js';
 
 /**
  * The search index: derived from the manifests, rebuildable at any time. Two collections:
@@ -71,6 +72,8 @@ export interface SegmentDocument extends FacetFields {
   /** About segment only: themes, edition and city. */
   topics: string[];
   text: string;
+  /** Speech passages: where each cue begins in `text`, with its times. Stored, never searched. */
+  marks: TimeMark[];
 }
 
 export interface IndexEntry {
@@ -109,8 +112,16 @@ export interface PassageHit {
   id: string;
   source: PassageSource;
   language: string;
+  /**
+   * Speech: the cue in which the passage's first matched word is said (its start and end); the
+   * passage's bounds when none of its text matched (a speaker's name) or it was indexed without
+   * time marks. Slides: the slide's times. Null for document pages.
+   */
   start: number | null;
   end: number | null;
+  /** The whole passage's bounds (the same as start/end for a slide). */
+  passageStart: number | null;
+  passageEnd: number | null;
   page: number | null;
   /** The passage around the matched words, cropped, as plain text ("…" where cut). */
   text: string;

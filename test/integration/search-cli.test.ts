@@ -49,10 +49,13 @@ describe('search on the command line', () => {
     const items = result.items as { id: string; title: string; kind: string; url: string; passages: Record<string, unknown>[] }[];
     const talk = items.find((i) => i.kind === 'talk');
     expect(talk).toMatchObject({ id: '2025-strasbourg-mediation', title: 'Médiation numérique et IA', url: '/talks/2025-strasbourg-mediation' });
-    expect(talk?.passages[0]).toMatchObject({ start: 750, end: 762, page: null, source: 'captions-reviewed', url: '/talks/2025-strasbourg-mediation?t=750' });
+    // The words are said in the passage's second (last) cue: the link opens there, the passage keeps its bounds.
+    expect(talk?.passages[0]).toMatchObject({
+      start: 756, end: 762, passageStart: 750, passageEnd: 762, page: null, source: 'captions-reviewed', url: '/talks/2025-strasbourg-mediation?t=756',
+    });
     expect(talk?.passages[0]?.text).toContain('fracture numérique');
     const magazine = items.find((i) => i.kind === 'document');
-    expect(magazine?.passages[0]).toMatchObject({ start: null, end: null, page: 2, source: 'pdf', url: '/documents/2025-strasbourg-magazine?page=2' });
+    expect(magazine?.passages[0]).toMatchObject({ start: null, end: null, passageStart: null, passageEnd: null, page: 2, source: 'pdf', url: '/documents/2025-strasbourg-magazine?page=2' });
     expect(result.facets).toMatchObject({ kind: { talk: 1, document: 1 }, edition: { '2025 Strasbourg': 2 } });
   });
 
@@ -60,7 +63,7 @@ describe('search on the command line', () => {
     const run = await runCli(['search', 'numerique', '--filter', 'kind=talk', '--filter', 'theme=Médiation numérique'], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^1 item\(s\) for «numerique»\n\n1\. Médiation numérique et IA\n   talk, 2025 Strasbourg — Claire Vasseur — \/talks\/2025-strasbourg-mediation\n/);
-    expect(run.stdout).toMatch(/12:30 {2}.*fracture numérique.*\n\s+captions-reviewed — \/talks\/2025-strasbourg-mediation\?t=750/);
+    expect(run.stdout).toMatch(/12:36 {2}.*fracture numérique.*\n\s+captions-reviewed — \/talks\/2025-strasbourg-mediation\?t=756/);
     const unknown = await runCli(['search', 'x', '--filter', 'colour=red', '--filter', 'year=soon'], env);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe('error: unknown filter "colour"; known filters: edition, year, theme, kind, speaker, language, licence, captions, '

@@ -82,8 +82,9 @@ describe('search over the archive', () => {
     expect(result.items[0]?.id).toBe('2025-strasbourg-mediation-et-ia');
     const passage = result.items[0]?.passages[0];
     expect(passage).toMatchObject({ source: 'captions-reviewed', page: null, language: 'fr' });
-    expect(passage?.start).toBeGreaterThanOrEqual(740);
-    expect(passage?.url).toBe(`/talks/2025-strasbourg-mediation-et-ia?t=${Math.floor(passage?.start ?? -1)}`);
+    // Said in the passage's last cue (755–760 s) of 740–760 s: the link opens at the words.
+    expect(passage).toMatchObject({ start: 755, end: 760, passageStart: 740, passageEnd: 760 });
+    expect(passage?.url).toBe('/talks/2025-strasbourg-mediation-et-ia?t=755');
     expect(passage?.snippet.filter((p) => p.match).map((p) => p.text.toLowerCase())).toEqual(expect.arrayContaining(['fracture', 'numérique']));
     expect(passage?.text).toContain('fracture numérique');
   });
@@ -93,7 +94,8 @@ describe('search over the archive', () => {
     const magazine = page.items.find((i) => i.id === '2025-strasbourg-magazine');
     expect(magazine?.passages[0]).toMatchObject({ source: 'pdf', page: 3, start: null, url: '/documents/2025-strasbourg-magazine?page=3' });
     const podcast = (await search.search({ q: 'reconditionnement tablettes' })).items.find((i) => i.kind === 'podcast');
-    expect(podcast?.passages[0]).toMatchObject({ source: 'speech-to-text', url: '/podcasts/2023-marseille-podcast-sobriete?t=100' });
+    // The words are in the second cue (110–120 s) of the passage that starts at 100 s.
+    expect(podcast?.passages[0]).toMatchObject({ source: 'speech-to-text', start: 110, passageStart: 100, url: '/podcasts/2023-marseille-podcast-sobriete?t=110' });
   });
 
   it('ignores accents and forgives typos', async () => {

@@ -8,6 +8,13 @@ import { bareManifest } from '../support/web-item-manifests.js';
 const cue = (start: number, end: number, text: string, speaker: string | null = null): Cue => ({ start, end, text, speaker });
 
 describe('transcript paragraphs', () => {
+  it('is marked from the whole second its words start in: a ?t= link to them (rounded down) marks it', () => {
+    const file = { version: 1 as const, language: 'fr', source: 'captions-reviewed' as const, cues: [cue(0.3, 2.2, 'Bienvenue.', 'Nadia'), cue(2.7, 4, 'Merci.', 'Paul')] };
+    const model = transcriptModel(file, bareManifest({ id: 'x', kind: 'talk' }), 'fr', () => '');
+    // A search hit on "Merci" links to ?t=2: the player at 2 s marks Paul's paragraph, not Nadia's.
+    expect(model.paragraphs.map((p) => [p.start, p.markFrom])).toEqual([[0.3, 0], [2.7, 2]]);
+  });
+
   it('starts a paragraph when the speaker changes, and shows the name only on a change', () => {
     const manifest = bareManifest({ id: 'x', kind: 'round-table' });
     const file = {

@@ -177,8 +177,8 @@ describe('searchPageModel', () => {
     id: 'guichet', title: 'Le guichet', kind: 'talk' as const, url: '/talks/guichet', titleParts: [{ text: 'Le ', match: false }, { text: 'guichet', match: true }],
     edition: '2025 Strasbourg', date: '2025-10-29', duration: 754, pages: null, speakers: [], themes: [], language: 'fr', licence: 'CC-BY-SA-4.0', poster: null,
     passages: [
-      { start: 754.6, end: 780, page: null, text: 'au guichet', source: 'captions-reviewed' as const, language: 'fr', url: '/talks/guichet?t=754', snippet: [{ text: 'au ', match: false }, { text: 'guichet', match: true }] },
-      { start: null, end: null, page: 3, text: 'guichet', source: 'pdf' as const, language: 'en', url: '/documents/guichet?page=3', snippet: [{ text: 'guichet', match: true }] },
+      { start: 754.6, end: 758, passageStart: 741.2, passageEnd: 780, page: null, text: 'au guichet', source: 'captions-reviewed' as const, language: 'fr', url: '/talks/guichet?t=754', snippet: [{ text: 'au ', match: false }, { text: 'guichet', match: true }] },
+      { start: null, end: null, passageStart: null, passageEnd: null, page: 3, text: 'guichet', source: 'pdf' as const, language: 'en', url: '/documents/guichet?page=3', snippet: [{ text: 'guichet', match: true }] },
     ],
   };
 

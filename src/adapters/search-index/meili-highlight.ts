@@ -116,6 +116,15 @@ export function highlightLocally(text: string, terms: ReadonlySet<string>, cropC
   return parts;
 }
 
+/**
+ * Where the first word of `text` matching `terms` begins (as `highlightLocally` marks them, in
+ * the whole text rather than the cropped snippet), or null when none does.
+ */
+export function firstMatchIndex(text: string, terms: ReadonlySet<string>): number | null {
+  if (text === '' || terms.size === 0) return null;
+  return findTerms(foldKeepingLength(text), terms)[0]?.[0] ?? null;
+}
+
 /** [start, end) of each matched word in the folded text, in order, without overlaps. */
 function findTerms(folded: string, terms: ReadonlySet<string>): [number, number][] {
   const found: [number, number][] = [];

@@ -1,7 +1,8 @@
 import type { PassageSource } from '../../domain/text.js';
 import type { FacetField, HighlightPart, IndexAnswer, IndexQuery, ItemDocument, ItemHit, PassageHit, SegmentDocument } from '../../ports/search-index.js';
 import { buildFilter, quoteFilterValue } from './meili-filter.js';
-import { fold, highlightLocally, highlightParts, matchedTerms, MATCH_END, MATCH_START, plainText } from './meili-highlight.js';
+import { firstMatchIndex, fold, highlightLocally, highlightParts, matchedTerms, MATCH_END, MATCH_START, plainText } from './meili-highlight.js';
+import { byteOffset, cueAt, firstMatchByte } from './meili-marks.js';
 import { FRENCH_STOP_WORDS } from './meili-settings.js';
 
 /**
@@ -14,6 +15,10 @@ import { FRENCH_STOP_WORDS } from './meili-settings.js';
  *     Meilisearch highlight and crop 60–100 passages cost it 20–40 ms (~0.2 ms per hit, measured,
  *     the same with showMatchesPosition), more than both searches. They are highlighted here with
  *     the words Meilisearch matched in the first round trip (typos and synonyms resolved).
+ * Each passage's link opens at the cue where its first matched word is said: the best passages
+ * ask Meilisearch where it matched (`showMatchesPosition`, only on these few already formatted
+ * hits), the others take the first word marked here; either offset is looked up in the
+ * passage's time marks (meili-marks.ts).
  * An empty query lists items from the items index in one round trip.
  */
 
@@ -24,7 +29,7 @@ export const SEGMENTS = 'segments';
 const CROP_WORDS = 28;
 const CROP_CHARS = 200;
 
-const PASSAGE_FIELDS = ['id', 'itemId', 'source', 'passageLanguage', 'start', 'end', 'page'];
+const PASSAGE_FIELDS = ['id', 'itemId', 'source', 'passageLanguage', 'start', 'end', 'page', 'marks'];
 
 export type SearchBody = Record<string, unknown> & { indexUid: string };
 
@@ -62,6 +67,7 @@ export function firstRequest(query: IndexQuery): SearchBody {
     attributesToRetrieve: [...PASSAGE_FIELDS, 'title'],
     attributesToHighlight: ['text', 'title'],
     attributesToCrop: ['text'],
+    showMatchesPosition: true,
     ...highlight,
   };
 }
@@ -86,8 +92,12 @@ export function secondRequests(query: IndexQuery, itemIds: readonly string[]): S
 type SegmentHit = Pick<SegmentDocument, 'id' | 'itemId' | 'source' | 'passageLanguage' | 'start' | 'end' | 'page' | 'title'> & {
   /** Only in the second round trip's hits (unformatted). */
   text?: string;
+  /** Stored time marks; absent from segments indexed before they existed. */
+  marks?: unknown;
   /** The highlighted (and, for text, cropped) copies Meilisearch returns. */
   _formatted?: { title?: unknown; text?: unknown };
+  /** First round trip: where Meilisearch matched, per attribute (UTF-8 byte offsets of the stored text). */
+  _matchesPosition?: { text?: unknown };
 };
 
 export interface FirstAnswer {
@@ -126,13 +136,15 @@ export function shapeSearch(query: IndexQuery, first: FirstAnswer, items: ItemDo
     const own = more.filter((h) => h.itemId === top.itemId);
     const seen = new Set<string>();
     const list: PassageHit[] = [];
-    const add = (hit: SegmentHit, snippet: () => HighlightPart[]): void => {
+    const add = (hit: SegmentHit, snippet: () => HighlightPart[], matchByte: () => number | null): void => {
       if (hit.source === 'metadata' || seen.has(hit.id) || list.length >= query.passagesPerItem) return;
       seen.add(hit.id);
-      list.push(passageOf(hit, snippet()));
+      list.push(passageOf(hit, snippet(), matchByte()));
     };
-    add(top, () => highlightParts(String(top._formatted?.text ?? '')));
-    for (const hit of own) add(hit, () => highlightLocally(hit.text ?? '', terms, CROP_CHARS));
+    add(top, () => highlightParts(String(top._formatted?.text ?? '')), () => firstMatchByte(top._matchesPosition?.text));
+    for (const hit of own) {
+      add(hit, () => highlightLocally(hit.text ?? '', terms, CROP_CHARS), () => localMatchByte(hit.text ?? '', terms));
+    }
     hits.push({ item, title: titleOf(item, top, own, terms), passages: list });
   }
   return { total: first.totalHits ?? hits.length, hits, facets: facetsOf(first) };
@@ -154,13 +166,22 @@ function queryWords(q: string): string[] {
   return [...q.matchAll(/[\p{L}\p{N}\p{M}]+/gu)].map((m) => m[0]).filter((w) => !STOP.has(fold(w)));
 }
 
-function passageOf(hit: SegmentHit, snippet: HighlightPart[]): PassageHit {
+/** The byte offset of the first word the snippets would mark in the whole passage. */
+function localMatchByte(text: string, terms: ReadonlySet<string>): number | null {
+  const index = firstMatchIndex(text, terms);
+  return index === null ? null : byteOffset(text, index);
+}
+
+function passageOf(hit: SegmentHit, snippet: HighlightPart[], matchByte: number | null): PassageHit {
+  const cue = cueAt(hit.marks, matchByte);
   return {
     id: hit.id,
     source: hit.source as PassageSource,
     language: hit.passageLanguage,
-    start: hit.start,
-    end: hit.end,
+    start: cue?.start ?? hit.start,
+    end: cue?.end ?? hit.end,
+    passageStart: hit.start,
+    passageEnd: hit.end,
     page: hit.page,
     text: plainText(snippet),
     snippet,

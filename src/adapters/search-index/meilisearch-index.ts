@@ -7,6 +7,7 @@ import {
 import { MeiliTaskError, translateMeiliError } from './meili-errors.js';
 import { quoteFilterValue as quote } from './meili-filter.js';
 import { withoutMarkers } from './meili-highlight.js';
+import { storedMarks, type StoredMark } from './meili-marks.js';
 import { firstRequest, ITEMS, pageItemIds, secondRequests, SEGMENTS, shapeBrowse, shapeSearch, type FirstAnswer, type SearchBody } from './meili-search.js';
 import { FRENCH_STOP_WORDS, ITEM_SETTINGS, MAX_TOTAL_HITS, SEGMENT_SETTINGS, settingsDiff, type IndexSettings } from './meili-settings.js';
 import type { MeiliServer } from './meilisearch-process.js';
@@ -29,6 +30,9 @@ const NEXT = { items: `${ITEMS}_next`, segments: `${SEGMENTS}_next` };
 
 /** Segment fields cleaned of the highlight markers before indexing. */
 type Texts = Pick<SegmentDocument, 'title' | 'text' | 'people' | 'topics'>;
+
+/** A segment as stored: its time marks in the index's own form (see meili-marks.ts). */
+type StoredSegment = Omit<SegmentDocument, 'marks'> & { marks: StoredMark[] };
 
 /** SearchIndex on Meilisearch (1.21): the only code that imports the meilisearch client. */
 export class MeilisearchIndex implements SearchIndex {
@@ -238,14 +242,14 @@ function cleanItem(item: ItemDocument): ItemDocument {
   return { ...item, title: withoutMarkers(item.title), summary: withoutMarkers(item.summary) };
 }
 
-function cleanSegment(segment: SegmentDocument): SegmentDocument {
+function cleanSegment(segment: SegmentDocument): StoredSegment {
   const texts: Texts = {
     title: withoutMarkers(segment.title),
     text: withoutMarkers(segment.text),
     people: segment.people.map(withoutMarkers),
     topics: segment.topics.map(withoutMarkers),
   };
-  return { ...segment, ...texts };
+  return { ...segment, ...texts, marks: storedMarks(segment.text, segment.marks) };
 }
 
 function* chunks<T>(list: T[], size: number): Generator<T[]> {

@@ -12,7 +12,7 @@ import type { CliIo } from '../io.js';
 export const SEARCH_HELP = `Usage: mediacommuns search <query> [--filter name=value …] [--sort order] [--page N] [--json]
 
 The same search the website runs: talks, podcasts and documents where the words are said or
-written, each with its best passages and the second (or page) where they are. No accents
+written, each with its best passages and the second (or page) where the words are. No accents
 needed, typos forgiven; an empty query lists the archive, newest first.
 
   --filter name=value   ${FACET_NAMES.slice(0, 7).join(', ')},
@@ -21,7 +21,8 @@ needed, typos forgiven; an empty query lists the archive, newest first.
   --sort order          ${SORT_ORDERS.join(', ')} (default: relevance)
   --page N              page of 20 items (default 1)
   --json                {query, total, items: [{id, title, kind, url, passages: [{start, end,
-                        page, text, source, …}], …}], facets, …}
+                        page, text, source, …}], …}], facets, …}: start/end, the cue where
+                        the first matched word is said; passageStart/passageEnd, the passage
 
 Meilisearch reads the first 10 words of a query (le, la, les… do not count); longer queries are
 searched on those and the words left out are named.

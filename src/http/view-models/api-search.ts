@@ -11,8 +11,9 @@ export type ApiSearchItem = Omit<ResultItem, 'titleParts' | 'passages'> & { apiU
 /**
  * `/api/search`: the shape INTERFACE.md documents for `search --json` ({query, total, items:
  * [{id, title, kind, url, passages: [{start, end, page, text, source}]}], facets}) with absolute
- * URLs, plus what a reuser showing results needs (snippets split at the matched words, facets,
- * paging, the item's metadata).
+ * URLs, plus what a reuser showing results needs (each passage's own bounds in `passageStart` /
+ * `passageEnd` beside the cue where its words are said, snippets split at the matched words,
+ * facets, paging, the item's metadata).
  */
 export interface ApiSearchResponse {
   query: string;

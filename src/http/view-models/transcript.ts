@@ -9,6 +9,12 @@ import { languageName } from './language-names.js';
 export interface TranscriptParagraph {
   start: number;
   end: number;
+  /**
+   * The whole second its first words begin in: the player marks the paragraph being said from
+   * then. Links to a moment (`?t=`, search hits) are whole seconds rounded down, so a link to
+   * words at 12.3 s opens at 12 s and marks their paragraph, not the one before.
+   */
+  markFrom: number;
   /** "0:12", the visible time. */
   time: string;
   /** "?t=12#player": the same page at that moment (works without JS). */
@@ -91,6 +97,7 @@ export function transcriptModel(
     return {
       start: round(p.start),
       end: round(p.end),
+      markFrom: Math.floor(p.start),
       time,
       href: href({ t: Math.floor(p.start) }, 'player'),
       label: translate(locale, 'item.playFrom', { time }),

@@ -69,6 +69,7 @@ export async function indexEntryOf(manifest: Manifest, store: BlobStore): Promis
     people: [...manifest.speakers.map((s) => s.name), ...item.organisations],
     topics: [...manifest.themes, manifest.edition.label],
     text: manifest.summary,
+    marks: [],
   };
   const segments: SegmentDocument[] = passages.map((p) => ({
     ...facets,
@@ -84,6 +85,7 @@ export async function indexEntryOf(manifest: Manifest, store: BlobStore): Promis
     people: p.speakers,
     topics: [],
     text: p.text,
+    marks: p.marks,
   }));
   return { entry: { item, segments: [about, ...segments] }, problems };
 }

@@ -7,16 +7,23 @@ import {
 } from './search-request.js';
 
 export interface ResultPassage {
-  /** Seconds into the recording (null for a document page). */
+  /**
+   * Seconds into the recording (null for a document page): the cue in which the passage's first
+   * matched word is said, so the link opens at the words; the passage's bounds when no word of
+   * its text matched.
+   */
   start: number | null;
   end: number | null;
+  /** The passage's own bounds (20–40 s of speech, or a slide's time on screen). */
+  passageStart: number | null;
+  passageEnd: number | null;
   /** Page of a document (null for recordings). */
   page: number | null;
   /** The passage around the matched words, plain text. */
   text: string;
   source: PassageSource;
   language: string;
-  /** The item's page opened at this passage: /talks/<id>?t=754, /documents/<id>?page=3. */
+  /** The item's page opened at `start` or `page`: /talks/<id>?t=754, /documents/<id>?page=3. */
   url: string;
   /** `text` split at the matched words. Render each part escaped (see snippetHtml). */
   snippet: HighlightPart[];
@@ -101,8 +108,8 @@ function shape(parsed: ParsedSearch, answer: IndexAnswer, lastPage: number): Sea
     licence: item.licence,
     poster: item.poster,
     passages: passages.map((p) => ({
-      start: p.start, end: p.end, page: p.page, text: p.text, source: p.source, language: p.language,
-      url: passagePath(item.kind, item.id, p), snippet: p.snippet,
+      start: p.start, end: p.end, passageStart: p.passageStart, passageEnd: p.passageEnd, page: p.page,
+      text: p.text, source: p.source, language: p.language, url: passagePath(item.kind, item.id, p), snippet: p.snippet,
     })),
   }));
   const facets: SearchResult['facets'] = {};

@@ -1,4 +1,5 @@
 import type { PageTextFile, PassageSource, SlideTextFile, TranscriptFile } from '../../domain/text.js';
+import { joinWithOffsets, type TimeMark } from '../../domain/time-marks.js';
 
 /**
  * A piece of an item's text small enough to rank and show as one search hit, with where it is:
@@ -16,6 +17,8 @@ export interface Passage {
   text: string;
   /** Speakers heard in the passage (voice spans of captions), in order of first appearance. */
   speakers: string[];
+  /** Speech: where each cue begins in `text`, with its times (search links open at the matched words). Empty otherwise. */
+  marks: TimeMark[];
 }
 
 export interface PassageSources {
@@ -44,7 +47,7 @@ export function buildPassages(input: PassageSources): Passage[] {
         passages.push({
           id: passageId(input.itemId, 'slide-ocr', slides.language, `${index + 1}${part ? `-${part}` : ''}`),
           itemId: input.itemId, source: 'slide-ocr', language: slides.language,
-          start: slide.start, end: slide.end, page: null, text, speakers: [],
+          start: slide.start, end: slide.end, page: null, text, speakers: [], marks: [],
         });
       });
     });
@@ -56,7 +59,7 @@ export function buildPassages(input: PassageSources): Passage[] {
         passages.push({
           id: passageId(input.itemId, 'pdf', pages.language, `${page.page}${part ? `-${part}` : ''}`),
           itemId: input.itemId, source: 'pdf', language: pages.language,
-          start: null, end: null, page: page.page, text, speakers: [],
+          start: null, end: null, page: page.page, text, speakers: [], marks: [],
         });
       });
     }
@@ -73,11 +76,13 @@ function speechPassages(itemId: string, transcript: TranscriptFile): Passage[] {
     const last = group[group.length - 1];
     if (!first || !last) return;
     const speakers = [...new Set(group.map((c) => c.speaker).filter((s): s is string => Boolean(s)))];
+    const { text, offsets } = joinWithOffsets(group.map((c) => c.text));
+    const marks = group.map((c, i) => ({ offset: offsets[i] ?? 0, start: c.start, end: c.end }));
     passages.push({
       id: passageId(itemId, transcript.source, transcript.language, String(passages.length + 1)),
       itemId, source: transcript.source, language: transcript.language,
       start: first.start, end: Math.max(...group.map((c) => c.end)), page: null,
-      text: clean(group.map((c) => c.text).join(' ')), speakers,
+      text, speakers, marks,
     });
     group = [];
   };
