@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -60,6 +61,7 @@ describe('ingest of a video without sound', () => {
 
   afterAll(async () => {
     await site?.close();
+    await rm(root, { recursive: true, force: true });
   });
 
   it('publishes the silent recordings, with one warning line naming the item and the file', () => {
@@ -71,6 +73,13 @@ describe('ingest of a video without sound', () => {
     // Nothing to transcribe: no request for a speech-to-text model.
     expect(cli.stderr).not.toMatch(/no transcript/);
     expect(signed.warnings).toEqual(['talks/lsf.mp4: the recording has no sound track; published without sound']);
+  });
+
+  it('is listed by status as without sound, not as waiting for a speech-to-text model', async () => {
+    const status = await runCli(['status'], { DATA_DIR: dataDir });
+    expect(status.stdout).toMatch(/muet-demo +talk +0:02 +no sound /);
+    expect(status.stdout).toMatch(/muet-lsf +talk +0:02 +reviewed /);
+    expect(status.stdout).not.toMatch(/No transcript for/);
   });
 
   it('still refuses an audio-only file declared as a talk, with its cause', () => {

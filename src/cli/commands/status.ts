@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAdapters } from '../../compose.js';
 import type { Config } from '../../config.js';
-import type { Manifest } from '../../domain/manifest.js';
+import { isSilentVideo, type Manifest } from '../../domain/manifest.js';
 import { allManifests } from '../../services/archive/manifests.js';
 import type { IngestSummary } from '../../services/ingest/reporter.js';
 import { formatDuration, table } from '../format.js';
@@ -47,10 +47,12 @@ export async function statusCommand(args: string[], config: Readonly<Config>, io
   if (manifests.length) {
     io.out(`${table(['item', 'kind', 'duration', 'transcript', 'files', 'size'], manifests.map((m) => {
       const s = summaryOf(m);
-      return [s.id, s.kind, formatDuration(s.duration), s.transcript ?? '-', String(s.files), `${(s.bytes / 1e6).toFixed(1)} MB`];
+      const transcript = s.sound === false && s.transcript === 'none' ? 'no sound' : s.transcript ?? '-';
+      return [s.id, s.kind, formatDuration(s.duration), transcript, String(s.files), `${(s.bytes / 1e6).toFixed(1)} MB`];
     }))}\n`);
-    // Recordings nobody can read or hear the words of: said once, plainly, under the table.
-    const untranscribed = manifests.filter((m) => summaryOf(m).transcript === 'none').map((m) => m.id);
+    // Recordings nobody can read or hear the words of: said once, plainly, under the table. A video
+    // recorded without sound has no words to hear: no model would help it.
+    const untranscribed = manifests.filter((m) => summaryOf(m).transcript === 'none' && !isSilentVideo(m)).map((m) => m.id);
     if (untranscribed.length) {
       io.out(`\nNo transcript for ${untranscribed.length} recording(s): ${untranscribed.join(', ')}\n`
         + '  supply captions in the programme, or configure speech-to-text (TRANSCRIBER=whisper, TRANSCRIBER_MODEL=…)\n');
@@ -78,6 +80,8 @@ function summaryOf(m: Manifest) {
     id: m.id, kind: m.kind, title: m.title, duration: m.media.class === 'document' ? null : m.media.duration,
     // reviewed (captions supplied), automatic (speech-to-text) or none; documents have no speech.
     transcript: m.media.class === 'document' ? null : m.accessibility.transcript, files: m.files.length, bytes: m.files.reduce((n, f) => n + f.size, 0),
+    // false: a video recorded without sound; null for documents.
+    sound: m.media.class === 'document' ? null : !isSilentVideo(m),
   };
 }
 
