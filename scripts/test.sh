@@ -5,6 +5,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test || exit 2
 npm run --silent typecheck || { echo "0 passed, 1 failed"; exit 1; }
+# No import cycle anywhere under src/ (type-only imports included).
+npm run --silent cycles >/dev/null || { npm run --silent cycles; echo "0 passed, 1 failed"; exit 1; }
 report=$(mktemp -t vitest-report.XXXXXX.json)
 npx vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@"
 status=$?

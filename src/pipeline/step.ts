@@ -100,13 +100,38 @@ export interface StepContext {
   progress(progress: ToolProgress): void;
 }
 
+/** The kinds of programme file a step may read (the ProgrammeItem fields that hold them). */
+export type InputRole = 'media' | 'captions' | 'slides' | 'audioDescription' | 'signLanguage';
+
+/** What this installation is set up with that a step's outputs may depend on. */
+export interface PipelineSettings {
+  /** The speech-to-text engine and its model's sha256; null when none is configured. */
+  speechToText: { engine: string; sha256: string } | null;
+}
+
 export interface Step {
   /** Stable name; with `version`, the key under which a finished step is remembered for resuming. */
   name: string;
-  /** Bump when the step's outputs change, so archives re-run it. */
+  /** Bump when the step's outputs change, so archives re-run it (and what needs it). */
   version: number;
-  /** Whether this step applies to the item (by media class, supplied files…). */
-  applies(item: ProgrammeItem, media: MediaInfo): boolean;
+  /**
+   * The programme files it reads. Absent: all of them. With `needs`, `version`, `embeds` and
+   * `settings`, what decides whether a new version of an item runs the step again or carries
+   * its outputs over unchanged: declare every one, or the step may keep stale outputs.
+   */
+  reads?: readonly InputRole[];
+  /**
+   * The earlier steps whose results (`ctx.previous`) or files it uses; the probe is always one.
+   * Absent: every earlier step.
+   */
+  needs?: readonly string[];
+  /** The settings its outputs depend on for this item (the speech-to-text model…); absent: none. */
+  settings?(item: ProgrammeItem, settings: PipelineSettings): unknown;
+  /**
+   * Whether this step applies to the item (by media class, supplied files…), once the probe has
+   * told what the media is. Absent: always (the probe itself).
+   */
+  applies?(item: ProgrammeItem, media: MediaInfo): boolean;
   /**
    * Whether the item calls for this step at all, known before any probing (a supplied file it
    * works on). Absent: it may. An item's chain of jobs leaves out the steps it does not call for.

@@ -9,7 +9,18 @@ import type { ProgrammeItem } from '../domain/item.js';
  * metadata): a shared queue runs one job per key, so enqueueing the same work twice while it
  * waits or runs does it once, and a job of the same item under another version supersedes it.
  */
-export type Job = { type: 'ingest-item'; key: string; item: ProgrammeItem; inputsKey: string; stages: string[] };
+export type Job = IngestItemJob;
+/**
+ * An item's ingest: its stages are the probe, each step its kind of media calls for, then
+ * publish; `inputsKey` names the version of the item being made (see ItemVersion).
+ */
+export interface IngestItemJob {
+  type: 'ingest-item';
+  key: string;
+  item: ProgrammeItem;
+  inputsKey: string;
+  stages: string[];
+}
 export type JobType = Job['type'];
 
 /** What a running job says about itself: the step it is in and how that step ended. */

@@ -11,11 +11,11 @@ import { TesseractOcrTool } from '../../src/adapters/ocr/tesseract-ocr-tool.js';
 import type { ProgrammeItem } from '../../src/domain/item.js';
 import { manifestKey, parseManifest } from '../../src/domain/manifest.js';
 import { PIPELINE_VERSION, stepsFor } from '../../src/pipeline/steps/index.js';
-import { JobFailedError } from '../../src/ports/job-queue.js';
+import { JobFailedError, type IngestItemJob } from '../../src/ports/job-queue.js';
 import { HashCache } from '../../src/services/ingest/hash-cache.js';
 import { prepareItem, type ItemIngestDeps } from '../../src/services/ingest/ingest-item.js';
-import { runStage, type ItemChain } from '../../src/services/ingest/ingest-stages.js';
-import { currentKeyOf } from '../../src/services/ingest/item-work.js';
+import { runStage } from '../../src/services/ingest/ingest-stages.js';
+import { currentKeyOf } from '../../src/services/ingest/item-version.js';
 import { silentReporter, type IngestReporter } from '../../src/services/ingest/reporter.js';
 import { makeVideoClip } from '../support/clips.js';
 
@@ -65,12 +65,12 @@ describe('an item\'s steps spread over two machines', () => {
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
-  let chain: ItemChain;
+  let chain: IngestItemJob;
 
   it('stores the programme\'s files at ingest, then runs each step on either machine without them', async () => {
     const prepared = await prepareItem(item, machine('ingest'));
-    if (!('chain' in prepared)) throw new Error(`not prepared: ${JSON.stringify(prepared.outcome)}`);
-    chain = prepared.chain;
+    if (!('job' in prepared)) throw new Error(`not prepared: ${JSON.stringify(prepared.outcome)}`);
+    chain = prepared.job;
     // The steps of a video, but those for files the item does not have (slides, description, sign language).
     expect(chain.stages).toEqual(['probe', 'transcode-video', 'poster', 'storyboard', 'chapters', 'slide-ocr', 'captions', 'transcribe', 'publish']);
     renameSync(path.join(root, 'programme'), path.join(root, 'programme-away'));
@@ -106,27 +106,29 @@ describe('an item\'s steps spread over two machines', () => {
     // A new version (mended captions): its steps run; the sweep runs before the first.
     writeFileSync(item.captions[0]?.path ?? '', 'WEBVTT\n\n00:00.000 --> 00:01.500\nBonjour à toutes et à tous !\n');
     const prepared = await prepareItem(item, machine('ingest'));
-    if (!('chain' in prepared)) throw new Error('not prepared');
-    chain = prepared.chain;
+    if (!('job' in prepared)) throw new Error('not prepared');
+    chain = prepared.job;
     await runStage(chain, 'probe', machine('b'), silentReporter);
     expect(readdirSync(leftovers).filter((version) => version !== chain.inputsKey.slice(0, 16))).toEqual([]);
   }, 60_000);
 
-  it('reuses a step already recorded, from either machine, and runs again a step whose basis changed', async () => {
+  it('carries over or reuses a step already recorded, from either machine, and runs again a step whose basis changed', async () => {
     const first = steps();
     await runStage(chain, 'probe', machine('a'), first.reporter);
     expect(first.events).toEqual(['probe reused']);
+    // Only the captions changed: the published version's renditions are taken over, not made again.
     await runStage(chain, 'transcode-video', machine('a'), first.reporter);
-    expect(first.events).toEqual(['probe reused', 'transcode-video started', 'transcode-video done']);
+    expect(first.events).toEqual(['probe reused', 'transcode-video reused']);
     const again = steps();
     await runStage(chain, 'transcode-video', machine('b'), again.reporter);
     expect(again.events).toEqual(['transcode-video reused']);
-    // The probe ran again (its record lost): what was built on the old run is not reused.
-    rmSync(path.join(root, 'store', 'staging', item.id, chain.inputsKey.slice(0, 16), 'steps', 'probe.json'));
+    // The probe ran again (another run of it recorded): what was built on the old run is not reused.
+    const probeRecord = path.join(root, 'store', 'staging', item.id, chain.inputsKey.slice(0, 16), 'steps', 'probe.json');
+    writeFileSync(probeRecord, JSON.stringify({ ...JSON.parse(readFileSync(probeRecord, 'utf8')), run: 'another-run' }));
     const rerun = steps();
     await runStage(chain, 'probe', machine('b'), rerun.reporter);
     await runStage(chain, 'transcode-video', machine('b'), rerun.reporter);
-    expect(rerun.events).toEqual(['probe started', 'probe done', 'transcode-video started', 'transcode-video done']);
+    expect(rerun.events).toEqual(['probe reused', 'transcode-video started', 'transcode-video done']);
   }, 60_000);
 
   it('stops a step of a version that a newer ingest replaced, for good', async () => {

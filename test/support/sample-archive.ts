@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
 import { parseManifest, type Manifest } from '../../src/domain/manifest.js';
-import { PIPELINE_VERSION } from '../../src/pipeline/steps/index.js';
+import { allSteps, PIPELINE_VERSION } from '../../src/pipeline/steps/index.js';
 import { STAMP_FILE as SAMPLE_STAMP_FILE } from '../../scripts/sample/index.js';
 import { runCli } from './cli.js';
 
@@ -33,7 +33,9 @@ async function readArchiveStamp(dir: string): Promise<string | null> {
 
 /** Ingests the sample once (about 20 s on two cores); later calls return at once. */
 export async function ensureSampleArchive(sampleDir: string, out = SHORT_ARCHIVE_DIR): Promise<{ dir: string; built: boolean }> {
-  const stamp = `sample ${await sampleStamp(sampleDir)} pipeline ${PIPELINE_VERSION}`;
+  // A new version of any step makes a new archive, as it would re-run that step on a real one.
+  const steps = allSteps().map((step) => `${step.name}@${step.version}`).join(' ');
+  const stamp = `sample ${await sampleStamp(sampleDir)} pipeline ${PIPELINE_VERSION} ${steps}`;
   if ((await readArchiveStamp(out)) === stamp) return { dir: out, built: false };
 
   // A sibling of the target: same filesystem, so the final rename is atomic.

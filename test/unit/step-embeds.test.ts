@@ -7,7 +7,7 @@ import type { ProgrammeItem } from '../../src/domain/item.js';
 import type { MediaTool } from '../../src/ports/media-tool.js';
 import { podcastTags } from '../../src/pipeline/podcast-commands.js';
 import { probeCompanion } from '../../src/pipeline/step-media.js';
-import { stepsFor } from '../../src/pipeline/steps/index.js';
+import { allSteps as everyStep } from '../../src/pipeline/steps/index.js';
 
 const item = {
   id: '2025-lyon-mediation', title: 'Médiation numérique et IA', language: 'fr',
@@ -15,7 +15,7 @@ const item = {
   speakers: [{ name: 'Camille Martin', slug: 'camille-martin' }],
 } as ProgrammeItem;
 
-const allSteps = [...new Set([...stepsFor('video'), ...stepsFor('audio'), ...stepsFor('document')])];
+const allSteps = everyStep();
 const embedsOf = (name: string): unknown => allSteps.find((step) => step.name === name)?.embeds?.(item);
 
 describe('what steps write into their files (embeds)', () => {

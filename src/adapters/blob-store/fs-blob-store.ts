@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { HashingStream, sha256Of } from '../../lib/sha256.js';
 import type { BlobInfo, BlobStore, PutResult } from '../../ports/blob-store.js';
 
 /**
@@ -32,7 +32,7 @@ export class FsBlobStore implements BlobStore {
       await handle.close();
     }
     await rename(temp, target);
-    return { key, size: buffer.length, sha256: createHash('sha256').update(buffer).digest('hex') };
+    return { key, size: buffer.length, sha256: sha256Of(buffer) };
   }
 
   async stat(key: string): Promise<BlobInfo | null> {
@@ -110,15 +110,7 @@ export class FsBlobStore implements BlobStore {
     const target = this.pathOf(key);
     await mkdir(path.dirname(target), { recursive: true });
     const temp = tempPathFor(target);
-    const hash = createHash('sha256');
-    let size = 0;
-    const meter = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        hash.update(chunk);
-        size += chunk.length;
-        done(null, chunk);
-      },
-    });
+    const meter = new HashingStream();
     try {
       const out = createWriteStream(temp);
       await pipeline(source, meter, out);
@@ -129,7 +121,7 @@ export class FsBlobStore implements BlobStore {
       await rm(temp, { force: true });
       throw error;
     }
-    return { key, size, sha256: hash.digest('hex') };
+    return { key, size: meter.size, sha256: meter.sha256() };
   }
 
   private async *walk(dir: string): AsyncIterable<BlobInfo> {

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import {
   CopyObjectCommand,
   DeleteObjectCommand,
@@ -15,6 +15,7 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { ConfigError, NotFoundError } from '../../domain/errors.js';
+import { HashingStream, sha256OfFile } from '../../lib/sha256.js';
 import type { BlobInfo, BlobStore, PutResult } from '../../ports/blob-store.js';
 import { describeS3Cause, isNotFound, StorageError } from './s3-errors.js';
 import { checkKey, encodeKeyPath, folderPrefix, isHidden } from './s3-keys.js';
@@ -278,15 +279,9 @@ export class S3BlobStore implements BlobStore {
    * caught. lib-storage aborts the multipart upload when a part fails for good: nothing appears.
    */
   private async writeMultipart(key: string, filePath: string, size: number, contentType: string): Promise<PutResult> {
-    const sha256 = await hashFile(filePath);
-    const sent = createHash('sha256');
+    const sha256 = await sha256OfFile(filePath);
     const source = createReadStream(filePath);
-    const meter = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        sent.update(chunk);
-        done(null, chunk);
-      },
-    });
+    const meter = new HashingStream();
     source.on('error', (error) => meter.destroy(error));
     try {
       await this.request('put', key, () => new Upload({
@@ -303,7 +298,7 @@ export class S3BlobStore implements BlobStore {
     } finally {
       source.destroy();
     }
-    if (sent.digest('hex') !== sha256) {
+    if (meter.sha256() !== sha256) {
       await this.request('delete', key, () => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })));
       throw new StorageError(key, `${this.label}: put ${key}: ${filePath} changed while it was being stored`);
     }
@@ -342,10 +337,4 @@ export class S3BlobStore implements BlobStore {
       throw new StorageError(key, `${this.label}: ${operation} ${key}: ${describeS3Cause(error)}`, { cause: error });
     }
   }
-}
-
-async function hashFile(filePath: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

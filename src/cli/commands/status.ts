@@ -9,7 +9,7 @@ import type { IngestSummary } from '../../services/ingest/reporter.js';
 import { formatDuration, table } from '../format.js';
 import { failureLine } from '../ingest-reporters.js';
 import { queueStatus, queueText } from '../queue-status.js';
-import { unfinishedWork } from '../../services/ingest/item-work.js';
+import { unfinishedWork } from '../../services/ingest/item-version.js';
 import { escapeControlCharacters } from '../../services/programme/control-characters.js';
 import { searchStatus } from './search.js';
 import type { CliIo } from '../io.js';

@@ -27,6 +27,9 @@ import { outputFps } from '../video-ladder.js';
 export const audioDescriptionStep: Step = {
   name: 'audio-description',
   version: 1,
+  reads: ['audioDescription', 'media'],
+  // It adds its rendition to the master playlist transcode-video wrote.
+  needs: ['transcode-video'],
   applies: (item, media) => item.audioDescription !== null && media.class === 'video',
   wanted: (item) => item.audioDescription !== null,
   // The described rendition's NAME and LANGUAGE in the master, the text track's file name.

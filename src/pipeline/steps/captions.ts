@@ -14,6 +14,8 @@ import type { DownloadRef, Step, StepContext, StepResult, TrackRef, TranscriptRe
 export const captionsStep: Step = {
   name: 'captions',
   version: 3,
+  reads: ['captions'],
+  needs: [],
   applies: (item) => item.captions.length > 0,
   wanted: (item) => item.captions.length > 0,
   // Not in the files, but in this step's result: the track kind (captions in the item's language,

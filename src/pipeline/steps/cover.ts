@@ -15,6 +15,8 @@ export const coverStep: Step = {
   // 2: a title card instead of tiny or blank cover art. 3: blank judged by detail (a white
   // cover with a title on it is art).
   version: 3,
+  reads: ['media'],
+  needs: [],
   applies: (_item, media) => media.class === 'audio',
   // The title card draws both into its pixels.
   embeds: (item) => ({ title: item.title, edition: item.edition.label }),

@@ -11,6 +11,8 @@ const RENDER_WIDTH = 1280;
 export const documentPosterStep: Step = {
   name: 'document-poster',
   version: 1,
+  reads: ['media'],
+  needs: [],
   applies: (_item, media) => media.class === 'document',
   async run(ctx: StepContext): Promise<StepResult> {
     const pdf = ctx.item.media.path;

@@ -31,6 +31,8 @@ type PageImage = ImageRef & { page: number };
 export const documentTextStep: Step = {
   name: 'document-text',
   version: 1,
+  reads: ['media'],
+  needs: [],
   applies: (_item, media) => media.class === 'document',
   // The language picks the OCR model and is written into pages.json.
   embeds: (item) => item.language,
@@ -87,6 +89,8 @@ export const documentTextStep: Step = {
 export const slideDeckTextStep: Step = {
   name: 'slide-deck-text',
   version: 1,
+  reads: ['slides'],
+  needs: [],
   applies: (item, media) => media.class === 'video' && item.slides !== null,
   wanted: (item) => item.slides !== null,
   embeds: (item) => item.language,

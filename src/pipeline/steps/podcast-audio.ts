@@ -30,6 +30,8 @@ const TOLERANCE_LU = 1;
 export const podcastAudioStep: Step = {
   name: 'podcast-audio',
   version: 1,
+  reads: ['media'],
+  needs: [],
   applies: (_item, media) => media.class === 'audio',
   // Every file carries the title, speakers, edition and year as ID3/MP4 tags.
   embeds: (item) => podcastTags(item),

@@ -21,6 +21,8 @@ export const posterStep: Step = {
   // 2: a title card instead of a blank frame. 3: blank judged by detail, so a white slide with
   // text is a poster, not "white".
   version: 3,
+  reads: ['media'],
+  needs: [],
   applies: (_item, media) => media.class === 'video' && media.video !== null,
   async run(ctx: StepContext): Promise<StepResult> {
     const media = requireMedia(ctx);

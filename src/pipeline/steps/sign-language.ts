@@ -19,6 +19,9 @@ export const signLanguageStep: Step = {
   name: 'sign-language',
   // 2: the first real video stream ([0:V:0]), never cover art stored before it.
   version: 2,
+  reads: ['signLanguage'],
+  // It adds its rendition to the master playlist of transcode-video (and audio description).
+  needs: ['transcode-video', 'audio-description'],
   applies: (item, media) => item.signLanguage !== null && media.class === 'video',
   wanted: (item) => item.signLanguage !== null,
   async run(ctx: StepContext): Promise<StepResult> {

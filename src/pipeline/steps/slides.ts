@@ -6,6 +6,8 @@ import type { Step } from '../step.js';
 export const slidesStep: Step = {
   name: 'slides',
   version: 1,
+  reads: ['slides'],
+  needs: [],
   applies: (item) => item.slides !== null,
   wanted: (item) => item.slides !== null,
   async run(ctx) {

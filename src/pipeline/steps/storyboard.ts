@@ -30,6 +30,8 @@ const VTT_PATH = 'images/storyboard.vtt';
 export const storyboardStep: Step = {
   name: 'storyboard',
   version: 1,
+  reads: ['media'],
+  needs: [],
   applies: (_item, media) => media.class === 'video' && media.video !== null,
   async run(ctx: StepContext): Promise<StepResult> {
     const media = requireMedia(ctx);

@@ -27,6 +27,8 @@ export const transcodeVideoStep: Step = {
   name: 'transcode-video',
   // 2: the first real video stream ([0:V:0]), never cover art stored before it. 3: deinterlacing.
   version: 3,
+  reads: ['media'],
+  needs: [],
   applies: (_item, media) => media.class === 'video' && media.video !== null,
   // The master playlist names the audio rendition in the talk's language (NAME, LANGUAGE).
   embeds: (item) => item.language,

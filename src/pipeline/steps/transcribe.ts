@@ -1,5 +1,6 @@
 import { mkdir, open, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ProgrammeItem } from '../../domain/item.js';
 import type { FfmpegCommand } from '../../ports/media-tool.js';
 import { TRANSCRIBER_SAMPLE_RATE, type TranscribedSegment } from '../../ports/transcriber.js';
 import { primaryLanguage, TEXT_FILE_VERSION, type TranscriptFile } from '../../domain/text.js';
@@ -34,6 +35,12 @@ export function transcribeStepWith(windowRules: Readonly<WindowRules>): Step {
   return {
     name: 'transcribe',
     version: 1,
+    reads: ['media', 'captions'],
+    // Reviewed captions in the item's language (the captions step's tracks) make it pointless.
+    needs: ['captions'],
+    // The model matters only to the recordings it would transcribe: configuring one re-runs
+    // speech-to-text for those, and carries every other step's outputs over.
+    settings: (item, settings) => (hasCaptionsInItsLanguage(item) ? null : settings.speechToText),
     // A video without a sound track has no speech to transcribe: no engine, and no "no
     // transcript" warning asking for a model (transcode-video says it has no sound instead).
     applies: (_item, media) => (media.class === 'video' || media.class === 'audio') && media.audio !== null,
@@ -78,6 +85,14 @@ async function transcribeRecording(ctx: StepContext, windowRules: Readonly<Windo
 
   const cues = layoutCaptions(wordsOfSegments(segments, duration), duration);
   return writeTranscript(ctx, language, cues);
+}
+
+/**
+ * Captions supplied in the item's own language: the recording will have its reviewed transcript
+ * and is never sent to the engine (known from the programme, before any step).
+ */
+function hasCaptionsInItsLanguage(item: ProgrammeItem): boolean {
+  return item.captions.some((c) => primaryLanguage(c.language) === primaryLanguage(item.language));
 }
 
 /** A reviewed transcript (captions supplied) in the item's language makes speech-to-text pointless. */

@@ -10,6 +10,8 @@ const WAVEFORM_PATH = 'images/waveform.png';
 export const waveformStep: Step = {
   name: 'waveform',
   version: 1,
+  reads: ['media'],
+  needs: [],
   applies: (_item, media) => media.class === 'audio' && media.audio !== null,
   async run(ctx: StepContext): Promise<StepResult> {
     const media = requireMedia(ctx);

@@ -1,13 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describeError } from '../../domain/errors.js';
 import { manifestKey, parseManifest, type StoredFile } from '../../domain/manifest.js';
 import type { BlobStore } from '../../ports/blob-store.js';
+import { mapLimit } from '../../lib/concurrency.js';
+import { HashingStream, sha256OfStream } from '../../lib/sha256.js';
 
 export interface CopyProblem {
   itemId: string;
@@ -101,7 +102,7 @@ async function copyItem(source: BlobStore, target: BlobStore, id: string, option
     return item;
   }
 
-  await eachLimit(files, options.concurrency ?? 4, async (file) => {
+  await mapLimit(files, options.concurrency ?? 4, async (file) => {
     try {
       if (await isInPlace(target, file)) {
         item.skipped++;
@@ -144,7 +145,7 @@ async function isInPlace(target: BlobStore, file: StoredFile): Promise<boolean> 
   const info = await target.stat(file.key);
   if (!info || info.size !== file.size) return false;
   if (info.sha256 !== undefined) return info.sha256 === file.sha256;
-  return (await hashOf(await target.getStream(file.key))) === file.sha256;
+  return (await sha256OfStream(await target.getStream(file.key))) === file.sha256;
 }
 
 /**
@@ -178,31 +179,7 @@ async function copyObject(source: BlobStore, target: BlobStore, file: StoredFile
 }
 
 async function download(stream: Readable, file: string): Promise<string> {
-  const hash = createHash('sha256');
-  const meter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      done(null, chunk);
-    },
-  });
+  const meter = new HashingStream();
   await pipeline(stream, meter, createWriteStream(file));
-  return hash.digest('hex');
-}
-
-async function hashOf(stream: Readable): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of stream) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-/** Runs `run` over every value, at most `limit` at once. */
-async function eachLimit<T>(values: T[], limit: number, run: (value: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < values.length) {
-      const value = values[next++] as T;
-      await run(value);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, values.length) }, worker));
+  return meter.sha256();
 }

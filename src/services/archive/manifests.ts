@@ -1,5 +1,5 @@
 import { describeError } from '../../domain/errors.js';
-import { parseManifest, type Manifest } from '../../domain/manifest.js';
+import { manifestKey, parseManifest, type Manifest } from '../../domain/manifest.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 
 /**
@@ -24,4 +24,15 @@ export async function allManifests(store: BlobStore, onUnreadable?: (key: string
   const manifests: Manifest[] = [];
   for await (const manifest of readManifests(store, onUnreadable)) manifests.push(manifest);
   return manifests.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** One item's manifest; null when absent, or unreadable or of an unknown version (the item is then made again). */
+export async function readManifest(store: BlobStore, id: string): Promise<Manifest | null> {
+  const buffer = await store.getBuffer(manifestKey(id));
+  if (!buffer) return null;
+  try {
+    return parseManifest(buffer.toString('utf8'));
+  } catch {
+    return null;
+  }
 }

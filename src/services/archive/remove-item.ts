@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { manifestKey, parseManifest } from '../../domain/manifest.js';
 import type { BlobStore } from '../../ports/blob-store.js';
-import { deleteKeys, stagingRoot } from '../ingest/item-work.js';
+import { deleteKeys, itemPrefix, stagingRoot } from '../ingest/item-version.js';
 
 export interface RemovalPlan {
   id: string;
@@ -20,7 +20,7 @@ export async function planRemoval(store: BlobStore, id: string): Promise<Removal
   if (!ITEM_ID.test(id)) return null;
   const keys: string[] = [];
   let bytes = 0;
-  for (const prefix of [`items/${id}/`, stagingRoot(id)]) {
+  for (const prefix of [itemPrefix(id), stagingRoot(id)]) {
     for await (const blob of store.list(prefix)) {
       keys.push(blob.key);
       bytes += blob.size;

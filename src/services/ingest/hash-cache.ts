@@ -1,8 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { sha256OfFile } from '../../lib/sha256.js';
 
 interface Entry {
   size: number;
@@ -30,7 +29,7 @@ export class HashCache {
     if (known && known.size === info.size && known.mtimeMs === info.mtimeMs && known.ino === info.ino) {
       return { sha256: known.sha256, size: info.size };
     }
-    const sha256 = await hashFile(filePath);
+    const sha256 = await sha256OfFile(filePath);
     entries[filePath] = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, sha256 };
     this.dirty = true;
     return { sha256, size: info.size };
@@ -60,10 +59,4 @@ export class HashCache {
     return this.loading;
   }
 
-}
-
-export async function hashFile(filePath: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(filePath), hash);
-  return hash.digest('hex');
 }

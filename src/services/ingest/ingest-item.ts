@@ -1,49 +1,32 @@
 import { createHash } from 'node:crypto';
-import { readdir, rm } from 'node:fs/promises';
-import path from 'node:path';
 import { AppError, describeError, MediaError } from '../../domain/errors.js';
 import { expectedMediaClass, type ProgrammeItem } from '../../domain/item.js';
-import { manifestKey, parseManifest, type Manifest, type MediaInfo } from '../../domain/manifest.js';
-import { primaryLanguage } from '../../domain/text.js';
-import type { Step } from '../../pipeline/step.js';
-import type { BlobStore } from '../../ports/blob-store.js';
-import type { DocumentTool } from '../../ports/document-tool.js';
-import type { ImageTool } from '../../ports/image-tool.js';
+import { manifestKey, type Manifest } from '../../domain/manifest.js';
+import type { PipelineSettings } from '../../pipeline/step.js';
+import type { IngestItemJob } from '../../ports/job-queue.js';
 import { JobFailedError } from '../../ports/job-queue.js';
-import type { MediaTool } from '../../ports/media-tool.js';
-import type { OcrTool } from '../../ports/ocr-tool.js';
-import type { Transcriber } from '../../ports/transcriber.js';
-import type { HashCache } from './hash-cache.js';
-import { newChainMemo, runStage, type ItemChain } from './ingest-stages.js';
-import { currentKeyOf, ItemWork } from './item-work.js';
+import { readManifest } from '../archive/manifests.js';
+import { newChainMemo, runStage, type StageDeps } from './ingest-stages.js';
+import { ItemVersion, type InputSlot, type StepRecord } from './item-version.js';
+import { LocalWork, removeOtherLocalVersions } from './local-work.js';
 import { metadataOf, withMetadata } from './manifest-builder.js';
 import type { IngestReporter, ItemOutcome } from './reporter.js';
-import { inputFilesOf, stageInputs, type InputSlot } from './staged-inputs.js';
+import { declaredName, inputFilesOf, roleOf, stageInputs } from './staged-inputs.js';
+import { carriedRecords, stepFingerprints, versionKey, type InputDigest } from './step-plan.js';
 
-export interface ItemIngestDeps {
-  store: BlobStore;
-  media: MediaTool;
-  images: ImageTool;
-  documents: DocumentTool;
-  ocr: OcrTool;
-  /** Speech-to-text; absent or null when none is configured. */
-  transcriber?: Transcriber | null;
-  hashes: HashCache;
-  /** This machine's scratch space: local copies of work in progress (the store has the truth). */
-  workRoot: string;
-  stepsFor(mediaClass: MediaInfo['class']): Step[];
-  pipelineVersion: string;
+export interface ItemIngestDeps extends StageDeps {
   reporter: IngestReporter;
   now?: () => Date;
 }
 
-/** What `ingest` decides for an item before any step: nothing to do, only the manifest, or a chain of steps. */
-export type Prepared = { outcome: ItemOutcome } | { chain: ItemChain };
+/** What `ingest` decides for an item before any step: nothing to do, only the manifest, or a job of steps. */
+export type Prepared = { outcome: ItemOutcome } | { job: IngestItemJob };
 
 /**
  * Done where the programme's files are (the `ingest` process): checksums the item's files,
  * compares them with the archive (unchanged → skipped; metadata only → manifest rewritten),
- * else copies them into the store and returns the chain of steps that any worker can run.
+ * else copies them into the store, decides which steps the published version's outputs can be
+ * carried over for, and returns the job of steps that any worker can run.
  */
 export async function prepareItem(item: ProgrammeItem, deps: ItemIngestDeps): Promise<Prepared> {
   const started = performance.now();
@@ -53,9 +36,12 @@ export async function prepareItem(item: ProgrammeItem, deps: ItemIngestDeps): Pr
   });
   let currentFile = item.media.declared;
   try {
-    const inputs = await describeInputs(item, deps, (file) => (currentFile = file));
+    const digests = await checksumInputs(item, deps, (file) => (currentFile = file));
     currentFile = item.media.declared;
-    const inputsKey = hashInputs(item, inputs, deps);
+    const steps = deps.stepsFor(expectedMediaClass(item.kind)).filter((s) => s.wanted?.(item) ?? true);
+    const settings = await settingsFor(item, deps);
+    const fingerprints = stepFingerprints(steps, item, digests.map(({ digest }) => digest), settings, deps.pipelineVersion);
+    const inputsKey = versionKey(fingerprints);
     const existing = await readManifest(deps.store, item.id);
     if (existing && existing.pipeline.inputs === inputsKey) {
       const updated = withMetadata(existing, item, now());
@@ -63,19 +49,17 @@ export async function prepareItem(item: ProgrammeItem, deps: ItemIngestDeps): Pr
       await deps.store.putBuffer(manifestKey(item.id), JSON.stringify(updated, null, 2), 'application/json');
       return { outcome: outcome({ status: 'updated', duration: existing.media.duration }) };
     }
-    const work = new ItemWork(deps.store, deps.workRoot, item.id, inputsKey);
-    await removeOtherVersions(path.join(deps.workRoot, item.id), path.basename(work.localDir));
+    const version = new ItemVersion(deps.store, item.id, inputsKey);
+    await removeOtherLocalVersions(new LocalWork(deps.store, deps.workRoot, version));
     const t0 = performance.now();
-    const digests = new Map<InputSlot, { sha256: string; size: number }>(inputs.all.map((d) => [d.slot, d]));
-    await stageInputs(deps.store, work, item, digests);
-    const chain: ItemChain = {
-      key: chainKeyOf(item, inputsKey), item, inputsKey,
-      stages: ['probe', ...deps.stepsFor(expectedMediaClass(item.kind)).filter((s) => s.wanted?.(item) ?? true).map((s) => s.name), 'publish'],
-    };
-    // The version wanted from now on: steps of an older one still queued or running stop at their next step.
-    await deps.store.putBuffer(currentKeyOf(item.id), JSON.stringify({ key: chain.key, inputsKey }), 'application/json');
+    const published = existing ? await ItemVersion.publishedRecords(deps.store, existing) : null;
+    const inputs = await stageInputs(deps.store, version, item, new Map(digests.map(({ slot, digest, size }) => [slot, { sha256: digest.sha256, size }])), publishedSource(existing));
+    const carried = published ? carriedRecords(steps, fingerprints, published.records) : [];
+    await version.writeStaged({ inputsKey, inputs, fingerprints: Object.fromEntries(fingerprints), carried: withPublishedFiles(carried, published?.files) });
+    const job: IngestItemJob = { type: 'ingest-item', key: jobKeyOf(item, inputsKey), item, inputsKey, stages: [...steps.map((s) => s.name), 'publish'] };
+    await version.claimCurrent(job.key);
     deps.reporter.stepFinished(item.id, 'inputs', { seconds: (performance.now() - t0) / 1000, reused: false });
-    return { chain };
+    return { job };
   } catch (error) {
     const file = error instanceof MediaError ? declaredName(item, error.file) : currentFile;
     return { outcome: outcome({ status: 'failed', file, error: describeError(error), ...(error instanceof AppError ? { code: error.code } : {}) }) };
@@ -84,7 +68,7 @@ export async function prepareItem(item: ProgrammeItem, deps: ItemIngestDeps): Pr
 
 /**
  * One item ingested in this process, every step in turn: what the in-process queue does with
- * a chain, for callers that have a single item.
+ * a job, for callers that have a single item.
  */
 export async function ingestItem(item: ProgrammeItem, deps: ItemIngestDeps): Promise<ItemOutcome> {
   const started = performance.now();
@@ -93,7 +77,7 @@ export async function ingestItem(item: ProgrammeItem, deps: ItemIngestDeps): Pro
   try {
     let last: ItemOutcome | null = null;
     const memo = newChainMemo();
-    for (const stage of prepared.chain.stages) last = await runStage(prepared.chain, stage, deps, deps.reporter, memo);
+    for (const stage of prepared.job.stages) last = await runStage(prepared.job, stage, deps, deps.reporter, memo);
     if (!last) throw new AppError(`${item.id}: the publish step returned no outcome`);
     return { ...last, wallSeconds: (performance.now() - started) / 1000 };
   } catch (error) {
@@ -117,78 +101,47 @@ function failedOutcome(item: ProgrammeItem, error: unknown, wallSeconds: number)
  * takes at publish time). The same work submitted twice has the same key; a changed file or
  * title is new work.
  */
-export function chainKeyOf(item: ProgrammeItem, inputsKey: string): string {
+export function jobKeyOf(item: ProgrammeItem, inputsKey: string): string {
   return `${item.id}@${createHash('sha256').update(JSON.stringify({ inputs: inputsKey, item })).digest('hex').slice(0, 16)}`;
 }
 
-/** What an item's inputs key depends on (see hashInputs). */
-type InputsKeyDeps = Pick<ItemIngestDeps, 'hashes' | 'transcriber' | 'stepsFor' | 'pipelineVersion'>;
-
-interface InputDigest {
-  slot: InputSlot;
-  role: string;
-  language?: string;
-  path: string;
-  sha256: string;
-  size: number;
-}
-
-const ROLE_OF: Record<string, string> = { media: 'media', slides: 'slides', audioDescription: 'audio-description', signLanguage: 'sign-language' };
-
-async function describeInputs(item: ProgrammeItem, deps: InputsKeyDeps, onFile: (declared: string) => void) {
-  const all: InputDigest[] = [];
+/** Every programme file of the item with its checksum; an empty file is refused here. */
+async function checksumInputs(item: ProgrammeItem, deps: Pick<StageDeps, 'hashes'>, onFile: (declared: string) => void) {
+  const all: { slot: InputSlot; digest: InputDigest; size: number }[] = [];
   for (const { slot, file } of inputFilesOf(item)) {
     onFile(file.declared);
     const { sha256, size } = await deps.hashes.sha256(file.path);
     if (size === 0) throw new MediaError(file.path, 'file is empty (0 bytes)');
     const language = 'language' in file && typeof file.language === 'string' ? file.language : undefined;
-    all.push({ slot, role: ROLE_OF[slot] ?? 'captions', path: file.path, sha256, size, ...(language ? { language } : {}) });
+    all.push({ slot, size, digest: { role: roleOf(slot), sha256, ...(language ? { language } : {}) } });
   }
-  const speechModel = await speechToTextInput(item, deps);
   await deps.hashes.save();
-  return { all, speechModel };
+  return all;
 }
 
-/**
- * The speech-to-text model is an input of the recordings it would transcribe (those without
- * captions in their own language), so configuring or changing a model re-runs exactly those.
- */
-async function speechToTextInput(item: ProgrammeItem, deps: InputsKeyDeps): Promise<{ role: string; sha256: string } | null> {
-  if (!deps.transcriber || expectedMediaClass(item.kind) === 'document') return null;
-  if (item.captions.some((c) => primaryLanguage(c.language) === primaryLanguage(item.language))) return null;
+/** The settings steps may depend on (each step says which matter to it): the speech-to-text model. */
+async function settingsFor(item: ProgrammeItem, deps: Pick<StageDeps, 'hashes' | 'transcriber'>): Promise<PipelineSettings> {
+  if (!deps.transcriber || expectedMediaClass(item.kind) === 'document') return { speechToText: null };
   const model = await deps.transcriber.check();
   const { sha256 } = await deps.hashes.sha256(model.modelPath);
-  return { role: `speech-to-text ${model.engine}`, sha256 };
+  await deps.hashes.save();
+  return { speechToText: { engine: model.engine, sha256 } };
 }
 
-/**
- * What the outputs depend on: the input bytes, the pipeline and the versions of this item's
- * steps, and the metadata that steps write into files (tags, a drawn title). Other metadata
- * (summary, themes, licence…) only changes the manifest.
- */
-function hashInputs(item: ProgrammeItem, inputs: Awaited<ReturnType<typeof describeInputs>>, deps: InputsKeyDeps): string {
-  const steps = deps.stepsFor(expectedMediaClass(item.kind)).map((s) => ({ step: `${s.name}@${s.version}`, embeds: s.embeds?.(item) ?? null }));
-  const files = [...inputs.all, ...(inputs.speechModel ? [inputs.speechModel] : [])]
-    .map((d) => ({ role: d.role, language: 'language' in d ? d.language : undefined, sha256: d.sha256 }));
-  return createHash('sha256').update(JSON.stringify({ pipeline: deps.pipelineVersion, steps, files })).digest('hex');
+/** The published original, when the manifest names one: a new version with the same recording copies it inside the store. */
+function publishedSource(manifest: Manifest | null) {
+  return manifest ? { key: manifest.source.key, size: manifest.source.size, sha256: manifest.source.sha256, contentType: manifest.source.contentType } : null;
 }
 
-export async function readManifest(store: BlobStore, id: string): Promise<Manifest | null> {
-  const buffer = await store.getBuffer(manifestKey(id));
-  if (!buffer) return null;
-  try {
-    return parseManifest(buffer.toString('utf8'));
-  } catch {
-    return null; // unreadable or from an unknown version: rebuilt from the sources
-  }
+/** Carried records name the files as the published revision holds them (a later step may have rewritten one). */
+function withPublishedFiles(records: StepRecord[], files: ReadonlyMap<string, Manifest['files'][number]> | undefined): StepRecord[] {
+  if (!files) return records;
+  return records.map((record) => ({
+    ...record,
+    files: Object.fromEntries(Object.keys(record.files).flatMap((rel) => {
+      const file = files.get(rel);
+      return file ? [[rel, file]] : [];
+    })),
+  }));
 }
 
-export function declaredName(item: ProgrammeItem, file: string): string {
-  return inputFilesOf(item).find(({ file: f }) => f.path === file)?.file.declared ?? file;
-}
-
-/** Local copies of other versions of the item's inputs: not needed any more. */
-async function removeOtherVersions(itemWorkRoot: string, keep: string): Promise<void> {
-  const entries = await readdir(itemWorkRoot).catch(() => [] as string[]);
-  await Promise.all(entries.filter((e) => e !== keep).map((e) => rm(path.join(itemWorkRoot, e), { recursive: true, force: true })));
-}

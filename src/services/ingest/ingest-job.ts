@@ -1,23 +1,41 @@
 import type { JobContext, JobHandlers } from '../../ports/job-queue.js';
-import { runStage, type StageDeps } from './ingest-stages.js';
+import { newChainMemo, runStage, type ChainMemo, type StageDeps } from './ingest-stages.js';
 import type { IngestReporter, ItemOutcome } from './reporter.js';
 
 export interface IngestJobDeps extends StageDeps {
-  /** Called once an item's manifest is written: the worker keeps the search index in step. Must not throw. */
+  /** Called once an item's manifest is written: keeps the search index in step. Must not throw. */
   onPublished?: (id: string) => Promise<void>;
 }
 
 /**
- * What a `worker` does with a stage of an item's chain: the same stage as in process, its step
- * events sent as the stage's progress. A failed stage is retried by the queue with backoff; a
- * bad input file (retry: false) fails it, and the item, at once.
+ * The one table of job handlers, for the in-process queue and for `worker` processes alike: a
+ * stage of an item's job runs the same way wherever it runs. A failed stage is retried by the
+ * queue with backoff; a bad input file (retry: false) fails it, and the item, at once.
+ *
+ * `inProcess`: every stage of a job runs in this process, one after another, told to this
+ * reporter; the stages then share what they read and wrote (nobody else works on the item).
+ * Without it (a worker), each stage reads the store afresh and its step events become the
+ * job's progress.
  */
-export function ingestJobHandlers(deps: IngestJobDeps): JobHandlers<ItemOutcome> {
+export function ingestJobHandlers(deps: IngestJobDeps, inProcess?: { reporter: IngestReporter }): JobHandlers<ItemOutcome> {
+  const memos = new Map<string, ChainMemo>();
   return {
     'ingest-item': async (job, context) => {
-      const outcome = await runStage(job, context.stage, deps, new JobProgressReporter(context));
-      if (outcome) await deps.onPublished?.(outcome.id);
-      return outcome;
+      let memo: ChainMemo | undefined;
+      if (inProcess) {
+        memo = memos.get(job.key) ?? newChainMemo();
+        memos.set(job.key, memo);
+      }
+      const last = context.stage === job.stages.at(-1);
+      try {
+        const outcome = await runStage(job, context.stage, deps, inProcess?.reporter ?? new JobProgressReporter(context), memo);
+        if (outcome) await deps.onPublished?.(outcome.id);
+        if (last) memos.delete(job.key);
+        return outcome;
+      } catch (error) {
+        memos.delete(job.key);
+        throw error;
+      }
     },
   };
 }

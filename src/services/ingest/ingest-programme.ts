@@ -5,7 +5,7 @@ import type { ProgrammeItem } from '../../domain/item.js';
 import type { MediaTool } from '../../ports/media-tool.js';
 import { readProgramme } from '../programme/read-programme.js';
 import { prepareItem, type ItemIngestDeps, type Prepared } from './ingest-item.js';
-import { newChainMemo, runStage, type ChainMemo } from './ingest-stages.js';
+import { ingestJobHandlers } from './ingest-job.js';
 import type { IngestReporter, IngestSummary, ItemOutcome } from './reporter.js';
 
 export interface IngestProgrammeDeps extends ItemIngestDeps {
@@ -61,9 +61,8 @@ export async function ingestProgramme(target: string, deps: IngestProgrammeDeps,
           await settled(result.outcome, deps);
           continue;
         }
-        const job: Job = { type: 'ingest-item', ...result.chain };
-        jobs.push(job);
-        yield job;
+        jobs.push(result.job);
+        yield result.job;
       }
     }
     const byId = new Map<string, ItemOutcome>();
@@ -77,18 +76,8 @@ export async function ingestProgramme(target: string, deps: IngestProgrammeDeps,
         queued.alreadyQueued += counts.alreadyQueued;
       }
     } else {
-      // Run here (the in-process queue), a chain's stages all run in this process: they share what they learn.
-      const memos = new Map<string, ChainMemo>();
-      const results = await deps.queue.runAll(chains(), {
-        'ingest-item': async (job, context) => {
-          const memo = memos.get(job.key) ?? newChainMemo();
-          memos.set(job.key, memo);
-          const outcome = await runStage(job, context.stage, deps, deps.reporter, memo);
-          if (context.stage === job.stages.at(-1)) memos.delete(job.key);
-          if (outcome) await deps.onPublished?.(outcome.id);
-          return outcome;
-        },
-      }, watchItems(jobs, deps.reporter, isSharedQueue(deps.queue)));
+      // Run here (the in-process queue), or by workers reporting back (the shared queue).
+      const results = await deps.queue.runAll(chains(), ingestJobHandlers(deps, { reporter: deps.reporter }), watchItems(jobs, deps.reporter, isSharedQueue(deps.queue)));
       // A worker of another version could answer anything: the summary only takes outcomes.
       results.forEach((result, index) => {
         const item = (jobs[index] as Job).item;
@@ -98,7 +87,7 @@ export async function ingestProgramme(target: string, deps: IngestProgrammeDeps,
     // In the programme's order; items only queued have no outcome yet.
     for (const p of prepared) {
       if ('outcome' in p) outcomes.push(p.outcome);
-      else if (!queueOnly) outcomes.push(byId.get(p.chain.item.id) ?? unknownResult(p.chain.item));
+      else if (!queueOnly) outcomes.push(byId.get(p.job.item.id) ?? unknownResult(p.job.item));
     }
   }
   const summary: IngestSummary = { source: programme.source, outcomes, problems: programme.problems, wallSeconds: (performance.now() - started) / 1000 };

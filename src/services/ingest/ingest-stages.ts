@@ -4,79 +4,88 @@ import path from 'node:path';
 import { AppError, describeError, MediaError } from '../../domain/errors.js';
 import { expectedMediaClass, type ProgrammeItem } from '../../domain/item.js';
 import type { MediaInfo } from '../../domain/manifest.js';
-import { explainProbeFailure, interpretProbe } from '../../pipeline/probe.js';
 import type { Step, StepContext, StepResult } from '../../pipeline/step.js';
-import { readHead } from '../../pipeline/step-media.js';
-import { JobFailedError } from '../../ports/job-queue.js';
-import type { ItemIngestDeps } from './ingest-item.js';
-import { declaredName } from './ingest-item.js';
-import { basisOf, currentKeyOf, deletePrefix, filesAfter, ItemWork, readCurrentVersion, sweepLocalCopies, type StepRecord } from './item-work.js';
+import type { BlobStore } from '../../ports/blob-store.js';
+import type { DocumentTool } from '../../ports/document-tool.js';
+import type { ImageTool } from '../../ports/image-tool.js';
+import { JobFailedError, type IngestItemJob } from '../../ports/job-queue.js';
+import type { MediaTool } from '../../ports/media-tool.js';
+import type { OcrTool } from '../../ports/ocr-tool.js';
+import type { Transcriber } from '../../ports/transcriber.js';
+import type { HashCache } from './hash-cache.js';
+import { basisOf, filesAfter, ItemVersion, type StagedVersion, type StepRecord } from './item-version.js';
+import { LocalWork, sweepLocalCopies } from './local-work.js';
 import { mergeResults } from './manifest-builder.js';
 import { publishItem } from './publish.js';
 import type { IngestReporter, ItemOutcome } from './reporter.js';
-import { localInputs, readStagedInputs, type StagedInputs } from './staged-inputs.js';
+import { declaredName, localInputs } from './staged-inputs.js';
+import { needsOf } from './step-plan.js';
 
-/**
- * An item's ingest as a chain of stages that may each run on a different machine: the probe,
- * every step of its kind of media (those that do not apply are recorded as such), then publish.
- */
-export interface ItemChain {
-  /** The queue's name for this work (see chainKeyOf). */
-  key: string;
-  item: ProgrammeItem;
-  inputsKey: string;
-  stages: string[];
+/** What running an item's stages takes, on whichever machine runs them. */
+export interface StageDeps {
+  store: BlobStore;
+  media: MediaTool;
+  images: ImageTool;
+  documents: DocumentTool;
+  ocr: OcrTool;
+  /** Speech-to-text; absent or null when none is configured. */
+  transcriber?: Transcriber | null;
+  hashes: HashCache;
+  /** This machine's scratch space: local copies of work in progress (the store has the truth). */
+  workRoot: string;
+  stepsFor(mediaClass: MediaInfo['class']): Step[];
+  pipelineVersion: string;
+  now?: () => Date;
 }
 
-export type StageDeps = Omit<ItemIngestDeps, 'reporter'>;
-
 /**
- * What a process that runs a whole chain itself (the in-process queue) already knows, because
+ * What a process that runs a whole job itself (the in-process queue) already knows, because
  * it read or wrote it: nobody else works on the item meanwhile, so its stages need not ask the
  * store again (each question is a round trip to an object store).
  */
 export interface ChainMemo {
-  staged?: StagedInputs;
+  staged?: StagedVersion;
   records: Map<string, StepRecord>;
 }
 
 export const newChainMemo = (): ChainMemo => ({ records: new Map() });
 
-const PROBE_VERSION = 1;
-
 /**
- * Runs one stage of an item's chain, after the stages before it. A stage whose record is in the
- * store, built on the same runs of the earlier stages, is not run again: a chain taken over
- * after a crash, or submitted again, resumes where it was. Publish returns the item's outcome.
- * Failures are JobFailedErrors naming the step, the file and the cause; `retry: false` when the
- * input itself is bad (trying again cannot help).
+ * Runs one stage of an item's job, after the stages before it. A stage whose record is in the
+ * store with the same fingerprint, built on the same runs of the steps it needs, is not run
+ * again: a job taken over after a crash, or submitted again, resumes where it was. A step whose
+ * outputs the published version has with the same fingerprint takes them over (copied inside
+ * the store) instead of running. Publish returns the item's outcome. Failures are
+ * JobFailedErrors naming the step, the file and the cause; `retry: false` when the input itself
+ * is bad (trying again cannot help).
  */
-export async function runStage(chain: ItemChain, stage: string, deps: StageDeps, reporter: IngestReporter, memo?: ChainMemo): Promise<ItemOutcome | null> {
-  const { item } = chain;
-  const work = new ItemWork(deps.store, deps.workRoot, item.id, chain.inputsKey);
+export async function runStage(job: IngestItemJob, stage: string, deps: StageDeps, reporter: IngestReporter, memo?: ChainMemo): Promise<ItemOutcome | null> {
+  const { item } = job;
+  const version = new ItemVersion(deps.store, item.id, job.inputsKey);
+  const work = new LocalWork(deps.store, deps.workRoot, version);
   let file = item.media.declared;
   let named = item; // the item with this machine's paths, once they are known
   try {
     // One round trip for everything this stage needs to know (object stores answer slowly, in parallel well).
-    const before = chain.stages.slice(0, Math.max(0, chain.stages.indexOf(stage)));
-    // (Not `memo?.records.set(…, await …)`: without a memo, that would skip the await inside.)
-    const remember = (written: StepRecord): void => {
+    const before = job.stages.slice(0, Math.max(0, job.stages.indexOf(stage)));
+    const remember = (written: StepRecord): StepRecord => {
       memo?.records.set(written.step, written);
+      return written;
     };
     const record = async (name: string): Promise<StepRecord | null> => {
-      const known = memo?.records.get(name) ?? await work.readRecord(name);
+      const known = memo?.records.get(name) ?? await version.readRecord(name);
       if (known) memo?.records.set(name, known);
       return known;
     };
     const [, staged, earlierOrNull, saved] = await Promise.all([
-      memo ? null : assertCurrent(chain, deps),
-      memo?.staged ?? readStagedInputs(deps.store, `${work.staging}inputs.json`),
+      memo ? null : assertCurrent(job, deps),
+      memo?.staged ?? version.readStaged(),
       Promise.all(before.map(record)),
       stage === 'publish' ? null : record(stage),
     ]);
     if (memo && staged) memo.staged = staged;
-    if (!staged || staged.inputsKey !== chain.inputsKey) {
-      throw new JobFailedError(`the staged copies of the programme files are gone (removed by a newer ingest?): run the ingest again`, false);
+    if (!staged || staged.inputsKey !== job.inputsKey) {
+      throw new JobFailedError('the staged copies of the programme files are gone (removed by a newer ingest?): run the ingest again', false);
     }
     const missing = before.find((_, index) => !earlierOrNull[index]);
     if (missing) throw new JobFailedError(`the record of step ${missing} is missing from the store: run the ingest again`, false);
@@ -86,35 +95,44 @@ export async function runStage(chain: ItemChain, stage: string, deps: StageDeps,
     if (stage === 'publish') {
       reporter.stepStarted(item.id, stage);
       const t0 = performance.now();
-      const outcome = await publish(chain, staged, earlier, deps);
+      const outcome = await publish(job, staged, earlier, deps);
+      await work.remove();
       reporter.stepFinished(item.id, stage, { seconds: (performance.now() - t0) / 1000, reused: false });
       return outcome;
     }
 
-    const step = stage === 'probe' ? null : stepNamed(chain, stage, deps);
-    const version = step?.version ?? PROBE_VERSION;
-    if (saved && saved.version === version && saved.basis === basisOf(earlier)) {
+    const steps = deps.stepsFor(expectedMediaClass(item.kind)).filter((s) => job.stages.includes(s.name));
+    const index = steps.findIndex((s) => s.name === stage);
+    const step = steps[index];
+    if (!step) throw new JobFailedError(`this worker has no step "${stage}" (a different version of the application?)`, false);
+    const fingerprint = staged.fingerprints[stage];
+    if (!fingerprint) throw new JobFailedError(`the step plan has no step "${stage}" (a different version of the application?)`, false);
+    const needs = needsOf(steps, index).map((name) => earlier.find((r) => r.step === name)).filter((r): r is StepRecord => r !== undefined);
+    const basis = basisOf(needs);
+    if (saved && saved.fingerprint === fingerprint && saved.basis === basis) {
       if (saved.applies) reporter.stepFinished(item.id, stage, { seconds: 0, reused: true });
       return null;
     }
-    const local = await localInputs(item, staged, work, deps.hashes);
-    named = local;
-    if (!step) {
-      // The probe: what every step after it builds on.
-      const t0 = performance.now();
-      const media = await probe(local, staged, deps, reporter);
-      const seconds = (performance.now() - t0) / 1000;
-      remember(await work.writeRecord({ step: stage, version, basis: basisOf(earlier), applies: true, result: { media }, files: {}, removed: [], seconds }));
+    const carried = staged.carried.find((r) => r.step === stage && r.fingerprint === fingerprint && r.basis === basis);
+    // The published revision may be gone (a newer version published meanwhile): the step then runs.
+    const taken = carried ? await version.carry(carried).catch(() => null) : null;
+    if (taken) {
+      remember(taken);
+      if (taken.applies) reporter.stepFinished(item.id, stage, { seconds: 0, reused: true });
       return null;
     }
+    const base = { step: stage, version: step.version, fingerprint, basis, files: {}, removed: [], seconds: 0 };
     const media = mergeResults(earlier.map((r) => r.result)).media;
-    if (!media) throw new AppError(`${item.id}: ${stage} needs the probe's result`);
-    if (!step.applies(local, media)) {
-      remember(await work.writeRecord({ step: stage, version, basis: basisOf(earlier), applies: false, result: {}, files: {}, removed: [], seconds: 0 }));
-      return null;
+    if (step.applies) {
+      if (!media) throw new AppError(`${item.id}: ${stage} needs the probe's result`);
+      if (!step.applies(item, media)) {
+        remember(await version.writeRecord({ ...base, applies: false, result: {} }));
+        return null;
+      }
     }
-    file = fileOfStep(stage, item);
-    remember(await runStep(step, local, work, earlier, deps, reporter));
+    file = fileOfStep(step, item);
+    named = await localInputs(item, staged.inputs, work, deps.hashes, step.reads);
+    remember(await runStep(step, base, named, work, earlier, deps, reporter));
     return null;
   } catch (error) {
     if (error instanceof JobFailedError) {
@@ -124,69 +142,36 @@ export async function runStage(chain: ItemChain, stage: string, deps: StageDeps,
     const failedFile = error instanceof MediaError ? declaredName(named, error.file) : file;
     const retry = !(error instanceof AppError && error.code === 'media_invalid');
     // A bad input file: no later run can use what this version stored (a mended file is a new version).
-    if (!retry) await discardVersion(chain, work, deps).catch(() => {});
+    if (!retry) await discardVersion(job, version, work, deps).catch(() => {});
     throw new JobFailedError(cause, retry, { step: stage, state: 'failed', file: failedFile, cause });
   }
 }
 
 /** A stage of an older version of the item (another ingest came since) stops rather than publish stale work. */
-async function assertCurrent(chain: ItemChain, deps: StageDeps): Promise<void> {
-  const current = (await readCurrentVersion(deps.store, chain.item.id)).key;
-  if (current !== undefined && current !== chain.key) {
+async function assertCurrent(job: IngestItemJob, deps: StageDeps): Promise<void> {
+  const current = (await ItemVersion.readCurrent(deps.store, job.item.id)).key;
+  if (current !== undefined && current !== job.key) {
     throw new JobFailedError('superseded: a newer ingest of this item was submitted, which replaces this one', false);
   }
 }
 
 /**
- * Removes what a version that failed for good stored: its original and step outputs (its
- * revision folder, never listed by a manifest), its staging, this machine's copies. Not when a
+ * Removes what a version that failed for good stored, and this machine's copies. Not when a
  * newer version is wanted now: it may share the staging (same files, other metadata).
  */
-async function discardVersion(chain: ItemChain, work: ItemWork, deps: StageDeps): Promise<void> {
-  await assertCurrent(chain, deps);
-  for (const prefix of [work.revision, work.staging]) await deletePrefix(deps.store, prefix);
-  // Without a pointer any version may run: the next ingest writes its own.
-  await deps.store.delete(currentKeyOf(chain.item.id));
-  await rm(work.localDir, { recursive: true, force: true });
-}
-
-function stepNamed(chain: ItemChain, name: string, deps: StageDeps): Step {
-  const step = deps.stepsFor(expectedMediaClass(chain.item.kind)).find((s) => s.name === name);
-  if (!step) throw new JobFailedError(`this worker has no step "${name}" (a different version of the application?)`, false);
-  return step;
-}
-
-async function probe(item: ProgrammeItem, staged: StagedInputs, deps: StageDeps, reporter: IngestReporter): Promise<MediaInfo> {
-  reporter.stepStarted(item.id, 'probe');
-  const t0 = performance.now();
-  const size = staged.inputs.find((i) => i.slot === 'media')?.size ?? 0;
-  const expected = expectedMediaClass(item.kind);
-  let media: MediaInfo;
-  if (expected === 'document') {
-    const info = await deps.documents.info(item.media.path);
-    if (info.encrypted) throw new MediaError(item.media.path, 'PDF is encrypted: supply an unprotected copy');
-    if (info.pages < 1) throw new MediaError(item.media.path, 'PDF has no pages');
-    media = { class: 'document', container: 'pdf', duration: 0, size, bitRate: null, video: null, audio: null, pages: info.pages, tags: pdfTags(info) };
-  } else {
-    const raw = await deps.media.probe(item.media.path).catch(async (error: unknown) => {
-      const head = await readHead(item.media.path).catch(() => Buffer.alloc(0));
-      throw new MediaError(item.media.path, explainProbeFailure(error instanceof Error ? error.message : String(error), head), { cause: error });
-    });
-    media = interpretProbe(raw, item.media.path, expected, size);
-  }
-  reporter.stepFinished(item.id, 'probe', { seconds: (performance.now() - t0) / 1000, reused: false });
-  return media;
-}
-
-function pdfTags(info: { title: string | null; author: string | null }): Record<string, string> {
-  return Object.fromEntries(Object.entries({ title: info.title, author: info.author }).filter((e): e is [string, string] => e[1] !== null));
+async function discardVersion(job: IngestItemJob, version: ItemVersion, work: LocalWork, deps: StageDeps): Promise<void> {
+  await assertCurrent(job, deps);
+  await version.discard();
+  await work.remove();
 }
 
 /**
  * The step on this machine: the outputs of the earlier steps made present locally, the step run
  * in a scratch folder of its own, what it wrote or rewrote stored, then its record.
  */
-async function runStep(step: Step, item: ProgrammeItem, work: ItemWork, earlier: StepRecord[], deps: StageDeps, reporter: IngestReporter): Promise<StepRecord> {
+async function runStep(
+  step: Step, base: Omit<StepRecord, 'run' | 'applies' | 'result'>, item: ProgrammeItem, work: LocalWork, earlier: StepRecord[], deps: StageDeps, reporter: IngestReporter,
+): Promise<StepRecord> {
   reporter.stepStarted(item.id, step.name);
   const t0 = performance.now();
   await work.syncOut(filesAfter(earlier));
@@ -203,21 +188,21 @@ async function runStep(step: Step, item: ProgrammeItem, work: ItemWork, earlier:
   const result = await step.run(ctx);
   const { files, removed } = await work.storeChanges(before);
   const seconds = (performance.now() - t0) / 1000;
-  const record = await work.writeRecord({ step: step.name, version: step.version, basis: basisOf(earlier), applies: true, result, files, removed, seconds });
+  const record = await work.version.writeRecord({ ...base, applies: true, result, files, removed, seconds });
   await rm(stepDir, { recursive: true, force: true });
   reporter.stepFinished(item.id, step.name, { seconds, reused: false });
   return record;
 }
 
-async function publish(chain: ItemChain, staged: StagedInputs, records: StepRecord[], deps: StageDeps): Promise<ItemOutcome> {
-  const { item } = chain;
+async function publish(job: IngestItemJob, staged: StagedVersion, records: StepRecord[], deps: StageDeps): Promise<ItemOutcome> {
+  const { item } = job;
   const applied = records.filter((r) => r.applies);
   const merged = mergeResults(applied.map((r) => r.result));
   if (!merged.media) throw new AppError(`${item.id}: nothing to publish without the probe's result`);
   await publishItem({
-    store: deps.store, chain, staged, files: filesAfter(records), result: merged, media: merged.media,
-    pipelineVersion: deps.pipelineVersion, workRoot: deps.workRoot, now: (deps.now ?? (() => new Date()))().toISOString(),
-    stillCurrent: () => assertCurrent(chain, deps),
+    store: deps.store, version: new ItemVersion(deps.store, item.id, job.inputsKey), item, inputs: staged.inputs, records, result: merged,
+    media: merged.media, pipelineVersion: deps.pipelineVersion, now: (deps.now ?? (() => new Date()))().toISOString(),
+    stillCurrent: () => assertCurrent(job, deps),
   });
   return {
     id: item.id, title: item.title, status: 'ingested',
@@ -226,11 +211,18 @@ async function publish(chain: ItemChain, staged: StagedInputs, records: StepReco
   };
 }
 
-/** The programme file a step reads, so failures name the right one. */
-function fileOfStep(step: string, item: ProgrammeItem): string {
-  if (step === 'sign-language' && item.signLanguage) return item.signLanguage.declared;
-  if (step === 'audio-description' && item.audioDescription) return item.audioDescription.declared;
-  if (step === 'slides' && item.slides) return item.slides.declared;
-  if (step === 'captions') return item.captions.map((c) => c.declared).join(', ');
-  return item.media.declared;
+/** The programme file a step reads first (the recording, undeclared), so failures name the right one. */
+function fileOfStep(step: Step, item: ProgrammeItem): string {
+  switch (step.reads?.[0] ?? 'media') {
+    case 'media':
+      return item.media.declared;
+    case 'captions':
+      return item.captions.map((c) => c.declared).join(', ') || item.media.declared;
+    case 'slides':
+      return item.slides?.declared ?? item.media.declared;
+    case 'audioDescription':
+      return item.audioDescription?.declared ?? item.media.declared;
+    case 'signLanguage':
+      return item.signLanguage?.declared ?? item.media.declared;
+  }
 }

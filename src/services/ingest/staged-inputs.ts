@@ -4,33 +4,12 @@ import { contentTypeOf } from '../../domain/content-type.js';
 import { AppError } from '../../domain/errors.js';
 import type { InputFile, ProgrammeItem } from '../../domain/item.js';
 import { sanitiseFileName } from '../../domain/slug.js';
+import type { StoredFile } from '../../domain/manifest.js';
+import type { InputRole } from '../../pipeline/step.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import type { HashCache } from './hash-cache.js';
-import type { ItemWork } from './item-work.js';
-
-/** Where an input file sits in a programme item. */
-export type InputSlot = 'media' | `captions:${number}` | 'slides' | 'audioDescription' | 'signLanguage';
-
-/** One programme file of an item as it was read by `ingest`, and where the store keeps a copy. */
-export interface StagedInput {
-  slot: InputSlot;
-  /** As written in the programme, for messages. */
-  declared: string;
-  /** Where `ingest` read it. */
-  path: string;
-  key: string;
-  sha256: string;
-  size: number;
-  /** The file's identity when it was read (as the checksum cache keeps it): unchanged since, no need to read it again. */
-  mtimeMs?: number;
-  ino?: number;
-}
-
-/** `staging/<id>/<inputs>/inputs.json`: the item's programme files, copied into the store. */
-export interface StagedInputs {
-  inputsKey: string;
-  inputs: StagedInput[];
-}
+import type { InputSlot, ItemVersion, StagedInput } from './item-version.js';
+import type { LocalWork } from './local-work.js';
 
 /** Every programme file of an item with its slot, the media first. */
 export function inputFilesOf(item: ProgrammeItem): { slot: InputSlot; file: InputFile }[] {
@@ -46,53 +25,56 @@ export function inputFilesOf(item: ProgrammeItem): { slot: InputSlot; file: Inpu
 /**
  * Copies the item's programme files into the store, so that workers on any machine can run its
  * steps without a shared mount. The recording goes where the archive keeps originals
- * (`items/<id>/<rev>/source/…`, published as is); companions go to the item's staging folder.
- * A copy already there (a resumed ingest) is not sent again.
+ * (`items/<id>/<rev>/source/…`, published as is); companions go to the version's staging. A copy
+ * already there (a resumed ingest) is not sent again; a recording the published revision already
+ * holds (same checksum) is copied inside the store rather than uploaded again.
  */
 export async function stageInputs(
-  store: BlobStore, work: ItemWork, item: ProgrammeItem, digests: Map<InputSlot, { sha256: string; size: number }>,
-): Promise<StagedInputs> {
-  const indexKey = `${work.staging}inputs.json`;
-  const previous = await readStagedInputs(store, indexKey);
+  store: BlobStore, version: ItemVersion, item: ProgrammeItem, digests: Map<InputSlot, { sha256: string; size: number }>,
+  published: StoredFile | null,
+): Promise<StagedInput[]> {
+  const previous = await version.readStaged();
+  const earlier = previous?.inputsKey === version.inputsKey ? previous.inputs : [];
   const inputs: StagedInput[] = [];
   for (const [index, { slot, file }] of inputFilesOf(item).entries()) {
     const digest = digests.get(slot);
     if (!digest) throw new AppError(`${item.id}: ${file.declared} was not checksummed before staging`);
-    const name = sanitiseFileName(path.basename(file.path));
-    const key = slot === 'media' ? `${work.revision}source/${name}` : `${work.staging}inputs/${index}-${name}`;
-    const already = previous?.inputsKey === work.inputsKey ? previous.inputs.find((i) => i.key === key && i.sha256 === digest.sha256) : undefined;
+    const key = version.inputKey(slot, index, sanitiseFileName(path.basename(file.path)));
+    const already = earlier.find((i) => i.key === key && i.sha256 === digest.sha256);
     if (!already || (await store.stat(key))?.size !== digest.size) {
-      const stored = await store.putFile(key, file.path, contentTypeOf(file.path));
-      if (stored.sha256 !== digest.sha256) {
-        throw new AppError(`${file.declared}: the file changed while it was being stored (checksum differs): run the ingest again once it is complete`);
+      if (slot === 'media' && published?.sha256 === digest.sha256 && published.size === digest.size) {
+        if (published.key !== key) await store.copy(published.key, key, published);
+      } else {
+        const stored = await store.putFile(key, file.path, contentTypeOf(file.path));
+        if (stored.sha256 !== digest.sha256) {
+          throw new AppError(`${file.declared}: the file changed while it was being stored (checksum differs): run the ingest again once it is complete`);
+        }
       }
     }
     const { mtimeMs, ino } = await stat(file.path);
     inputs.push({ slot, declared: file.declared, path: file.path, key, sha256: digest.sha256, size: digest.size, mtimeMs, ino });
   }
-  const staged: StagedInputs = { inputsKey: work.inputsKey, inputs };
-  await store.putBuffer(indexKey, JSON.stringify(staged), 'application/json');
-  return staged;
+  return inputs;
 }
 
-export async function readStagedInputs(store: BlobStore, key: string): Promise<StagedInputs | null> {
-  const buffer = await store.getBuffer(key);
-  if (!buffer) return null;
-  try {
-    return JSON.parse(buffer.toString('utf8')) as StagedInputs;
-  } catch {
-    return null;
-  }
+/** The programme file a path belongs to, as the programme names it: what failures show. */
+export function declaredName(item: ProgrammeItem, file: string): string {
+  return inputFilesOf(item).find(({ file: f }) => f.path === file)?.file.declared ?? file;
 }
 
 /**
- * The item with every file path pointing to a readable copy on this machine: the programme's
- * own file when it is here unchanged (the machine that ran `ingest`, or a shared mount), else a
- * copy downloaded from the store into the work folder (checked against its checksum).
+ * The item with the paths of the files a step reads (`roles`; all when absent) pointing to a
+ * readable copy on this machine: the programme's own file when it is here unchanged (the machine
+ * that ran `ingest`, or a shared mount), else a copy downloaded from the store into the work
+ * folder (checked against its checksum). A captions step on another machine never fetches the
+ * recording.
  */
-export async function localInputs(item: ProgrammeItem, staged: StagedInputs, work: ItemWork, hashes: HashCache): Promise<ProgrammeItem> {
+export async function localInputs(
+  item: ProgrammeItem, staged: readonly StagedInput[], work: LocalWork, hashes: HashCache, roles?: readonly InputRole[],
+): Promise<ProgrammeItem> {
   const local = new Map<InputSlot, string>();
-  for (const input of staged.inputs) {
+  for (const input of staged) {
+    if (roles && !roles.includes(roleOf(input.slot))) continue;
     if (await sameFileHere(input, hashes)) {
       local.set(input.slot, input.path);
       continue;
@@ -103,6 +85,7 @@ export async function localInputs(item: ProgrammeItem, staged: StagedInputs, wor
   }
   await hashes.save();
   const at = <F extends InputFile>(slot: InputSlot, file: F): F => {
+    if (roles && !roles.includes(roleOf(slot))) return file;
     const found = local.get(slot);
     if (!found) throw new AppError(`${item.id}: ${file.declared} is missing from the staged inputs (ingest the edition again)`);
     return { ...file, path: found };
@@ -115,6 +98,11 @@ export async function localInputs(item: ProgrammeItem, staged: StagedInputs, wor
     audioDescription: item.audioDescription ? at('audioDescription', item.audioDescription) : null,
     signLanguage: item.signLanguage ? at('signLanguage', item.signLanguage) : null,
   };
+}
+
+/** The kind of programme file in a slot. */
+export function roleOf(slot: InputSlot): InputRole {
+  return slot.startsWith('captions:') ? 'captions' : (slot as Exclude<InputRole, 'captions'>);
 }
 
 async function sameFileHere(input: Pick<StagedInput, 'path' | 'sha256' | 'size' | 'mtimeMs' | 'ino'>, hashes: HashCache): Promise<boolean> {
