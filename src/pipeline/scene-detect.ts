@@ -4,18 +4,39 @@ import { escapeCueText } from './captions/render.js';
 import { renderVtt } from './vtt-cues.js';
 
 /**
- * Candidate changes are frames scoring above this. MEASURED.md found 0.1 enough on its slides,
- * but slides that share one template and change only their text score 0.017–0.10 here (on the
- * 320 px copy), against ≤ 0.001 for still frames: 0.005 catches them, and `slideChanges` tells
- * a slide show from footage, which has candidates all the time.
+ * Frames compared per second. Slides are still pictures: a change is placed at most 0.25 s late,
+ * and `fps` before `scale` leaves 26 of 30 decoded frames unfiltered. Measured on a 2-minute
+ * 1080p30 slide talk: 9.3 s of CPU, against 11.6 s for the former scene score on every frame and
+ * 7.3 s for the decoding alone.
  */
-export const SCENE_THRESHOLD = 0.005;
+export const DETECT_FPS = 4;
+/** Frames are compared at this width (area-averaged): a line of 54 px text stays ~6 px high. */
+export const DETECT_WIDTH = 640;
+/**
+ * A pixel has changed when its grey level moved by more than this between two samples. Codec
+ * noise rarely does on still slides (x264 crf 35, 10 s GOPs: ≤ 0.010 % of the pixels of a white
+ * slide, none of a photo slide or of one with temporal grain of ±12 levels); at 16 the photo
+ * slide gave 0.018 %.
+ */
+export const CHANGED_LEVEL = 24;
+/**
+ * A sample is a candidate change when this share of its pixels changed. Measured on 1080p
+ * slides: one changed line of 54 px text 0.21–0.26 % (dark on white, light on dark, on a photo,
+ * grey on white), of 28 px text 0.075 %; a whole new slide 3.7–4.3 %; a 24×36 px mouse pointer
+ * moving ≤ 0.041 %; codec noise ≤ 0.010 %. Between the small text and the pointer.
+ */
+export const MIN_CHANGED_SHARE = 0.0005;
 /** More separate changes per minute than this (over more than ten) is footage, not a slide show. */
 export const MAX_SLIDE_CHANGES_PER_MINUTE = 6;
+/**
+ * Footage moves most of the time (ffmpeg's moving testsrc2: every sample, 2.7–4.9 % of its
+ * pixels); a slide show stays still but for its changes, a pointer, or a clip shown on a slide.
+ */
+export const MAX_MOVING_SHARE = 0.5;
 /** A slide shown less than this is a flick-through, not a chapter. */
 export const MIN_CHAPTER_SECONDS = 3;
-/** Scene scores on a 320 px copy: the decision is the same and the filter work far smaller. */
-export const DETECT_WIDTH = 320;
+/** A slide shown this long is read (the issue's shortest slides last 2 s); shorter ones are transitions. */
+export const MIN_SLIDE_SECONDS = 1.5;
 
 export interface Chapter {
   start: number;
@@ -24,23 +45,26 @@ export interface Chapter {
 }
 
 /**
- * Every frame is decoded: keyframes-only detection is 8× faster but moves each change to the
- * next source keyframe (MEASURED.md), seconds late on a typical GOP.
+ * One decode pass: samples DETECT_FPS frames a second, greys and shrinks them, and prints for
+ * each the share of pixels that changed since the previous sample (signalstats' YAVG of the
+ * thresholded difference: 255 × the share). tblend stamps each difference with the later
+ * frame's time: the first sample of the new picture. Every frame is decoded: keyframes-only
+ * detection is 8× faster but moves each change to the next source keyframe (MEASURED.md).
  */
-export function sceneDetectCommand(source: string, duration: number, threshold = SCENE_THRESHOLD): FfmpegCommand {
+export function slideChangeCommand(source: string, duration: number): FfmpegCommand {
+  const filters = [
+    `fps=${DETECT_FPS}`,
+    `scale=${DETECT_WIDTH}:-2:flags=area`,
+    'format=gray',
+    'tblend=all_mode=difference',
+    `lut=y='if(gt(val,${CHANGED_LEVEL}),255,0)'`,
+    'signalstats',
+    'metadata=print:key=lavfi.signalstats.YAVG',
+  ];
   return {
     inputs: [{ path: source, options: [...SOURCE_INPUT_OPTIONS] }],
-    outputs: [
-      {
-        path: '-',
-        options: [
-          // Capital V: the first real video stream, never a file's embedded cover art.
-          '-map', '0:V:0', '-an', '-sn', '-dn',
-          '-vf', `scale=${DETECT_WIDTH}:-2,select='gt(scene,${threshold})',metadata=print:key=lavfi.scene_score`,
-          '-f', 'null',
-        ],
-      },
-    ],
+    // Capital V: the first real video stream, never a file's embedded cover art.
+    outputs: [{ path: '-', options: ['-map', '0:V:0', '-an', '-sn', '-dn', '-vf', filters.join(','), '-f', 'null'] }],
     duration,
   };
 }
@@ -59,50 +83,61 @@ export function parseShowinfoTimes(stderr: string): number[] {
   return times;
 }
 
-export interface SceneChange {
+export interface ChangedShare {
   time: number;
-  score: number;
+  /** Share of the pixels that changed since the previous sample, 0–1. */
+  share: number;
 }
 
-/** The frames `metadata=print` reported: "frame:3 pts:… pts_time:12.4" then "lavfi.scene_score=0.08". */
-export function parseSceneScores(stderr: string): SceneChange[] {
-  const changes: SceneChange[] = [];
+/**
+ * What `metadata=print` reported: "frame:3 pts:12 pts_time:3" then "lavfi.signalstats.YAVG=0.6".
+ * Progress lines ("frame=  1 … speed=13x", ended by a carriage return) may share a line with them.
+ */
+export function parseChangedShares(stderr: string): ChangedShare[] {
+  const samples: ChangedShare[] = [];
   let time: number | null = null;
-  for (const line of stderr.split('\n')) {
+  for (const line of stderr.split(/[\r\n]+/)) {
     const frame = /\bframe:\s*\d+\s+pts:\s*-?\d+\s+pts_time:\s*(-?[\d.]+(?:e[-+]?\d+)?)/i.exec(line);
-    if (frame) {
-      time = Number(frame[1]);
-      continue;
-    }
-    const score = /lavfi\.scene_score=([\d.]+)/.exec(line);
-    if (score && time !== null && Number.isFinite(time)) {
-      changes.push({ time, score: Number(score[1]) });
+    if (frame) time = Number(frame[1]);
+    const average = /lavfi\.signalstats\.YAVG=([\d.]+)/.exec(line);
+    if (average && time !== null && Number.isFinite(time)) {
+      samples.push({ time, share: Number(average[1]) / 255 });
       time = null;
     }
   }
-  return changes;
+  return samples;
 }
 
-/** Candidates closer than this belong to one change (a fade or a build spans a few frames). */
+/** Candidates closer than this belong to one change (a fade or a build spans a few samples). */
 const SAME_CHANGE_SECONDS = 1;
+/** A run of changes longer than this is motion (a clip, an animation), not one transition. */
+const MAX_TRANSITION_SECONDS = 2;
+
+export interface SlideShow {
+  /** When the picture changed, sorted; neither transitions nor flicks shorter than MIN_SLIDE_SECONDS. */
+  changes: number[];
+}
 
 /**
- * The slide changes among the candidates, or none when the video is footage rather than a slide
- * show: slides stay still between rare, brief changes; footage moves for long stretches (long
- * runs of candidates) or cuts all the time (many separate changes per minute).
+ * The changes of a slide show, or null when the video is footage: slides stay still between
+ * rare, brief changes; footage moves most of the time or cuts all the time. A change is the
+ * start of a run of changed samples; a run longer than a transition (a clip played on a slide)
+ * also gives its end, where the next still picture settles. The slide show may have no change
+ * at all: its one slide is still read.
  */
-export function slideChanges(candidates: readonly SceneChange[], duration: number): number[] {
-  const times = candidates.map((c) => c.time).sort((a, b) => a - b);
+export function slideShow(samples: readonly ChangedShare[], duration: number): SlideShow | null {
+  const times = samples.filter((s) => s.share >= MIN_CHANGED_SHARE).map((s) => s.time).sort((a, b) => a - b);
   const runs: { start: number; end: number }[] = [];
   for (const time of times) {
     const last = runs[runs.length - 1];
     if (last && time - last.end < SAME_CHANGE_SECONDS) last.end = time;
     else runs.push({ start: time, end: time });
   }
-  const moving = runs.reduce((sum, run) => sum + (run.end - run.start), 0);
+  const moving = runs.reduce((sum, run) => sum + (run.end - run.start + 1 / DETECT_FPS), 0);
   const perMinute = runs.length / (Math.max(duration, 1) / 60);
-  const footage = moving > 0.1 * duration || (runs.length > 10 && perMinute > MAX_SLIDE_CHANGES_PER_MINUTE);
-  return footage ? [] : keepChanges(runs.map((run) => run.start), duration);
+  if (moving > MAX_MOVING_SHARE * duration || (runs.length > 10 && perMinute > MAX_SLIDE_CHANGES_PER_MINUTE)) return null;
+  const starts = runs.flatMap((run) => (run.end - run.start > MAX_TRANSITION_SECONDS ? [run.start, run.end] : [run.start]));
+  return { changes: keepChanges(starts, duration, MIN_SLIDE_SECONDS) };
 }
 
 /**

@@ -71,6 +71,11 @@ export interface StepResult {
   cover?: ImageRef;
   tracks?: TrackRef[];
   chapters?: { start: number; end: number; title: string }[];
+  /**
+   * Set by the chapters step when the video is a slide show rather than footage: when its
+   * pictures change (possibly never). Slide OCR reads every slide, chapters or not. Not in the manifest.
+   */
+  slideShow?: { changes: number[] };
   signLanguage?: { hls: string; mp4: string; width: number; height: number };
   audioDescription?: { type: 'text' | 'audio'; path: string };
   slides?: { path: string };

@@ -157,7 +157,7 @@ describe('slide OCR', () => {
     }
   });
 
-  it('writes nothing for a video without chapters (footage)', async () => {
+  it('writes nothing when the chapters step found no slide show (footage)', async () => {
     const source = join(SHORT_SAMPLE_DIR, 'talks/pitch-seconde-vie-tablettes.mp4');
     await stat(source);
     const ctx = context(source, 'footage', { width: 640, height: 360, duration: 5 });

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   chaptersVtt,
   keepChanges,
-  parseSceneScores,
+  MIN_CHANGED_SHARE,
+  parseChangedShares,
   parseShowinfoTimes,
-  slideChanges,
-  sceneDetectCommand,
+  slideChangeCommand,
   slideChapters,
+  slideShow,
+  type ChangedShare,
 } from '../../src/pipeline/scene-detect.js';
 
 // ffmpeg 5.1.9's showinfo: one "n: pts: pts_time:" line per frame, then side data and colour lines.
@@ -30,46 +32,88 @@ describe('parseShowinfoTimes', () => {
   });
 });
 
-describe('sceneDetectCommand', () => {
-  it('scores scenes at 0.005 on a 320 px copy and prints the selected frames with their scores', () => {
-    expect(sceneDetectCommand('/in/talk.mp4', 600)).toEqual({
+describe('slideChangeCommand', () => {
+  it('samples 4 frames a second, compares them grey at 640 px and prints the share of changed pixels', () => {
+    expect(slideChangeCommand('/in/talk.mp4', 600)).toEqual({
       inputs: [{ path: '/in/talk.mp4', options: ['-nostdin'] }],
       outputs: [
-        { path: '-', options: ['-map', '0:V:0', '-an', '-sn', '-dn', '-vf', "scale=320:-2,select='gt(scene,0.005)',metadata=print:key=lavfi.scene_score", '-f', 'null'] },
+        {
+          path: '-',
+          options: [
+            '-map', '0:V:0', '-an', '-sn', '-dn',
+            '-vf', "fps=4,scale=640:-2:flags=area,format=gray,tblend=all_mode=difference,lut=y='if(gt(val,24),255,0)',signalstats,metadata=print:key=lavfi.signalstats.YAVG",
+            '-f', 'null',
+          ],
+        },
       ],
       duration: 600,
     });
   });
 });
 
-describe('parseSceneScores and slideChanges', () => {
+/** Samples every 0.25 s over `duration`, still but for the changes given (time → share). */
+function samples(duration: number, changes: Record<number, number> = {}): ChangedShare[] {
+  return Array.from({ length: duration * 4 }, (_, i) => {
+    const time = (i + 1) / 4;
+    return { time, share: changes[time] ?? 0 };
+  });
+}
+
+describe('parseChangedShares', () => {
+  // ffmpeg 5.1.9: a progress line ended by a carriage return may start a metadata line.
   const STDERR = [
-    '[Parsed_metadata_2 @ 0x1] frame:0    pts:30720   pts_time:19.63',
-    '[Parsed_metadata_2 @ 0x1] lavfi.scene_score=0.075600',
-    'frame= 3180 fps=420 q=-0.0 size=N/A time=00:01:46.00 bitrate=N/A speed=14x',
-    '[Parsed_metadata_2 @ 0x1] frame:1    pts:67584   pts_time:44',
-    '[Parsed_metadata_2 @ 0x1] lavfi.scene_score=0.077100',
+    '[Parsed_metadata_6 @ 0x564ae9dc0a80] frame:14   pts:15      pts_time:3.75',
+    '[Parsed_metadata_6 @ 0x564ae9dc0a80] lavfi.signalstats.YAVG=0',
+    'frame=   15 fps=0.0 q=-0.0 size=N/A time=00:00:04.00 bitrate=N/A speed=5.25x    \r[Parsed_metadata_6 @ 0x5589c6e57a80] frame:15   pts:16      pts_time:4',
+    '[Parsed_metadata_6 @ 0x564ae9dc0a80] lavfi.signalstats.YAVG=0.670703',
+    '[Parsed_metadata_6 @ 0x564ae9dc0a80] frame:16   pts:17      pts_time:4.25',
+    '[Parsed_metadata_6 @ 0x564ae9dc0a80] lavfi.signalstats.YAVG=10.0716',
   ].join('\n');
 
-  it('pairs each frame time with its score', () => {
-    expect(parseSceneScores(STDERR)).toEqual([{ time: 19.63, score: 0.0756 }, { time: 44, score: 0.0771 }]);
+  it('pairs each sample time with the share of its pixels that changed (YAVG / 255)', () => {
+    const parsed = parseChangedShares(STDERR);
+    expect(parsed.map((s) => s.time)).toEqual([3.75, 4, 4.25]);
+    expect(parsed[0]?.share).toBe(0);
+    expect(parsed[1]?.share).toBeCloseTo(0.00263, 5);
+    expect(parsed[2]?.share).toBeCloseTo(0.0395, 4);
   });
 
-  it('keeps the rare changes of a slide show, even faint ones', () => {
-    const changes = [19.6, 44, 66.1, 86.2].map((time) => ({ time, score: 0.08 }));
-    expect(slideChanges(changes, 106)).toEqual([19.6, 44, 66.1, 86.2]);
+  it('returns nothing for a run without samples', () => {
+    expect(parseChangedShares('frame=  100 fps=0.0 q=-0.0 size=N/A time=00:00:04.00 bitrate=N/A speed=8x')).toEqual([]);
+  });
+});
+
+describe('slideShow', () => {
+  it('keeps a one-line change (0.21 % of the pixels) and ignores a pointer (0.041 %)', () => {
+    expect(MIN_CHANGED_SHARE).toBeGreaterThan(0.00041);
+    expect(MIN_CHANGED_SHARE).toBeLessThan(0.00075);
+    const pointer = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [20 + i / 4, 0.00041]));
+    expect(slideShow(samples(40, { 10: 0.0021, ...pointer, 30: 0.04 }), 40)).toEqual({ changes: [10, 30] });
   });
 
-  it('counts a fade of a few frames as one change, at its start', () => {
-    const fade = [10, 10.04, 10.08, 10.12].map((time) => ({ time, score: 0.03 }));
-    expect(slideChanges([...fade, { time: 20, score: 0.2 }], 30)).toEqual([10, 20]);
+  it('is a slide show of one slide when nothing changes, or of two with one change', () => {
+    expect(slideShow(samples(300), 300)).toEqual({ changes: [] });
+    expect(slideShow(samples(600, { 300: 0.002 }), 600)).toEqual({ changes: [300] });
   });
 
-  it('gives footage no chapters: cuts all the time, or long stretches of motion', () => {
-    const cuts = Array.from({ length: 60 }, (_, i) => ({ time: i * 2 + 1, score: 0.03 }));
-    expect(slideChanges(cuts, 120)).toEqual([]);
-    const motion = Array.from({ length: 250 }, (_, i) => ({ time: 5 + i * 0.04, score: 0.03 }));
-    expect(slideChanges(motion, 60)).toEqual([]);
+  it('counts a fade of a few samples as one change, at its start', () => {
+    expect(slideShow(samples(30, { 10: 0.01, 10.25: 0.02, 10.5: 0.01, 20: 0.04 }), 30)).toEqual({ changes: [10, 20] });
+  });
+
+  it('keeps 2 s slides but drops flicks under 1.5 s', () => {
+    expect(slideShow(samples(10, { 2: 0.04, 4: 0.04, 6: 0.04, 7: 0.04 }), 10)).toEqual({ changes: [2, 4, 6] });
+  });
+
+  it('gives a clip played on a slide a change where it starts and one where the next picture settles', () => {
+    const clip = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [20 + i / 4, 0.05]));
+    expect(slideShow(samples(60, { 10: 0.04, ...clip }), 60)).toEqual({ changes: [10, 20, 29.75] });
+  });
+
+  it('is null for footage: moving most of the time, or cutting all the time', () => {
+    const moving = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [5 + i / 4, 0.03]));
+    expect(slideShow(samples(60, moving), 60)).toBeNull();
+    const cuts = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [i * 2 + 1, 0.2]));
+    expect(slideShow(samples(120, cuts), 120)).toBeNull();
   });
 });
 
