@@ -3,7 +3,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAdapters, hashCacheOf, workRootOf } from '../../compose.js';
 import type { Config } from '../../config.js';
-import type { BlobStore } from '../../ports/blob-store.js';
 import { UsageError } from '../../domain/errors.js';
 import { escapeControlCharacters } from '../../services/programme/control-characters.js';
 import { PIPELINE_VERSION, stepsFor } from '../../pipeline/steps/index.js';
@@ -13,7 +12,7 @@ import { isSharedQueue } from '../../ports/job-queue.js';
 import { ingestProgramme } from '../../services/ingest/ingest-programme.js';
 import type { IngestSummary } from '../../services/ingest/reporter.js';
 import { PlainReporter, TtyReporter } from '../ingest-reporters.js';
-import { startIngestIndexing } from './reindex.js';
+import { lazyIngestIndexing, startIngestIndexing } from '../search-access.js';
 import type { CliIo } from '../io.js';
 
 export const INGEST_HELP = `Usage: mediacommuns ingest <folder | programme.csv | programme.json | programme.yaml> [--dry-run] [--plain] [--no-wait]
@@ -96,24 +95,4 @@ async function saveReport(config: Readonly<Config>, summary: IngestSummary): Pro
   const dir = path.join(config.dataDir, '.state');
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, 'last-ingest.json'), JSON.stringify({ at: new Date().toISOString(), ...summary }, null, 2));
-}
-
-type IngestSearch = Awaited<ReturnType<typeof startIngestIndexing>>;
-
-/** Search for ingest, opened only when an item is to be indexed. */
-function lazyIngestIndexing(config: Readonly<Config>, store: BlobStore): { indexing: Pick<IngestSearch['indexing'], 'itemPublished' | 'report'>; close(): Promise<void> } {
-  let opening: Promise<IngestSearch> | null = null;
-  let opened: IngestSearch | null = null;
-  return {
-    indexing: {
-      itemPublished: async (id) => {
-        opening ??= startIngestIndexing(config, store).then((search) => (opened = search));
-        await (await opening).indexing.itemPublished(id);
-      },
-      report: () => opened?.indexing.report() ?? [],
-    },
-    close: async () => {
-      await (await opening)?.close();
-    },
-  };
 }

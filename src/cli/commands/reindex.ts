@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
 import { createAdapters, openSearchIndex, workRootOf } from '../../compose.js';
 import type { Config } from '../../config.js';
-import { describeError, UsageError } from '../../domain/errors.js';
-import type { BlobStore } from '../../ports/blob-store.js';
+import { UsageError } from '../../domain/errors.js';
 import { acquireIngestLock } from '../../services/ingest/ingest-lock.js';
 import { SearchIndexer } from '../../services/search/indexer.js';
-import { IngestIndexing } from '../../services/search/ingest-indexing.js';
 import { escapeControlCharacters } from '../../services/programme/control-characters.js';
 import type { CliIo } from '../io.js';
 
@@ -55,18 +53,5 @@ export async function reindexCommand(args: string[], config: Readonly<Config>, i
     }
   } finally {
     await release();
-  }
-}
-
-/**
- * The indexing that follows an ingest. When search cannot be opened the ingest goes on
- * without it, and says so once at the end.
- */
-export async function startIngestIndexing(config: Readonly<Config>, store: BlobStore): Promise<{ indexing: IngestIndexing; close(): Promise<void> }> {
-  try {
-    const search = await openSearchIndex(config);
-    return { indexing: new IngestIndexing(new SearchIndexer(store, search.index)), close: () => search.index.close() };
-  } catch (error) {
-    return { indexing: new IngestIndexing(null, describeError(error)), close: async () => {} };
   }
 }

@@ -6,7 +6,7 @@ import { planRemoval, removeItem, type RemovalPlan } from '../../services/archiv
 import { acquireIngestLock } from '../../services/ingest/ingest-lock.js';
 import { escapeControlCharacters } from '../../services/programme/control-characters.js';
 import type { CliIo } from '../io.js';
-import { startIngestIndexing } from './reindex.js';
+import { startIngestIndexing } from '../search-access.js';
 
 export const REMOVE_HELP = `Usage: mediacommuns remove <id> [<id> …] --yes
 

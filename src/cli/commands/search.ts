@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { openSearchIndex } from '../../compose.js';
 import type { Config } from '../../config.js';
-import { describeError, UsageError } from '../../domain/errors.js';
-import type { HighlightPart, IndexStats } from '../../ports/search-index.js';
+import { UsageError } from '../../domain/errors.js';
+import type { HighlightPart } from '../../ports/search-index.js';
 import { escapeControlCharacters } from '../../services/programme/control-characters.js';
 import { FACET_NAMES, SearchRequestError, SORT_ORDERS } from '../../services/search/search-request.js';
 import { SearchService, type SearchResult } from '../../services/search/search-service.js';
@@ -86,18 +86,4 @@ function render(result: SearchResult, bold: boolean): string {
     .filter(([, counts]) => counts.length > 1)
     .map(([name, counts]) => line(`${name}: ${counts.map(([value, n]) => `${value} (${n})`).join(', ')}`));
   return facets.length ? `${out}\n${facets.join('')}` : out;
-}
-
-/** The search service at a glance, for `status`: where it runs and what it holds, or why it does not answer. */
-export async function searchStatus(config: Readonly<Config>): Promise<({ available: true } & IndexStats) | { available: false; error: string }> {
-  try {
-    const search = await openSearchIndex(config);
-    try {
-      return { available: true, ...(await search.index.stats()) };
-    } finally {
-      await search.index.close();
-    }
-  } catch (error) {
-    return { available: false, error: describeError(error) };
-  }
 }

@@ -9,9 +9,9 @@ import type { IngestSummary } from '../../services/ingest/reporter.js';
 import { formatDuration, table } from '../format.js';
 import { failureLine } from '../ingest-reporters.js';
 import { queueStatus, queueText } from '../queue-status.js';
+import { searchStatus } from '../search-access.js';
 import { unfinishedWork } from '../../services/ingest/item-version.js';
 import { escapeControlCharacters } from '../../services/programme/control-characters.js';
-import { searchStatus } from './search.js';
 import type { CliIo } from '../io.js';
 
 export const STATUS_HELP = `Usage: mediacommuns status [--json]
