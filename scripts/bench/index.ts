@@ -4,7 +4,7 @@
  *   --short       use the 2–5 s sample edition and a search archive of 20,000 passages instead of
  *                 400,000 (a quick check of the bench itself)
  *   --rounds N    rounds of the ingest comparisons (tables 1 and 4), alternating the order (default 2)
- *   --only 2,5    run only these tables (1 = ingest and ladder, 2 = search, 3 = web pages,
+ *   --only 2,5    run only these tables (1 = ingest, ladder and re-runs, 2 = search, 3 = web pages,
  *                 4 = scale-out: workers and S3, 5 = text)
  *   --seconds N   seconds of load per web measure (default 10, --short 3)
  */
@@ -17,6 +17,7 @@ import { makeSample } from '../sample/index.js';
 import { readSampleTimeline } from '../sample/texts.js';
 import { compareIngest, mb, mean } from './ingest-bench.js';
 import { compareLadders } from './ladder-bench.js';
+import { runRerunBench } from './rerun-bench.js';
 import { OCR_PDF_HEADERS, ocrPdfRows } from './ocr-pdf-bench.js';
 import { sttRows } from './stt-bench.js';
 import { runScaleBench } from './scale-bench.js';
@@ -64,6 +65,9 @@ if (runs('1')) {
     run.how, s(run.wallSeconds), x(media.duration / run.wallSeconds), x(run.wallSeconds / (first?.wallSeconds ?? run.wallSeconds)), s(run.cpuSeconds), mb(run.peakRss),
   ])));
   console.log('\nCPU and peak RSS are sampled from /proc every 100 ms: floors, not exact figures.');
+
+  console.log(`\n## 1c. A change of one step on the ingested ${short ? 'short' : 'full'} sample edition: a speech-to-text model configured, vs the first ingest\n`);
+  await runRerunBench({ programme });
 }
 
 if (runs('2')) {

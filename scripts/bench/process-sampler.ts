@@ -10,6 +10,8 @@ export interface TreeSample {
   peakRssByCommand: Map<string, number>;
   /** CPU seconds (user + system) of the root and its descendants, as last seen. */
   cpuSeconds: number;
+  /** The same, per command name of the descendants ("ffmpeg", "meilisearch"…). */
+  cpuSecondsByCommand: Map<string, number>;
 }
 
 /**
@@ -19,7 +21,8 @@ export interface TreeSample {
 export class ProcessSampler {
   private timer: NodeJS.Timeout | null = null;
   private readonly cpuByPid = new Map<number, number>();
-  private readonly sample: TreeSample = { rootPeakRss: 0, peakRssByCommand: new Map(), cpuSeconds: 0 };
+  private readonly sample: TreeSample = { rootPeakRss: 0, peakRssByCommand: new Map(), cpuSeconds: 0, cpuSecondsByCommand: new Map() };
+  private readonly commandByPid = new Map<number, string>();
 
   constructor(private readonly rootPid: number, private readonly intervalMs = 100) {}
 
@@ -32,6 +35,10 @@ export class ProcessSampler {
   stop(): TreeSample {
     if (this.timer) clearInterval(this.timer);
     this.sample.cpuSeconds = [...this.cpuByPid.values()].reduce((a, b) => a + b, 0) / TICKS;
+    for (const [pid, ticks] of this.cpuByPid) {
+      const command = this.commandByPid.get(pid) ?? '?';
+      this.sample.cpuSecondsByCommand.set(command, (this.sample.cpuSecondsByCommand.get(command) ?? 0) + ticks / TICKS);
+    }
     return this.sample;
   }
 
@@ -59,6 +66,7 @@ export class ProcessSampler {
     for (const [pid, command] of commands) {
       if (!inTree(pid)) continue;
       this.cpuByPid.set(pid, ticks.get(pid) ?? 0);
+      this.commandByPid.set(pid, command);
       const hwm = peakRss(pid);
       if (pid === this.rootPid) this.sample.rootPeakRss = Math.max(this.sample.rootPeakRss, hwm);
       else this.sample.peakRssByCommand.set(command, Math.max(this.sample.peakRssByCommand.get(command) ?? 0, hwm));

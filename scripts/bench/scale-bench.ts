@@ -66,7 +66,7 @@ interface RunFigures {
   ingested: number;
 }
 
-interface Cli {
+export interface Cli {
   how: string;
   args(title: string, commandArgs: string[]): string[];
 }
@@ -122,7 +122,7 @@ export async function runScaleBench({ programme, rounds }: ScaleBenchOptions): P
 }
 
 /** The compiled CLI, fresh from `npm run build`; tsx on the sources if the build fails. */
-function buildCli(): Cli {
+export function buildCli(): Cli {
   const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status === 0) {
     const bin = path.join(ROOT, 'bin/mediacommuns.js');

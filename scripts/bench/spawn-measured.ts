@@ -19,7 +19,7 @@ export function spawnMeasured(command: string, args: string[], env: NodeJS.Proce
     child.on('error', reject);
     child.on('close', (code) => {
       const sample = sampler.stop();
-      if (code !== 0) reject(new Error(`${command} exited with ${code}: ${stderr.trim().split('\n').pop() ?? ''}`));
+      if (code !== 0) reject(new Error(`${command} exited with ${code}: ${causeOf(stderr)}`));
       else resolve({ wallSeconds: (performance.now() - started) / 1000, sample });
     });
   });
@@ -32,4 +32,10 @@ export function ffmpegArgs(command: { inputs: { path: string; options: string[] 
     '-y',
     ...command.outputs.flatMap((output) => [...output.options, output.path]),
   ];
+}
+
+/** The line of a failed command's stderr that says why: its last error line, not Node's version footer. */
+function causeOf(stderr: string): string {
+  const lines = stderr.trim().split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('Node.js v'));
+  return [...lines].reverse().find((line) => /error/i.test(line)) ?? lines.at(-1) ?? '';
 }

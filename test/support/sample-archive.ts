@@ -33,8 +33,8 @@ async function readArchiveStamp(dir: string): Promise<string | null> {
 
 /** Ingests the sample once (about 20 s on two cores); later calls return at once. */
 export async function ensureSampleArchive(sampleDir: string, out = SHORT_ARCHIVE_DIR): Promise<{ dir: string; built: boolean }> {
-  // A new version of any step makes a new archive, as it would re-run that step on a real one.
-  const steps = allSteps().map((step) => `${step.name}@${step.version}`).join(' ');
+  // A step's new version or declarations make a new archive, as they would re-run that step on a real one.
+  const steps = JSON.stringify(allSteps().map((step) => [step.name, step.version, step.reads ?? null, step.needs ?? null]));
   const stamp = `sample ${await sampleStamp(sampleDir)} pipeline ${PIPELINE_VERSION} ${steps}`;
   if ((await readArchiveStamp(out)) === stamp) return { dir: out, built: false };
 

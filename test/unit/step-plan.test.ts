@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProgrammeItem } from '../../src/domain/item.js';
 import type { PipelineSettings, Step } from '../../src/pipeline/step.js';
 import type { StepRecord } from '../../src/services/ingest/item-version.js';
+import { stepsFor } from '../../src/pipeline/steps/index.js';
 import { carriedRecords, needsOf, stepFingerprints, versionKey, type InputDigest } from '../../src/services/ingest/step-plan.js';
 
 const item = { id: '2025-x-talk', language: 'fr', title: 'Talk', captions: [] } as unknown as ProgrammeItem;
@@ -85,5 +86,18 @@ describe('records carried over from the published revision', () => {
     const captions = chain.map((s) => (s.name === 'captions' ? { ...s, version: 2 } : s));
     const carried = carriedRecords(captions, prints(captions), published(prints()));
     expect(carried.map((r) => r.step)).toEqual(['probe', 'transcode', 'description', 'poster']);
+  });
+});
+
+describe('the pipeline\'s own steps', () => {
+  it.each(['video', 'audio', 'document'] as const)('of a %s declare what they read and need, and need only earlier steps', (kind) => {
+    const steps = stepsFor(kind);
+    expect(steps[0]?.name).toBe('probe');
+    steps.forEach((s, index) => {
+      expect(s.reads, s.name).toBeDefined();
+      expect(s.needs, s.name).toBeDefined();
+      const earlier = new Set(steps.slice(0, index).map((e) => e.name));
+      for (const need of s.needs ?? []) expect(earlier.has(need), `${s.name} needs ${need}`).toBe(true);
+    });
   });
 });

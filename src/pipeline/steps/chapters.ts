@@ -18,6 +18,8 @@ export const chaptersStep: Step = {
   name: 'chapters',
   // 3: changes seen by the share of changed pixels (a one-line text change counts); slideShow.
   version: 3,
+  reads: ['media'],
+  needs: [],
   // Every video: footage (many small changes) is recognised and given no chapters.
   applies: (_item, media) => media.class === 'video' && media.video !== null,
   // The chapter track is declared in the talk's language, with a label in it.

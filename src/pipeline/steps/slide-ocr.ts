@@ -33,6 +33,9 @@ export const slideOcrStep: Step = {
   name: 'slide-ocr',
   // 4: every slide of a slide show is read, chapters or not; long slides read again.
   version: 4,
+  reads: ['media'],
+  // It reads the slide changes the chapters step found, and retitles its chapters file.
+  needs: ['chapters'],
   applies: (_item, media) => media.class === 'video' && media.video !== null,
   // The language picks the OCR model and is written into slides.json.
   embeds: (item) => item.language,
