@@ -28,3 +28,43 @@ export function parseLanguage(text: string): LanguageResult {
     return refused;
   }
 }
+
+// One Intl.DisplayNames a display language, made on first use (building one loads ICU data).
+const displayNames = new Map<string, Intl.DisplayNames | null>();
+
+function namesIn(language: string): Intl.DisplayNames | null {
+  let names = displayNames.get(language);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([language], { type: 'language' });
+    } catch {
+      names = null; // not a tag Intl accepts as a display language
+    }
+    displayNames.set(language, names);
+  }
+  return names;
+}
+
+/**
+ * A language's name as `inLanguage` writes it, mid-sentence: "fr" is "français" in French,
+ * "French" in English; by default in its own language ("English", "brezhoneg"), as players list
+ * tracks. A tag the runtime cannot name is given back as it is.
+ */
+export function languageName(tag: string, inLanguage: string = tag): string {
+  try {
+    return namesIn(inLanguage)?.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** The name standing alone (a menu entry, a facet, a track label): « Français », "Brezhoneg". */
+export function languageLabel(tag: string, inLanguage: string = tag): string {
+  const name = languageName(tag, inLanguage);
+  if (name === tag) return tag;
+  try {
+    return name.charAt(0).toLocaleUpperCase(inLanguage) + name.slice(1);
+  } catch {
+    return name.charAt(0).toUpperCase() + name.slice(1);
+  }
+}

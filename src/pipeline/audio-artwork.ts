@@ -1,4 +1,5 @@
 import type { ProgrammeItem } from '../domain/item.js';
+import { escapeMarkup } from '../lib/escape-markup.js';
 import type { FfmpegCommand, RawProbe } from '../ports/media-tool.js';
 import { SOURCE_INPUT_OPTIONS } from './step-media.js';
 
@@ -58,14 +59,14 @@ export function titleCardSvg(item: Pick<ProgrammeItem, 'title' | 'edition'>): st
   const lineHeight = Math.round(size * 1.2);
   const top = Math.round((height - lines.length * lineHeight) / 2) + size - 40;
   const tspans = lines
-    .map((line, index) => `<tspan x="${margin}" y="${top + index * lineHeight}">${escapeXml(line)}</tspan>`)
+    .map((line, index) => `<tspan x="${margin}" y="${top + index * lineHeight}">${escapeMarkup(line)}</tspan>`)
     .join('');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
     `<rect width="100%" height="100%" fill="${background}"/>`,
     `<text font-family="DejaVu Sans, sans-serif" font-weight="bold" font-size="${size}" fill="${text}">${tspans}</text>`,
     `<text x="${margin}" y="${height - 72}" font-family="DejaVu Sans, sans-serif" font-size="32" fill="${text}">`,
-    `${escapeXml(`Numérique en Commun[s] · ${item.edition.label}`)}</text>`,
+    `${escapeMarkup(`Numérique en Commun[s] · ${item.edition.label}`)}</text>`,
     '</svg>',
   ].join('\n');
 }
@@ -95,8 +96,4 @@ function wrapWords(text: string, maxChars: number): string[] {
   }
   if (line.length > 0) lines.push(line);
   return lines;
-}
-
-function escapeXml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

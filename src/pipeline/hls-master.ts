@@ -1,5 +1,6 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, posix, resolve } from 'node:path';
+import { languageLabel } from '../domain/language.js';
 import { AUDIO_CODECS, AUDIO_GROUP } from './hls-command.js';
 import type { StepResult } from './step.js';
 
@@ -166,14 +167,8 @@ export type HlsResult = NonNullable<StepResult['hls']>;
 
 /** "Français", "Français (audiodescription)": the audio menu speaks the site's language. */
 export function audioRenditionName(language: string, describesVideo: boolean): string {
-  let name = language;
-  try {
-    name = new Intl.DisplayNames(['fr'], { type: 'language' }).of(language) ?? language;
-  } catch {
-    // Not a language code Intl knows: show it as given.
-  }
-  const capitalised = name.charAt(0).toUpperCase() + name.slice(1);
-  return describesVideo ? `${capitalised} (audiodescription)` : capitalised;
+  const name = languageLabel(language, 'fr');
+  return describesVideo ? `${name} (audiodescription)` : name;
 }
 
 /**

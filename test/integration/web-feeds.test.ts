@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseFeed } from 'podcast-partytime';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../src/http/openapi.js';
@@ -116,6 +117,30 @@ describe('/feeds/podcasts.xml', () => {
     const m4a = channel.item[1];
     expect(m4a['podcast:chapters']).toBeUndefined();
     expect(m4a['podcast:transcript']).toBeUndefined();
+  });
+
+  it('reads as a Podcasting 2.0 feed to an independent parser (podcast-partytime, Podcast Index)', async () => {
+    const r = await site.fetch('/feeds/podcasts.xml');
+    const feed = parseFeed(r.text);
+    expect(feed).not.toBeNull();
+    expect(feed?.guid).toBe(feedGuid(`${site.url}/feeds/podcasts.xml`));
+    expect(feed?.medium).toBe('podcast');
+    expect(feed?.pubsub?.self).toBe(`${site.url}/feeds/podcasts.xml`);
+    expect(feed?.itunesCategory).toEqual(['Society & Culture', 'Technology']);
+    expect(feed?.pc20support).toMatchObject({ 1: expect.arrayContaining(['transcript', 'chapters']), 2: ['person'], 3: expect.arrayContaining(['license', 'guid']) });
+    const [episode, m4a] = feed?.items ?? [];
+    expect(episode).toMatchObject({
+      guid: EPISODE.id,
+      title: TRICKY_TITLE.replace('\u0001', '').trim(), // partytime trims what it reads
+      duration: 600,
+      explicit: false,
+      enclosure: { length: 2500, type: 'audio/mpeg' },
+      podcastChapters: { url: `${site.url}/feeds/chapters/${EPISODE.id}.json`, type: 'application/json+chapters' },
+      license: { identifier: 'cc-by-4.0', url: 'https://creativecommons.org/licenses/by/4.0/deed.fr' },
+    });
+    expect(episode?.podcastTranscripts?.map((t) => [t.type, t.language, t.rel])).toEqual([['text/vtt', 'fr', 'captions'], ['text/plain', 'fr', undefined]]);
+    expect(episode?.podcastPeople?.map((p) => [p.name, p.role, p.group])).toEqual([['Julien Moreau', 'Host', 'Cast'], ['Inès Roy', 'Guest', 'Cast']]);
+    expect(m4a?.podcastTranscripts).toBeUndefined();
   });
 
   it('serves the JSON Chapters file the feed points to', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchResult } from '../../src/services/search/search-service.js';
-import { activeFiltersOf, facetGroupsOf, filtersWithout, languageLabel, mergeFacetCounts } from '../../src/http/view-models/facets.js';
+import { languageLabel } from '../../src/domain/language.js';
+import { activeFiltersOf, facetGroupsOf, filtersWithout, mergeFacetCounts } from '../../src/http/view-models/facets.js';
 import { itemCardOf, localisePath, pictureOf } from '../../src/http/view-models/item-card.js';
 import { paginationOf } from '../../src/http/view-models/pagination.js';
 import {

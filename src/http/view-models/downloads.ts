@@ -3,7 +3,7 @@ import { formatBytes } from '../format.js';
 import { translate } from '../i18n/messages.js';
 import type { Locale } from '../locale.js';
 import { mediaUrl } from '../routes/media.js';
-import { languageName } from './language-names.js';
+import { languageName } from '../../domain/language.js';
 
 export interface DownloadModel {
   href: string;

@@ -1,4 +1,5 @@
 import { ITEM_KINDS } from '../../domain/item.js';
+import { languageLabel } from '../../domain/language.js';
 import { LICENCE_IDS } from '../../domain/licence.js';
 import type { FacetName } from '../../services/search/search-request.js';
 import type { SearchResult } from '../../services/search/search-service.js';
@@ -54,10 +55,6 @@ const GROUPS: readonly { id: string; names: readonly FacetName[] }[] = [
 
 const VISIBLE_OPTIONS = 8;
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-const languageNames: Record<Locale, Intl.DisplayNames> = {
-  fr: new Intl.DisplayNames(['fr'], { type: 'language' }),
-  en: new Intl.DisplayNames(['en'], { type: 'language' }),
-};
 
 /** The fieldsets of the search form: every value the index counts, plus the active ones (even at 0). */
 export function facetGroupsOf(facets: FacetCounts, filters: ActiveFilters, locale: Locale): FacetGroup[] {
@@ -133,18 +130,6 @@ export function facetValueLabel(name: FacetName, value: string, locale: Locale):
     default:
       return value;
   }
-}
-
-/** "fr" → « Français » / "French"; a tag the runtime cannot name is shown as is. */
-export function languageLabel(tag: string, locale: Locale): string {
-  let name: string | undefined;
-  try {
-    name = languageNames[locale].of(tag);
-  } catch {
-    name = undefined;
-  }
-  if (!name || name === tag) return tag;
-  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
 }
 
 /** « Type : Conférence », « Sous-titres »: what a remove link says. */

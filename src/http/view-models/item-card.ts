@@ -1,3 +1,4 @@
+import { contentTypeOf } from '../../domain/content-type.js';
 import { VIDEO_KINDS, type ItemKind } from '../../domain/item.js';
 import type { Manifest } from '../../domain/manifest.js';
 import { primaryLanguage } from '../../domain/text.js';
@@ -157,8 +158,6 @@ function imagesOf(manifest: Manifest): Image[] {
   return manifest.images.waveform ? [manifest.images.waveform] : [];
 }
 
-const MIME: Record<Image['format'], string> = { avif: 'image/avif', webp: 'image/webp', jpeg: 'image/jpeg', png: 'image/png' };
-
 /** <picture> data: AVIF and WebP sources, JPEG (or PNG) for the <img> every browser shows. */
 export function pictureOf(manifest: Manifest): Picture | null {
   const images = imagesOf(manifest);
@@ -173,6 +172,7 @@ export function pictureOf(manifest: Manifest): Picture | null {
   const srcset = (list: Image[]): string => list.map((i) => `${mediaUrl(i.key)} ${i.width}w`).join(', ');
   const sources = (['avif', 'webp'] as const)
     .filter((format) => format !== fallbackFormat && of(format).length > 0)
-    .map((format) => ({ type: MIME[format], srcset: srcset(of(format)) }));
+    // An image format is named as its file extension: the storage table gives its type.
+    .map((format) => ({ type: contentTypeOf(`.${format}`), srcset: srcset(of(format)) }));
   return { sources, src: mediaUrl(img.key), srcset: srcset(fallback), sizes: CARD_SIZES, width: img.width, height: img.height };
 }

@@ -1,5 +1,6 @@
 import { LICENCES } from '../../domain/licence.js';
 import type { Manifest } from '../../domain/manifest.js';
+import { escapeMarkup } from '../../lib/escape-markup.js';
 import { attributionOf, type Attribution } from '../../services/catalogue/attribution.js';
 import { translate } from '../i18n/messages.js';
 import type { Locale } from '../locale.js';
@@ -36,6 +37,5 @@ export function licenceModel(manifest: Manifest, pageUrl: string, locale: Locale
 
 /** The HTML to paste in another site to show the player and transcript (the embed page in a frame). */
 export function embedCode(embedUrl: string, title: string): string {
-  const attr = (text: string): string => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return `<iframe src="${attr(embedUrl)}" title="${attr(title)}" width="640" height="400" allow="fullscreen" loading="lazy"></iframe>`;
+  return `<iframe src="${escapeMarkup(embedUrl)}" title="${escapeMarkup(title)}" width="640" height="400" allow="fullscreen" loading="lazy"></iframe>`;
 }

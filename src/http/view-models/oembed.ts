@@ -1,7 +1,7 @@
 import { VIDEO_KINDS } from '../../domain/item.js';
 import type { Manifest } from '../../domain/manifest.js';
 import { LOCALES, routePattern, urlFor, type Locale } from '../locale.js';
-import { escapeXml } from '../xml.js';
+import { escapeMarkup } from '../../lib/escape-markup.js';
 import { embedUrl, fileUrl, previewImage } from './public-item.js';
 
 /** An oEmbed 1.0 answer (https://oembed.com/#section2.3), JSON form. */
@@ -71,7 +71,7 @@ export function oembedOf(
   const height = Math.max(1, Math.floor((width * 9) / 16));
   const src = embedUrl(manifest, origin, locale);
   const html =
-    `<iframe src="${escapeXml(src)}" width="${width}" height="${height}" title="${escapeXml(manifest.title)}"` +
+    `<iframe src="${escapeMarkup(src)}" width="${width}" height="${height}" title="${escapeMarkup(manifest.title)}"` +
     ` loading="lazy" allow="fullscreen; picture-in-picture" allowfullscreen></iframe>`;
   const answer: OEmbed = {
     version: '1.0',

@@ -1,13 +1,13 @@
+import { contentTypeOf } from '../../domain/content-type.js';
 import { VIDEO_KINDS } from '../../domain/item.js';
+import { languageName } from '../../domain/language.js';
 import { isSilentVideo, type Manifest } from '../../domain/manifest.js';
 import { primaryLanguage } from '../../domain/text.js';
 import { timecode } from '../format.js';
 import { translate } from '../i18n/messages.js';
 import type { Locale } from '../locale.js';
 import { mediaUrl } from '../routes/media.js';
-import { languageList, languageName } from './language-names.js';
-
-export const HLS_TYPE = 'application/vnd.apple.mpegurl';
+import { languageList } from './language-names.js';
 
 export interface MediaSource {
   src: string;
@@ -61,8 +61,6 @@ export interface SignLanguageModel {
   height: number;
 }
 
-const TYPES: Record<string, string> = { mp4: 'video/mp4', m4a: 'audio/mp4', mp3: 'audio/mpeg', opus: 'audio/ogg; codecs=opus' };
-
 /**
  * The sources in the order the browser should try them; `?t=` adds a media fragment so it starts
  * there without JS. `master`: another HLS master than the item's (a silent talk's described version).
@@ -70,13 +68,13 @@ const TYPES: Record<string, string> = { mp4: 'video/mp4', m4a: 'audio/mp4', mp3:
 export function sourcesOf(manifest: Manifest, startAt: number | null, master: string | null = manifest.hls?.master ?? null): MediaSource[] {
   const fragment = startAt !== null ? `#t=${startAt}` : '';
   const sources: MediaSource[] = [];
-  if (master) sources.push({ src: mediaUrl(master), type: HLS_TYPE });
+  if (master) sources.push({ src: mediaUrl(master), type: contentTypeOf(master) });
   const isVideo = VIDEO_KINDS.includes(manifest.kind);
   const order = isVideo ? ['mp4'] : ['m4a', 'mp3'];
   for (const format of order) {
     const file = manifest.downloads.find((d) => d.format === format);
     if (file) {
-      sources.push({ src: mediaUrl(file.key), type: TYPES[format] ?? 'application/octet-stream' });
+      sources.push({ src: mediaUrl(file.key), type: contentTypeOf(file.key) });
       break;
     }
   }
@@ -167,8 +165,8 @@ export function signLanguageOf(manifest: Manifest, startAt: number | null): Sign
   const fragment = startAt !== null ? `#t=${startAt}` : '';
   return {
     sources: [
-      { src: `${mediaUrl(sign.hls)}${fragment}`, type: HLS_TYPE },
-      { src: `${mediaUrl(sign.mp4)}${fragment}`, type: 'video/mp4' },
+      { src: `${mediaUrl(sign.hls)}${fragment}`, type: contentTypeOf(sign.hls) },
+      { src: `${mediaUrl(sign.mp4)}${fragment}`, type: contentTypeOf(sign.mp4) },
     ],
     width: sign.width,
     height: sign.height,

@@ -1,8 +1,9 @@
+import { v5 as uuidV5 } from 'uuid';
 import { LICENCES } from '../../domain/licence.js';
 import type { Manifest } from '../../domain/manifest.js';
 import { translate } from '../i18n/messages.js';
 import { urlFor, type Locale } from '../locale.js';
-import { parentElement, textElement, uuidV5, xmlDocument } from '../xml.js';
+import { xmlDocument, type XmlNode } from '../xml.js';
 import { chaptersFileUrl } from './api-item.js';
 import { audioEnclosure, fileUrl, itemPageUrl, publishedDate, type Image } from './public-item.js';
 
@@ -11,14 +12,14 @@ import { audioEnclosure, fileUrl, itemPageUrl, publishedDate, type Image } from 
  * namespace (https://podcastindex.org/namespace/1.0): guid, license, transcripts, chapters and
  * people. Only podcasts with an audio file are episodes (an app cannot play anything else).
  */
-export const PODCAST_NAMESPACE_GUID = 'ead4c236-bf58-58c6-a2c6-a6b28d128cb6';
+const PODCAST_NAMESPACE_GUID = 'ead4c236-bf58-58c6-a2c6-a6b28d128cb6';
 export const CHAPTERS_TYPE = 'application/json+chapters';
 
 const NAMESPACES = {
-  version: '2.0',
-  'xmlns:itunes': 'http://www.itunes.com/dtds/podcast-1.0.dtd',
-  'xmlns:podcast': 'https://podcastindex.org/namespace/1.0',
-  'xmlns:atom': 'http://www.w3.org/2005/Atom',
+  '@version': '2.0',
+  '@xmlns:itunes': 'http://www.itunes.com/dtds/podcast-1.0.dtd',
+  '@xmlns:podcast': 'https://podcastindex.org/namespace/1.0',
+  '@xmlns:atom': 'http://www.w3.org/2005/Atom',
 };
 
 export interface FeedOptions {
@@ -48,72 +49,65 @@ export function podcastFeed(podcasts: readonly Manifest[], options: FeedOptions)
   const episodes = podcasts.filter((m) => m.kind === 'podcast' && audioEnclosure(m) !== null);
   const feedUrl = `${options.origin}${options.path}`;
   const cover = episodes.map(squareCover).find((image) => image !== null) ?? null;
+  const coverUrl = cover ? fileUrl(options.origin, cover.key) : null;
   const licences = new Set(episodes.map((m) => m.licence));
   const shared = licences.size === 1 ? episodes[0] : undefined;
   const languages = new Set(episodes.map((m) => m.language));
   const updated = episodes.map((m) => m.pipeline.updatedAt).sort().at(-1);
-  const channel = [
-    textElement('title', options.title),
-    textElement('link', options.link),
-    textElement('atom:link', null, { href: feedUrl, rel: 'self', type: 'application/rss+xml' }),
-    textElement('description', options.description),
-    textElement('language', languages.size === 1 ? [...languages][0] ?? locale : locale),
-    textElement('generator', 'Médiacommuns'),
-    updated ? textElement('lastBuildDate', rfc822(updated)) : '',
-    cover ? parentElement('image', {}, [textElement('url', fileUrl(options.origin, cover.key)), textElement('title', options.title), textElement('link', options.link)]) : '',
-    cover ? textElement('itunes:image', null, { href: fileUrl(options.origin, cover.key) }) : '',
-    textElement('itunes:author', translate(locale, 'feed.author')),
-    textElement('itunes:summary', options.description),
-    textElement('itunes:explicit', 'false'),
-    textElement('itunes:type', 'episodic'),
-    textElement('itunes:category', null, { text: 'Society & Culture' }),
-    textElement('itunes:category', null, { text: 'Technology' }),
-    textElement('podcast:guid', feedGuid(feedUrl)),
-    textElement('podcast:medium', 'podcast'),
-    shared ? licenceElement(shared) : '',
-    ...episodes.map((m) => episode(m, options.origin)),
-  ];
-  return xmlDocument(parentElement('rss', NAMESPACES, [parentElement('channel', {}, lines(channel, '\n'))]));
+  const channel: XmlNode = {
+    title: options.title,
+    link: options.link,
+    'atom:link': { '@href': feedUrl, '@rel': 'self', '@type': 'application/rss+xml' },
+    description: options.description,
+    language: languages.size === 1 ? [...languages][0] ?? locale : locale,
+    generator: 'Médiacommuns',
+    lastBuildDate: updated ? rfc822(updated) : undefined,
+    image: coverUrl ? { url: coverUrl, title: options.title, link: options.link } : undefined,
+    'itunes:image': coverUrl ? { '@href': coverUrl } : undefined,
+    'itunes:author': translate(locale, 'feed.author'),
+    'itunes:summary': options.description,
+    'itunes:explicit': 'false',
+    'itunes:type': 'episodic',
+    'itunes:category': [{ '@text': 'Society & Culture' }, { '@text': 'Technology' }],
+    'podcast:guid': feedGuid(feedUrl),
+    'podcast:medium': 'podcast',
+    'podcast:license': shared ? licenceElement(shared) : undefined,
+    item: episodes.map((m) => episode(m, options.origin)),
+  };
+  return xmlDocument({ rss: { ...NAMESPACES, channel } });
 }
 
-function episode(manifest: Manifest, origin: string): string {
+function episode(manifest: Manifest, origin: string): XmlNode {
   const enclosure = audioEnclosure(manifest);
   const cover = squareCover(manifest);
-  const page = itemPageUrl(manifest, origin);
-  const transcripts = manifest.text.transcripts.flatMap((t) => [
-    textElement('podcast:transcript', null, { url: fileUrl(origin, t.vtt), type: 'text/vtt', language: t.language, rel: 'captions' }),
-    textElement('podcast:transcript', null, { url: fileUrl(origin, t.txt), type: 'text/plain', language: t.language }),
-  ]);
-  return parentElement('item', {}, lines([
-    textElement('title', manifest.title),
-    textElement('link', page),
-    textElement('guid', manifest.id, { isPermaLink: 'false' }),
-    textElement('pubDate', rfc822(publishedDate(manifest))),
-    textElement('description', manifest.summary || manifest.title),
-    enclosure ? textElement('enclosure', null, { url: fileUrl(origin, enclosure.key), length: enclosure.size, type: enclosure.contentType }) : '',
-    textElement('itunes:title', manifest.title),
-    textElement('itunes:duration', Math.round(manifest.media.duration)),
-    manifest.speakers.length > 0 ? textElement('itunes:author', manifest.speakers.map((s) => s.name).join(', ')) : '',
-    cover ? textElement('itunes:image', null, { href: fileUrl(origin, cover.key) }) : '',
-    textElement('itunes:explicit', 'false'),
-    textElement('itunes:episodeType', 'full'),
-    ...transcripts,
-    manifest.chapters.length > 0 ? textElement('podcast:chapters', null, { url: chaptersFileUrl(manifest, origin), type: CHAPTERS_TYPE }) : '',
-    ...manifest.speakers.map((s) =>
-      textElement('podcast:person', s.name, { role: personRole(s.role), group: 'cast', href: `${origin}${urlFor('speaker', 'fr', { slug: s.slug })}` }),
-    ),
-    licenceElement(manifest),
-  ], '\n  '));
-}
-
-/** One element a line, so people reading the feed (and diffs of it) see its structure. */
-function lines(children: readonly string[], indent: string): string[] {
-  return [...children.filter((child) => child !== '').map((child) => `${indent}${child}`), '\n'];
+  return {
+    title: manifest.title,
+    link: itemPageUrl(manifest, origin),
+    guid: { '#text': manifest.id, '@isPermaLink': 'false' },
+    pubDate: rfc822(publishedDate(manifest)),
+    description: manifest.summary || manifest.title,
+    enclosure: enclosure ? { '@url': fileUrl(origin, enclosure.key), '@length': enclosure.size, '@type': enclosure.contentType } : undefined,
+    'itunes:title': manifest.title,
+    'itunes:duration': Math.round(manifest.media.duration),
+    'itunes:author': manifest.speakers.length > 0 ? manifest.speakers.map((s) => s.name).join(', ') : undefined,
+    'itunes:image': cover ? { '@href': fileUrl(origin, cover.key) } : undefined,
+    'itunes:explicit': 'false',
+    'itunes:episodeType': 'full',
+    'podcast:transcript': manifest.text.transcripts.flatMap((t) => [
+      { '@url': fileUrl(origin, t.vtt), '@type': 'text/vtt', '@language': t.language, '@rel': 'captions' },
+      { '@url': fileUrl(origin, t.txt), '@type': 'text/plain', '@language': t.language },
+    ]),
+    'podcast:chapters': manifest.chapters.length > 0 ? { '@url': chaptersFileUrl(manifest, origin), '@type': CHAPTERS_TYPE } : undefined,
+    'podcast:person': manifest.speakers.map((s) => ({
+      '#text': s.name, '@role': personRole(s.role), '@group': 'cast', '@href': `${origin}${urlFor('speaker', 'fr', { slug: s.slug })}`,
+    })),
+    'podcast:license': licenceElement(manifest),
+  };
 }
 
 /** The licence as the namespace asks: the SPDX identifier in lower case, with the licence's URL. */
-function licenceElement(manifest: Manifest): string {
-  return textElement('podcast:license', manifest.licence.toLowerCase(), { url: LICENCES[manifest.licence].url });
+function licenceElement(manifest: Manifest): XmlNode {
+  return { '#text': manifest.licence.toLowerCase(), '@url': LICENCES[manifest.licence].url };
 }
 
 /** Host when the programme says so ("animatrice", "host", "présentateur"), else guest. */

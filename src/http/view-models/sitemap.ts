@@ -1,7 +1,7 @@
 import type { Manifest } from '../../domain/manifest.js';
 import type { CatalogueSnapshot } from '../../services/catalogue/catalogue.js';
 import { LOCALES, urlFor, type RouteName } from '../locale.js';
-import { parentElement, textElement, xmlDocument } from '../xml.js';
+import { xmlDocument, type XmlNode } from '../xml.js';
 import { pageRoute } from './public-item.js';
 
 /**
@@ -28,18 +28,16 @@ export function sitemapXml(snapshot: CatalogueSnapshot, origin: string): string 
     { route: 'accessibility' },
     { route: 'licences' },
   ];
-  const entries = pages.flatMap((page) => {
+  const url = pages.flatMap((page) => {
     const href = (locale: (typeof LOCALES)[number]): string => `${origin}${urlFor(page.route, locale, page.params ?? {})}`;
     const alternates = [
-      ...LOCALES.map((locale) => textElement('xhtml:link', null, { rel: 'alternate', hreflang: locale, href: href(locale) })),
-      textElement('xhtml:link', null, { rel: 'alternate', hreflang: 'x-default', href: href('fr') }),
+      ...LOCALES.map((locale) => ({ '@rel': 'alternate', '@hreflang': locale, '@href': href(locale) })),
+      { '@rel': 'alternate', '@hreflang': 'x-default', '@href': href('fr') },
     ];
-    const lastmod = newest(page.items ?? []);
-    return LOCALES.map((locale) => parentElement('url', {}, [textElement('loc', href(locale)), lastmod ? textElement('lastmod', lastmod) : '', ...alternates]));
+    const lastmod = newest(page.items ?? []) ?? undefined;
+    return LOCALES.map((locale): XmlNode => ({ loc: href(locale), lastmod, 'xhtml:link': alternates }));
   });
-  return xmlDocument(
-    parentElement('urlset', { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9', 'xmlns:xhtml': 'http://www.w3.org/1999/xhtml' }, entries.map((e) => `\n${e}`)),
-  );
+  return xmlDocument({ urlset: { '@xmlns': 'http://www.sitemaps.org/schemas/sitemap/0.9', '@xmlns:xhtml': 'http://www.w3.org/1999/xhtml', url } });
 }
 
 function newest(items: readonly Manifest[]): string | null {

@@ -3,7 +3,7 @@ import { primaryLanguage, type Cue, type SlideTextFile, type TranscriptFile } fr
 import { timecode } from '../format.js';
 import { translate } from '../i18n/messages.js';
 import type { Locale } from '../locale.js';
-import { languageName } from './language-names.js';
+import { languageName } from '../../domain/language.js';
 
 /** One paragraph of the interactive transcript: the cues of one speaker, about half a minute. */
 export interface TranscriptParagraph {

@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CaptionInput } from '../../domain/item.js';
+import { languageLabel } from '../../domain/language.js';
 import { primaryLanguage } from '../../domain/text.js';
 import { importCaptions } from '../captions/index.js';
 import type { DownloadRef, Step, StepContext, StepResult, TrackRef, TranscriptRef } from '../step.js';
@@ -71,12 +72,3 @@ async function importOne(ctx: StepContext, caption: CaptionInput, result: Captio
   result.downloads.push(download(files.vtt, 'Sous-titres WebVTT', 'vtt'), download(files.txt, 'Transcription texte', 'txt'));
 }
 
-/** A language in its own name ("Français", "English", "Brezhoneg"), as players list tracks. */
-export function languageLabel(language: string): string {
-  try {
-    const name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
-    return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
-  } catch {
-    return language; // not a tag Intl knows: shown as given
-  }
-}

@@ -10,7 +10,7 @@ import { progressRange } from '../progress-phases.js';
 import { LevelMeter, planWindows, WINDOW_RULES, type SpeechWindow, type WindowRules } from '../speech-windows.js';
 import type { DownloadRef, Step, StepContext, StepResult, TrackRef } from '../step.js';
 import { requireMedia, SOURCE_INPUT_OPTIONS } from '../step-media.js';
-import { languageLabel } from './captions.js';
+import { languageLabel } from '../../domain/language.js';
 
 export const NO_TRANSCRIPT_WARNING =
   'no transcript: no captions supplied and no speech-to-text model configured (TRANSCRIBER=whisper, TRANSCRIBER_MODEL=…)';
