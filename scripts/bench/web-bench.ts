@@ -16,7 +16,7 @@ import autocannon from 'autocannon';
 import compression from 'compression';
 import express from 'express';
 import { table } from '../../src/cli/format.js';
-import { urlFor } from '../../src/http/locale.js';
+import { urlFor } from '../../src/http/urls.js';
 import { SPOKEN_WORD, sampleItems } from '../../test/browser/sample-pages.js';
 import { copySampleArchive, ensureSampleArchive, removeArchiveCopy, sampleManifests } from '../../test/support/sample-archive.js';
 import { startWebOver } from '../../test/support/web.js';

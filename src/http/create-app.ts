@@ -4,7 +4,8 @@ import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { securityHeaders } from './middleware/security.js';
-import { localeOfPath, originOf } from './request-context.js';
+import { localeOfPath, pathWithoutLocale } from './locale.js';
+import { originOf } from './request-context.js';
 import { apiRoutes } from './routes/api.js';
 import { feedRoutes } from './routes/feeds.js';
 import { itemPageRoutes } from './routes/item-pages.js';
@@ -35,7 +36,7 @@ export function createApp(deps: WebDeps, options: { assetVersion: string }): Exp
   const mediaOrigins = deps.mediaOrigin ? [deps.mediaOrigin] : [];
   const embeddable = securityHeaders({ embeddable: true, mediaOrigins });
   const sameOrigin = securityHeaders({ mediaOrigins });
-  app.use((req, res, next) => (/^\/(en\/)?(media|embed)(\/|$)/.test(req.path) ? embeddable : sameOrigin)(req, res, next));
+  app.use((req, res, next) => (/^\/(media|embed)(\/|$)/.test(pathWithoutLocale(req.path)) ? embeddable : sameOrigin)(req, res, next));
   app.use(compression({ filter: (req, res) => !req.path.startsWith('/media/') && compression.filter(req, res) }));
 
   const assets = `/assets/${options.assetVersion}`;

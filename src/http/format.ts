@@ -1,20 +1,18 @@
-import type { Locale } from './locale.js';
 import { translate } from './i18n/messages.js';
+import { dateFormat, numberFormat } from './intl.js';
+import type { Locale } from './locale.js';
 
 /**
  * Dates, durations, times and sizes as each locale writes them ("29 octobre 2025", "12 min 34 s",
  * "1,8 Mo" / "29 October 2025", "12 min 34 s", "1.8 MB").
  */
-const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
-  fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-};
+const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
 
 /** "2025-10-29" → "29 octobre 2025"; anything unparsable is shown as given. */
 export function formatDate(locale: Locale, iso: string | null): string {
   if (!iso) return '';
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso);
-  return Number.isNaN(date.getTime()) ? iso : dateFormats[locale].format(date);
+  return Number.isNaN(date.getTime()) ? iso : dateFormat(locale, DATE).format(date);
 }
 
 /** Spoken length: "1 h 02 min", "12 min 34 s", "45 s". */
@@ -47,13 +45,7 @@ export function isoDuration(seconds: number): string {
   return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s || (!h && !m) ? `${s}S` : ''}`;
 }
 
-// Intl formatters are costly to build (they were 8% of a talk page's rendering): one per locale and precision.
-const sizeFormats: Record<Locale, readonly Intl.NumberFormat[]> = {
-  fr: [0, 1].map((digits) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: digits })),
-  en: [0, 1].map((digits) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits })),
-};
-
-const UNITS: Record<Locale, readonly string[]> = { fr: ['o', 'ko', 'Mo', 'Go'], en: ['B', 'KB', 'MB', 'GB'] };
+const UNITS = ['size.bytes', 'size.kilobytes', 'size.megabytes', 'size.gigabytes'] as const;
 
 /** File sizes in decimal units as people read them on a download link: "1,8 Mo" / "1.8 MB". */
 export function formatBytes(locale: Locale, bytes: number): string {
@@ -64,6 +56,6 @@ export function formatBytes(locale: Locale, bytes: number): string {
     unit += 1;
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1;
-  const number = sizeFormats[locale][digits]!.format(value);
-  return `${number}\u00a0${UNITS[locale][unit]}`;
+  const number = numberFormat(locale, { maximumFractionDigits: digits }).format(value);
+  return `${number}\u00a0${translate(locale, UNITS[unit]!)}`;
 }

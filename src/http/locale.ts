@@ -1,60 +1,61 @@
+import { LOCALE_TABLE, ROUTE_NAMES, type LocaleEntry, type RouteName } from './locale-table.js';
+
 /**
- * The site speaks French first (canonical paths, as in INTERFACE.md) and English under /en/.
- * Every page has a name; a path is built from the name, the locale and its parameters, so the
- * language switch, hreflang alternates and links never hand-write a path.
+ * The site speaks French first (canonical paths, as in INTERFACE.md) and the other languages of
+ * the locale table under their prefix. Everything here is read from that table, never from a
+ * language named in code.
  */
-export const LOCALES = ['fr', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+export type Locale = keyof typeof LOCALE_TABLE;
+export type { RouteName };
+export { ROUTE_NAMES };
 
-const ROUTES = {
-  home: { fr: '/', en: '/en/' },
-  search: { fr: '/recherche', en: '/en/search' },
-  talk: { fr: '/talks/:id', en: '/en/talks/:id' },
-  podcast: { fr: '/podcasts/:id', en: '/en/podcasts/:id' },
-  document: { fr: '/documents/:id', en: '/en/documents/:id' },
-  editions: { fr: '/editions', en: '/en/editions' },
-  edition: { fr: '/editions/:slug', en: '/en/editions/:slug' },
-  speaker: { fr: '/intervenants/:slug', en: '/en/speakers/:slug' },
-  theme: { fr: '/themes/:slug', en: '/en/themes/:slug' },
-  accessibility: { fr: '/accessibilite', en: '/en/accessibility' },
-  licences: { fr: '/licences', en: '/en/licences' },
-  embed: { fr: '/embed/:id', en: '/en/embed/:id' },
-} as const satisfies Record<string, Record<Locale, string>>;
+const TABLE: Readonly<Record<string, LocaleEntry>> = LOCALE_TABLE;
 
-export type RouteName = keyof typeof ROUTES;
-export const ROUTE_NAMES = Object.keys(ROUTES) as RouteName[];
+/** Every locale, in the table's order (the default first). */
+export const LOCALES = Object.keys(TABLE) as [Locale, ...Locale[]];
 
-/** The Express path pattern of a page in a locale ("/en/talks/:id"). */
-export function routePattern(name: RouteName, locale: Locale): string {
-  return ROUTES[name][locale];
-}
-
-/** A page's path with its parameters filled in and encoded; `query` values that are empty are left out. */
-export function urlFor(
-  name: RouteName,
-  locale: Locale,
-  params: Record<string, string> = {},
-  query: Record<string, string | number | readonly string[] | null | undefined> = {},
-): string {
-  const path = ROUTES[name][locale].replace(/:([a-z]+)/g, (_, key: string) => {
-    const value = params[key];
-    if (value === undefined) throw new Error(`urlFor(${name}): missing parameter ${key}`);
-    return encodeURIComponent(value);
-  });
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === null || value === undefined || value === '') continue;
-    for (const one of Array.isArray(value) ? value : [value]) search.append(key, String(one));
-  }
-  const text = search.toString();
-  return text ? `${path}?${text}` : path;
+/** The locale at the canonical paths: `x-default`, the API's default language. */
+export const DEFAULT_LOCALE: Locale = LOCALES[0];
+if (TABLE[DEFAULT_LOCALE]!.prefix !== '' || LOCALES.slice(1).some((id) => !/^\/[a-z-]+$/.test(TABLE[id]!.prefix))) {
+  throw new Error('locale table: the first locale has no prefix, every other one a prefix such as "/en"');
 }
 
 export function isLocale(value: unknown): value is Locale {
-  return (LOCALES as readonly unknown[]).includes(value);
+  return typeof value === 'string' && Object.hasOwn(TABLE, value);
 }
 
-/** The other language's version of the current page (same name, same parameters, same query). */
-export function otherLocale(locale: Locale): Locale {
-  return locale === 'fr' ? 'en' : 'fr';
+export function localeEntry(locale: Locale): LocaleEntry {
+  const entry = TABLE[locale];
+  if (!entry) throw new Error(`no locale "${String(locale)}" in the locale table`);
+  return entry;
+}
+
+/** The BCP 47 tag of the locale's Intl objects ("fr-FR"). */
+export function localeTag(locale: Locale): string {
+  return localeEntry(locale).tag;
+}
+
+/** The locales a page in `locale` links to in its language switch. */
+export function otherLocales(locale: Locale): Locale[] {
+  return LOCALES.filter((other) => other !== locale);
+}
+
+/** The Express path pattern of a page in a locale ("/en/talks/:id"). */
+export function routePattern(name: RouteName, locale: Locale): string {
+  const { prefix, paths } = localeEntry(locale);
+  return `${prefix}${paths[name]}`;
+}
+
+/** The locale of a path: the one whose prefix it starts with ("/en", "/en/…"), else the default. */
+export function localeOfPath(pathname: string): Locale {
+  return LOCALES.find((id) => {
+    const { prefix } = localeEntry(id);
+    return prefix !== '' && (pathname === prefix || pathname.startsWith(`${prefix}/`));
+  }) ?? DEFAULT_LOCALE;
+}
+
+/** The path without its locale prefix ("/en/embed/x" → "/embed/x"). */
+export function pathWithoutLocale(pathname: string): string {
+  const { prefix } = localeEntry(localeOfPath(pathname));
+  return prefix === '' ? pathname : pathname.slice(prefix.length) || '/';
 }

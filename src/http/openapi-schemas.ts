@@ -2,6 +2,7 @@ import { ITEM_KINDS } from '../domain/item.js';
 import { LICENCE_IDS } from '../domain/licence.js';
 import { PASSAGE_SOURCES } from '../domain/text.js';
 import { FACET_NAMES, SORT_ORDERS } from '../services/search/search-request.js';
+import { LOCALES } from './locale.js';
 
 /**
  * The JSON Schemas (2020-12, as OpenAPI 3.1 uses) of every API answer. Objects are closed
@@ -74,7 +75,7 @@ export const SCHEMAS: Record<string, JsonSchema> = {
   Item: obj({
     ...summaryProperties,
     summary: str(),
-    urls: obj({ fr: uri(), en: uri() }, { description: 'The item’s page in each language' }),
+    urls: obj(Object.fromEntries(LOCALES.map((locale) => [locale, uri()])), { description: 'The item’s page in each language' }),
     embedUrl: uri('A minimal player page for an iframe'),
     oembedUrl: uri(),
     media: obj({

@@ -1,6 +1,7 @@
 import { ITEM_KINDS } from '../domain/item.js';
 import { LICENCE_IDS } from '../domain/licence.js';
 import { FACET_NAMES, MAX_HITS_PER_PAGE, SORT_ORDERS } from '../services/search/search-request.js';
+import { LOCALES } from './locale.js';
 import { arr, int, oneOfValues, ref, SCHEMAS, str, uri, type JsonSchema } from './openapi-schemas.js';
 import { MAX_ITEMS_PER_PAGE } from './query-params.js';
 
@@ -41,7 +42,7 @@ const many = (name: string, description: string, items: JsonSchema = str()): Par
 const query = (name: string, description: string, schema: JsonSchema, required = false): Parameter => ({ name, in: 'query', description, schema, ...(required ? { required } : {}) });
 const json = (schema: JsonSchema, description: string, type = 'application/json'): JsonSchema => ({ description, content: { [type]: { schema } } });
 const problem = { $ref: '#/components/responses/Problem' };
-const lang = query('lang', 'Language of names, page URLs and the attribution text', oneOfValues(['fr', 'en']));
+const lang = query('lang', 'Language of names, page URLs and the attribution text', oneOfValues(LOCALES));
 const text = (type: string, description: string): JsonSchema => json({ type: 'string' }, description, type);
 
 export function openApiDocument(origin: string): OpenApiDocument {

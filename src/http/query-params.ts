@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { z, type ZodType } from 'zod';
 import { AppError } from '../domain/errors.js';
-import { LOCALES } from './locale.js';
+import { DEFAULT_LOCALE, LOCALES } from './locale.js';
 
 /**
  * A request with parameters that cannot be understood: a 400 (the error middleware reads
@@ -42,4 +42,4 @@ export const oneOrMany = z
   .union([z.string(), z.array(z.string())], { error: 'must be a text value' })
   .transform((value) => (Array.isArray(value) ? value : [value]).map((v) => v.trim()).filter((v) => v !== ''));
 
-export const localeParam = z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('fr');
+export const localeParam = z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default(DEFAULT_LOCALE);

@@ -1,7 +1,8 @@
 import type { Response } from 'express';
 import { translate } from './i18n/messages.js';
-import { otherLocale, urlFor, type Locale, type RouteName } from './locale.js';
+import { DEFAULT_LOCALE, LOCALES, otherLocales, type Locale, type RouteName } from './locale.js';
 import { contextOf } from './request-context.js';
+import { urlFor } from './urls.js';
 import type { ViewEngine } from './view-engine.js';
 
 /** Which page this is, so the layout can build its canonical URL, hreflang links and language switch. */
@@ -44,7 +45,8 @@ export interface LayoutModel {
   description: string;
   canonical: string;
   alternates: { hreflang: string; href: string }[];
-  langSwitch: { href: string; lang: Locale; text: string; label: string };
+  /** One link per other locale, each named in its own language (lang.name, lang.readIn). */
+  langSwitches: { href: string; lang: Locale; text: string; label: string }[];
   jsonLd: unknown;
   scripts: readonly string[];
   styles: readonly string[];
@@ -56,7 +58,6 @@ export interface LayoutModel {
 
 export function layoutModel(res: Response, options: PageOptions): LayoutModel {
   const { locale, origin } = contextOf(res);
-  const other = otherLocale(locale);
   const path = (target: Locale): string => urlFor(options.page.route, target, options.page.params ?? {}, options.page.query ?? {});
   return {
     locale,
@@ -66,11 +67,15 @@ export function layoutModel(res: Response, options: PageOptions): LayoutModel {
     description: options.description ?? translate(locale, 'site.tagline'),
     canonical: `${origin}${path(locale)}`,
     alternates: [
-      { hreflang: 'fr', href: `${origin}${path('fr')}` },
-      { hreflang: 'en', href: `${origin}${path('en')}` },
-      { hreflang: 'x-default', href: `${origin}${path('fr')}` },
+      ...LOCALES.map((target) => ({ hreflang: target, href: `${origin}${path(target)}` })),
+      { hreflang: 'x-default', href: `${origin}${path(DEFAULT_LOCALE)}` },
     ],
-    langSwitch: { href: path(other), lang: other, text: translate(locale, 'lang.switch'), label: translate(locale, 'lang.switchLabel') },
+    langSwitches: otherLocales(locale).map((other) => ({
+      href: path(other),
+      lang: other,
+      text: translate(other, 'lang.name'),
+      label: translate(other, 'lang.readIn'),
+    })),
     jsonLd: options.jsonLd ?? null,
     scripts: options.scripts ?? [],
     styles: options.styles ?? [],

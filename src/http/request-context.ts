@@ -3,16 +3,12 @@ import { isLocale, type Locale } from './locale.js';
 
 /**
  * Per-request facts every handler needs, set once by the first middleware: the page's locale
- * (from the path: /en/… is English) and the site's origin for absolute links (feeds, oEmbed,
+ * (from the path's prefix in the locale table) and the site's origin for absolute links (feeds, oEmbed,
  * canonical URLs, JSON-LD).
  */
 export interface RequestContext {
   locale: Locale;
   origin: string;
-}
-
-export function localeOfPath(pathname: string): Locale {
-  return pathname === '/en' || pathname.startsWith('/en/') ? 'en' : 'fr';
 }
 
 export function contextOf(res: Response): RequestContext {

@@ -6,7 +6,8 @@ import Handlebars from 'handlebars';
 import type { HighlightPart } from '../ports/search-index.js';
 import { formatBytes, formatDate, formatDuration, isoDuration, timecode } from './format.js';
 import { formatNumber, translate } from './i18n/messages.js';
-import { isLocale, urlFor, type Locale, type RouteName } from './locale.js';
+import { isLocale, type Locale, type RouteName } from './locale.js';
+import { urlFor } from './urls.js';
 
 /** The views folder beside src/ and dist/ (both are one level below the package root). */
 export const VIEWS_DIR = fileURLToPath(new URL('../../views/', import.meta.url));

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSampleTimeline } from '../../scripts/sample/texts.js';
-import { urlFor } from '../../src/http/locale.js';
+import { urlFor } from '../../src/http/urls.js';
 import { SHORT_SAMPLE_DIR } from '../global-setup.js';
 import type { DomDocument, DomMedia, DomWindow } from '../support/dom.js';
 import { collectPageErrors, launchBrowser, openPage } from '../support/browser.js';

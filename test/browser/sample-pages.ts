@@ -1,6 +1,7 @@
 import { VIDEO_KINDS } from '../../src/domain/item.js';
 import type { Manifest } from '../../src/domain/manifest.js';
-import { urlFor, type Locale, type RouteName } from '../../src/http/locale.js';
+import type { Locale, RouteName } from '../../src/http/locale.js';
+import { urlFor } from '../../src/http/urls.js';
 import { themeSlug } from '../../src/services/catalogue/catalogue.js';
 
 /**

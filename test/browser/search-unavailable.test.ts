@@ -1,11 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { urlFor } from '../../src/http/locale.js';
 import type { DomDocument } from '../support/dom.js';
 import { axeViolations, horizontalOverflow, launchBrowser, openPage } from '../support/browser.js';
 import { copySampleArchive, removeArchiveCopy } from '../support/sample-archive.js';
 import { startWebOver, type TestWeb } from '../support/web.js';
 import { SPOKEN_WORD } from './sample-pages.js';
+import { urlFor } from '../../src/http/urls.js';
 
 /**
  * When Meilisearch is down, the search page answers 503 with an error page that is itself

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manifestKey, type Manifest } from '../../src/domain/manifest.js';
-import { mediaUrl } from '../../src/http/routes/media.js';
+import { mediaUrl } from '../../src/http/urls.js';
 import { cuesOf } from '../support/search-archive.js';
 import { startTestWeb, type TestWeb } from '../support/web.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { S3BlobStore } from '../../src/adapters/blob-store/s3-blob-store.js';
 import { manifestKey, type Manifest } from '../../src/domain/manifest.js';
-import { mediaUrl } from '../../src/http/routes/media.js';
+import { mediaUrl } from '../../src/http/urls.js';
 import { startTestS3, type TestS3 } from '../support/s3-server.js';
 import { cuesOf, writeItem } from '../support/search-archive.js';
 import { startWebOver, type TestWeb } from '../support/web.js';

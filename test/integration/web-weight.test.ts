@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kb, moduleImports, PAGE_BUDGET_BYTES, pageWeight, referencedAssets } from '../../scripts/bench/page-weight.js';
-import { urlFor } from '../../src/http/locale.js';
+import { urlFor } from '../../src/http/urls.js';
 import { SPOKEN_WORD, sampleItems } from '../browser/sample-pages.js';
 import { copySampleArchive, removeArchiveCopy, sampleManifests } from '../support/sample-archive.js';
 import { startWebOver, type TestWeb } from '../support/web.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatDate, formatDuration, isoDuration, timecode } from '../../src/http/format.js';
-import { MESSAGES, translate } from '../../src/http/i18n/messages.js';
-import { ROUTE_NAMES, routePattern, urlFor } from '../../src/http/locale.js';
-import { localeOfPath } from '../../src/http/request-context.js';
+import { translate } from '../../src/http/i18n/messages.js';
+import { localeEntry, localeOfPath, ROUTE_NAMES, routePattern } from '../../src/http/locale.js';
+import { urlFor } from '../../src/http/urls.js';
 import { jsonForScript, ViewEngine } from '../../src/http/view-engine.js';
 
 describe('web foundation', () => {
@@ -19,7 +19,7 @@ describe('web foundation', () => {
   });
 
   it('has every interface text in both languages', () => {
-    expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.fr).sort());
+    expect(Object.keys(localeEntry('en').messages).sort()).toEqual(Object.keys(localeEntry('fr').messages).sort());
     expect(() => translate('fr', 'no.such.key')).toThrow(/no interface text/);
   });
 
@@ -50,7 +50,7 @@ describe('web foundation', () => {
     const views = ViewEngine.load();
     const model = {
       locale: 'en' as const, lang: 'en', title: '<script>x</script>', siteTitle: 'Médiacommuns', description: 'd', canonical: 'http://h/en/',
-      alternates: [], langSwitch: { href: '/', lang: 'fr', text: 'Français', label: 'l' }, jsonLd: null, scripts: [], styles: [], links: [],
+      alternates: [], langSwitches: [{ href: '/', lang: 'fr', text: 'Français', label: 'l' }], jsonLd: null, scripts: [], styles: [], links: [],
       image: null, noindex: true, current: 'home', heading: '<b>Page not found</b>', text: 't', problems: ['<img src=x onerror=alert(1)>'], showSearch: true,
     };
     const html = views.render('error', model);

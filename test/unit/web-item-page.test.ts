@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../src/http/i18n/messages.js';
+import { itemRoute } from '../../src/http/urls.js';
 import { VIEWS_DIR } from '../../src/http/view-engine.js';
 import { downloadsOf } from '../../src/http/view-models/downloads.js';
-import { itemPageModel, routeOfKind, shorten } from '../../src/http/view-models/item-page.js';
+import { itemPageModel, shorten } from '../../src/http/view-models/item-page.js';
 import { parseItemQuery, parsePageNumber, parseStartTime, type ItemQuery } from '../../src/http/view-models/item-query.js';
 import { playerModel, posterOf, statusOf, tracksOf } from '../../src/http/view-models/player.js';
 import { bareManifest, withMedia } from '../support/web-item-manifests.js';
@@ -119,7 +120,7 @@ describe('downloads', () => {
 
 describe('item page model', () => {
   it('sends each kind to its section', () => {
-    expect(['talk', 'workshop', 'round-table', 'pitch', 'podcast', 'document'].map((k) => routeOfKind(k as never))).toEqual(['talk', 'talk', 'talk', 'talk', 'podcast', 'document']);
+    expect(['talk', 'workshop', 'round-table', 'pitch', 'podcast', 'document'].map((k) => itemRoute(k as never))).toEqual(['talk', 'talk', 'talk', 'talk', 'podcast', 'document']);
   });
 
   it('builds a talk page: links to moments, cite URL, embed code, breadcrumb', () => {

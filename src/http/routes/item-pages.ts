@@ -3,11 +3,12 @@ import type { Manifest } from '../../domain/manifest.js';
 import { pageTextFileSchema, slideTextFileSchema, transcriptFileSchema } from '../../domain/text.js';
 import type { Catalogue } from '../../services/catalogue/catalogue.js';
 import { translate } from '../i18n/messages.js';
-import { LOCALES, routePattern, urlFor, type Locale } from '../locale.js';
+import { LOCALES, routePattern, type Locale } from '../locale.js';
 import { sendPage } from '../render.js';
 import { contextOf } from '../request-context.js';
+import { itemRoute, type ItemRoute, urlFor } from '../urls.js';
 import { itemJsonLd } from '../view-models/json-ld.js';
-import { itemPageModel, routeOfKind, type ItemRoute, type ItemTexts } from '../view-models/item-page.js';
+import { itemPageModel, type ItemTexts } from '../view-models/item-page.js';
 import { parseItemQuery } from '../view-models/item-query.js';
 import { chooseTranscript } from '../view-models/transcript.js';
 import type { WebDeps } from '../web-deps.js';
@@ -38,7 +39,7 @@ export function itemPageRoutes(deps: WebDeps): Router {
 async function itemPage(deps: WebDeps, section: ItemRoute, locale: Locale, req: Request, res: Response): Promise<boolean> {
   const manifest = await deps.catalogue.item(String(req.params.id));
   if (!manifest) return false;
-  const right = routeOfKind(manifest.kind);
+  const right = itemRoute(manifest.kind);
   if (right !== section) {
     const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
     res.redirect(301, `${urlFor(right, locale, { id: manifest.id })}${search}`);

@@ -1,8 +1,9 @@
 import { Router } from 'express';
 import { translate } from '../i18n/messages.js';
-import { LOCALES, routePattern, urlFor } from '../locale.js';
+import { LOCALES, routePattern } from '../locale.js';
 import { sendPage } from '../render.js';
 import { contextOf } from '../request-context.js';
+import { urlFor } from '../urls.js';
 import { accessibilityModel } from '../view-models/accessibility-page.js';
 import { licencesModel } from '../view-models/licences-page.js';
 import { breadcrumbOf, editionModel, editionsModel, speakerJsonLd, speakerModel, themeModel } from '../view-models/listings.js';

@@ -76,8 +76,3 @@ async function streamRange(req: Request, res: Response, deps: WebDeps, key: stri
   stream.on('error', () => res.destroy());
   stream.pipe(res);
 }
-
-/** The public path of a stored object (the store's own URL comes with S3 public/presigned URLs). */
-export function mediaUrl(key: string): string {
-  return `/media/${key.split('/').map(encodeURIComponent).join('/')}`;
-}

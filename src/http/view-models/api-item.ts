@@ -2,7 +2,8 @@ import { LICENCES } from '../../domain/licence.js';
 import { isSilentVideo, type Manifest, type StoredFile } from '../../domain/manifest.js';
 import { attributionOf, type Attribution } from '../../services/catalogue/attribution.js';
 import { themeSlug } from '../../services/catalogue/catalogue.js';
-import { urlFor, type Locale } from '../locale.js';
+import { LOCALES, type Locale } from '../locale.js';
+import { urlFor } from '../urls.js';
 import {
   durationOf, embedUrl, fileUrl, itemPageUrl, previewImage, publishedDate, type Download, type Image,
 } from './public-item.js';
@@ -129,7 +130,7 @@ export function itemDetail(manifest: Manifest, origin: string, locale: Locale): 
   return {
     ...summary,
     summary: manifest.summary,
-    urls: { fr: itemPageUrl(manifest, origin, 'fr'), en: itemPageUrl(manifest, origin, 'en') },
+    urls: Object.fromEntries(LOCALES.map((target) => [target, itemPageUrl(manifest, origin, target)])) as Record<Locale, string>,
     embedUrl: embedUrl(manifest, origin, locale),
     oembedUrl: `${origin}/oembed?url=${encodeURIComponent(summary.url)}&format=json`,
     media: {

@@ -3,7 +3,7 @@ import type { PageTextFile } from '../../domain/text.js';
 import type { HighlightPart } from '../../ports/search-index.js';
 import { translate } from '../i18n/messages.js';
 import type { Locale } from '../locale.js';
-import { mediaUrl } from '../routes/media.js';
+import { mediaUrl } from '../urls.js';
 import { highlightText, searchTerms } from './highlight.js';
 
 export interface PageThumbnail {

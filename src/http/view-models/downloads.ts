@@ -2,7 +2,7 @@ import { isSilentVideo, type Manifest, type StoredFile } from '../../domain/mani
 import { formatBytes } from '../format.js';
 import { translate } from '../i18n/messages.js';
 import type { Locale } from '../locale.js';
-import { mediaUrl } from '../routes/media.js';
+import { mediaUrl } from '../urls.js';
 import { languageName } from '../../domain/language.js';
 
 export interface DownloadModel {

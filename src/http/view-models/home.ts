@@ -2,8 +2,10 @@ import { ITEM_KINDS } from '../../domain/item.js';
 import type { Manifest } from '../../domain/manifest.js';
 import type { CatalogueSnapshot, EditionSummary, ThemeSummary } from '../../services/catalogue/catalogue.js';
 import { translate } from '../i18n/messages.js';
-import { urlFor, type Locale } from '../locale.js';
+import { listFormat } from '../intl.js';
+import type { Locale } from '../locale.js';
 import { itemCardOf, type ItemCard } from './item-card.js';
+import { urlFor } from '../urls.js';
 
 /** How many of the latest edition's items the home page shows before « see all ». */
 export const HOME_CARDS = 12;
@@ -78,17 +80,12 @@ export function themeLineOf(theme: ThemeSummary, locale: Locale): ThemeLine {
   return { name: theme.name, href: urlFor('theme', locale, { slug: theme.slug }), countText: translate(locale, 'listing.count.items', { count: theme.items.length }) };
 }
 
-const lists: Record<Locale, Intl.ListFormat> = {
-  fr: new Intl.ListFormat('fr-FR', { type: 'conjunction', style: 'long' }),
-  en: new Intl.ListFormat('en-GB', { type: 'conjunction', style: 'long' }),
-};
-
 /** « 3 conférences, 1 atelier et 2 podcasts », kinds in their usual order. */
 export function kindsText(items: readonly Manifest[], locale: Locale): string {
   const parts = ITEM_KINDS.map((kind) => [kind, items.filter((i) => i.kind === kind).length] as const)
     .filter(([, count]) => count > 0)
     .map(([kind, count]) => translate(locale, `card.count.${kind}`, { count }));
-  return lists[locale].format(parts);
+  return listFormat(locale).format(parts);
 }
 
 /** schema.org WebSite with its search, so search engines can offer the archive's own search. */

@@ -5,8 +5,8 @@ import { primaryLanguage } from '../../domain/text.js';
 import type { HighlightPart } from '../../ports/search-index.js';
 import { formatDate, formatDuration, isoDuration } from '../format.js';
 import { translate } from '../i18n/messages.js';
-import { urlFor, type Locale, type RouteName } from '../locale.js';
-import { mediaUrl } from '../routes/media.js';
+import type { Locale, RouteName } from '../locale.js';
+import { mediaUrl, urlFor } from '../urls.js';
 
 /**
  * The card of an item, shared by the home page, listings and search results: enough to choose

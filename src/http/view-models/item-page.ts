@@ -1,25 +1,17 @@
-import { VIDEO_KINDS, type ItemKind } from '../../domain/item.js';
+import type { ItemKind } from '../../domain/item.js';
 import type { Manifest } from '../../domain/manifest.js';
 import { primaryLanguage, type PageTextFile, type SlideTextFile, type TranscriptFile } from '../../domain/text.js';
 import { themeSlug } from '../../services/catalogue/catalogue.js';
 import { formatBytes, timecode } from '../format.js';
 import { translate } from '../i18n/messages.js';
-import { urlFor, type Locale, type RouteName } from '../locale.js';
-import { mediaUrl } from '../routes/media.js';
+import type { Locale } from '../locale.js';
+import { itemRoute, mediaUrl, urlFor, type ItemRoute } from '../urls.js';
 import { documentPagesModel, paragraphsOf, type DocumentPagesModel } from './document-pages.js';
 import { downloadsOf, type DownloadModel } from './downloads.js';
 import type { ItemQuery } from './item-query.js';
 import { embedCode, licenceModel, type LicenceModel } from './licence.js';
 import { playerModel, signLanguageOf, statusOf, type PlayerModel, type SignLanguageModel, type StatusModel } from './player.js';
 import { linesOf, slidesModel, transcriptModel, type PageHref, type SlideModel, type TranscriptModel } from './transcript.js';
-
-export type ItemRoute = Extract<RouteName, 'talk' | 'podcast' | 'document'>;
-
-/** The section an item is published under: any recording with pictures is a talk. */
-export function routeOfKind(kind: ItemKind): ItemRoute {
-  if (VIDEO_KINDS.includes(kind)) return 'talk';
-  return kind === 'podcast' ? 'podcast' : 'document';
-}
 
 /** What the page reads besides the manifest (each may be missing: the page still renders). */
 export interface ItemTexts {
@@ -83,7 +75,7 @@ export interface ItemPageModel {
 export function itemPageModel(input: ItemPageInput): ItemPageModel {
   const { manifest, locale, origin, query, texts } = input;
   const t = (key: string, vars: Record<string, unknown> = {}): string => translate(locale, key, vars);
-  const section = routeOfKind(manifest.kind);
+  const section = itemRoute(manifest.kind);
   const fullPath = urlFor(section, locale, { id: manifest.id });
   const pageUrl = `${origin}${fullPath}`;
   const href: PageHref = (params, fragment) => {

@@ -3,10 +3,12 @@ import { isSilentVideo, type Manifest } from '../../domain/manifest.js';
 import { themeSlug } from '../../services/catalogue/catalogue.js';
 import { isoDuration } from '../format.js';
 import { translate } from '../i18n/messages.js';
-import { urlFor, type Locale } from '../locale.js';
+import { listFormat } from '../intl.js';
+import { DEFAULT_LOCALE, type Locale } from '../locale.js';
 import {
   audioEnclosure, durationOf, embedUrl, fileUrl, itemPageUrl, previewImage, publishedDate, videoFile,
 } from './public-item.js';
+import { urlFor } from '../urls.js';
 
 /**
  * schema.org descriptions (https://schema.org) rendered as JSON-LD in the pages' head: search
@@ -30,7 +32,7 @@ export function itemJsonLd(manifest: Manifest, origin: string, locale: Locale, t
   const data: JsonLd = {
     '@context': 'https://schema.org',
     '@type': SCHEMA_TYPES[route],
-    '@id': `${itemPageUrl(manifest, origin, 'fr')}#item`,
+    '@id': `${itemPageUrl(manifest, origin, DEFAULT_LOCALE)}#item`,
     url,
     name: manifest.title,
     description: manifest.summary || manifest.title,
@@ -167,7 +169,7 @@ function accessibilitySummary(manifest: Manifest, locale: Locale): string {
   // A video without sound lacks no captions: say what it is rather than what it misses.
   const silent = isSilentVideo(manifest) ? ` ${t('silent')}` : '';
   if (features.length === 0) return silent ? silent.trim() : t('none');
-  const list = new Intl.ListFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { type: 'conjunction' }).format(features);
+  const list = listFormat(locale).format(features);
   return `${translate(locale, 'jsonld.offers', { features: list })}${silent}`;
 }
 

@@ -2,7 +2,8 @@ import { LICENCE_IDS, LICENCES, type LicenceId } from '../../domain/licence.js';
 import { attributionOf } from '../../services/catalogue/attribution.js';
 import type { CatalogueSnapshot } from '../../services/catalogue/catalogue.js';
 import { translate } from '../i18n/messages.js';
-import { urlFor, type Locale } from '../locale.js';
+import type { Locale } from '../locale.js';
+import { urlFor } from '../urls.js';
 import { itemHref } from './item-card.js';
 
 export interface LicenceView {

@@ -1,7 +1,8 @@
 import { ITEM_KINDS, type ItemKind } from '../../domain/item.js';
 import type { CatalogueSnapshot, EditionSummary, SpeakerSummary, ThemeSummary } from '../../services/catalogue/catalogue.js';
 import { translate } from '../i18n/messages.js';
-import { urlFor, type Locale } from '../locale.js';
+import type { Locale } from '../locale.js';
+import { urlFor } from '../urls.js';
 import { editionLineOf, kindsText, type EditionLine } from './home.js';
 import { itemCardOf, type ItemCard, type LinkRef } from './item-card.js';
 

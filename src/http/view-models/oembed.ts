@@ -1,6 +1,7 @@
 import { VIDEO_KINDS } from '../../domain/item.js';
 import type { Manifest } from '../../domain/manifest.js';
-import { LOCALES, routePattern, urlFor, type Locale } from '../locale.js';
+import { LOCALES, routePattern, type Locale } from '../locale.js';
+import { urlFor } from '../urls.js';
 import { escapeMarkup } from '../../lib/escape-markup.js';
 import { embedUrl, fileUrl, previewImage } from './public-item.js';
 

@@ -6,7 +6,7 @@ import { primaryLanguage } from '../../domain/text.js';
 import { timecode } from '../format.js';
 import { translate } from '../i18n/messages.js';
 import type { Locale } from '../locale.js';
-import { mediaUrl } from '../routes/media.js';
+import { mediaUrl } from '../urls.js';
 import { languageList } from './language-names.js';
 
 export interface MediaSource {

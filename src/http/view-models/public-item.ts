@@ -1,7 +1,6 @@
-import { VIDEO_KINDS } from '../../domain/item.js';
 import type { Manifest } from '../../domain/manifest.js';
-import { urlFor, type Locale } from '../locale.js';
-import { mediaUrl } from '../routes/media.js';
+import { DEFAULT_LOCALE, type Locale } from '../locale.js';
+import { itemRoute, mediaUrl, urlFor } from '../urls.js';
 
 /**
  * What the machine-readable outputs (JSON API, feeds, oEmbed, JSON-LD, sitemap) say about an
@@ -10,16 +9,12 @@ import { mediaUrl } from '../routes/media.js';
 export type Download = Manifest['downloads'][number];
 export type Image = Manifest['images']['posters'][number];
 
-/** The item's page: /talks/<id>, /podcasts/<id>, /documents/<id> (or their /en/ version). */
-export function itemPageUrl(manifest: Pick<Manifest, 'kind' | 'id'>, origin: string, locale: Locale = 'fr'): string {
-  return `${origin}${urlFor(pageRoute(manifest.kind), locale, { id: manifest.id })}`;
+/** The item's page: /talks/<id>, /podcasts/<id>, /documents/<id> (or under another locale's prefix). */
+export function itemPageUrl(manifest: Pick<Manifest, 'kind' | 'id'>, origin: string, locale: Locale = DEFAULT_LOCALE): string {
+  return `${origin}${urlFor(itemRoute(manifest.kind), locale, { id: manifest.id })}`;
 }
 
-export function pageRoute(kind: Manifest['kind']): 'talk' | 'podcast' | 'document' {
-  return VIDEO_KINDS.includes(kind) ? 'talk' : kind === 'podcast' ? 'podcast' : 'document';
-}
-
-export function embedUrl(manifest: Pick<Manifest, 'id'>, origin: string, locale: Locale = 'fr'): string {
+export function embedUrl(manifest: Pick<Manifest, 'id'>, origin: string, locale: Locale = DEFAULT_LOCALE): string {
   return `${origin}${urlFor('embed', locale, { id: manifest.id })}`;
 }
 

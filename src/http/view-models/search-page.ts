@@ -1,11 +1,11 @@
-import { mediaUrl } from '../routes/media.js';
 import type { Manifest } from '../../domain/manifest.js';
 import type { HighlightPart, SortOrder } from '../../ports/search-index.js';
 import { FACET_NAMES, parseSearchRequest, SearchRequestError, SORT_ORDERS, type FacetName, type SearchRequest } from '../../services/search/search-request.js';
 import type { ResultItem, ResultPassage, SearchResult } from '../../services/search/search-service.js';
 import { isoDuration, timecode } from '../format.js';
 import { translate } from '../i18n/messages.js';
-import { urlFor, type Locale } from '../locale.js';
+import type { Locale } from '../locale.js';
+import { mediaUrl, urlFor } from '../urls.js';
 import { activeFiltersOf, facetGroupsOf, type ActiveFilter, type ActiveFilters, type FacetCounts, type FacetGroup } from './facets.js';
 import { itemCardOf, itemCardOfHit, langAttribute, localisePath, type ItemCard } from './item-card.js';
 import { paginationOf, type Pagination } from './pagination.js';

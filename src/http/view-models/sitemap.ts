@@ -1,8 +1,8 @@
 import type { Manifest } from '../../domain/manifest.js';
 import type { CatalogueSnapshot } from '../../services/catalogue/catalogue.js';
-import { LOCALES, urlFor, type RouteName } from '../locale.js';
+import { DEFAULT_LOCALE, LOCALES, type RouteName } from '../locale.js';
+import { itemRoute, urlFor } from '../urls.js';
 import { xmlDocument, type XmlNode } from '../xml.js';
-import { pageRoute } from './public-item.js';
 
 /**
  * sitemap.xml (https://www.sitemaps.org/protocol.html): every public page in both languages,
@@ -22,7 +22,7 @@ export function sitemapXml(snapshot: CatalogueSnapshot, origin: string): string 
     { route: 'home', items: snapshot.items },
     { route: 'editions', items: snapshot.items },
     ...snapshot.editions.map((e): SitemapPage => ({ route: 'edition', params: { slug: e.slug }, items: e.items })),
-    ...snapshot.items.map((m): SitemapPage => ({ route: pageRoute(m.kind), params: { id: m.id }, items: [m] })),
+    ...snapshot.items.map((m): SitemapPage => ({ route: itemRoute(m.kind), params: { id: m.id }, items: [m] })),
     ...[...snapshot.speakers.values()].map((s): SitemapPage => ({ route: 'speaker', params: { slug: s.slug }, items: s.items })),
     ...snapshot.themes.map((t): SitemapPage => ({ route: 'theme', params: { slug: t.slug }, items: t.items })),
     { route: 'accessibility' },
@@ -32,7 +32,7 @@ export function sitemapXml(snapshot: CatalogueSnapshot, origin: string): string 
     const href = (locale: (typeof LOCALES)[number]): string => `${origin}${urlFor(page.route, locale, page.params ?? {})}`;
     const alternates = [
       ...LOCALES.map((locale) => ({ '@rel': 'alternate', '@hreflang': locale, '@href': href(locale) })),
-      { '@rel': 'alternate', '@hreflang': 'x-default', '@href': href('fr') },
+      { '@rel': 'alternate', '@hreflang': 'x-default', '@href': href(DEFAULT_LOCALE) },
     ];
     const lastmod = newest(page.items ?? []) ?? undefined;
     return LOCALES.map((locale): XmlNode => ({ loc: href(locale), lastmod, 'xhtml:link': alternates }));
@@ -52,8 +52,7 @@ export function robotsTxt(origin: string): string {
     'User-agent: *',
     'Allow: /',
     'Disallow: /api/search',
-    `Disallow: ${urlFor('search', 'fr')}?`,
-    `Disallow: ${urlFor('search', 'en')}?`,
+    ...LOCALES.map((locale) => `Disallow: ${urlFor('search', locale)}?`),
     '',
     `Sitemap: ${origin}/sitemap.xml`,
     '',

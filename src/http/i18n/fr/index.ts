@@ -1,0 +1,8 @@
+import { mergeGroups } from '../merge-groups.js';
+import { common } from './common.js';
+import { item } from './item.js';
+import { pages } from './pages.js';
+import { search } from './search.js';
+
+/** The French interface: the reference every other locale is checked against (../translation.ts). */
+export const fr = mergeGroups(common, item, search, pages);

@@ -1,0 +1,52 @@
+import { VIDEO_KINDS, type ItemKind } from '../domain/item.js';
+import { routePattern, type Locale, type RouteName } from './locale.js';
+
+/**
+ * Every URL the site hands out is built here, from the locale table's paths: pages, positions
+ * inside recordings and documents, stored media. Services return ids, kinds, seconds and pages;
+ * routes and view-models turn them into links with these functions.
+ */
+export type ItemRoute = Extract<RouteName, 'talk' | 'podcast' | 'document'>;
+
+type QueryValue = string | number | readonly string[] | null | undefined;
+
+/** The section an item is published under: any recording with pictures is a talk. */
+export function itemRoute(kind: ItemKind): ItemRoute {
+  if (VIDEO_KINDS.includes(kind)) return 'talk';
+  return kind === 'podcast' ? 'podcast' : 'document';
+}
+
+/** A page's path with its parameters filled in and encoded; `query` values that are empty are left out. */
+export function urlFor(name: RouteName, locale: Locale, params: Record<string, string> = {}, query: Record<string, QueryValue> = {}): string {
+  const path = routePattern(name, locale).replace(/:([a-z]+)/g, (_, key: string) => {
+    const value = params[key];
+    if (value === undefined) throw new Error(`urlFor(${name}): missing parameter ${key}`);
+    return encodeURIComponent(value);
+  });
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === null || value === undefined || value === '') continue;
+    for (const one of Array.isArray(value) ? value : [value]) search.append(key, String(one));
+  }
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** An item's page: /talks/<id>, /podcasts/<id>, /documents/<id> (under the locale's prefix). */
+export function itemHref(kind: ItemKind, id: string, locale: Locale): string {
+  return urlFor(itemRoute(kind), locale, { id });
+}
+
+/**
+ * The item's page opened at a passage: `?t=<seconds>` in a recording (rounded down, so the
+ * player starts just before the words), `?page=<n>` in a document.
+ */
+export function passageHref(kind: ItemKind, id: string, position: { start: number | null; page: number | null }, locale: Locale): string {
+  if (kind === 'document') return urlFor('document', locale, { id }, { page: position.page });
+  return urlFor(itemRoute(kind), locale, { id }, { t: position.start === null ? null : Math.floor(position.start) });
+}
+
+/** The public path of a stored object, served by the media route (or redirected to the store's own URL). */
+export function mediaUrl(key: string): string {
+  return `/media/${key.split('/').map(encodeURIComponent).join('/')}`;
+}
