@@ -6,8 +6,16 @@ import type { ProgrammeItem } from '../domain/item.js';
  * chain of stages run in order, each of which a shared queue may give to a different worker
  * (for an item: probe, each step, publish); the last stage's result is the job's. `key` names
  * the work itself, `<item id>@<version>` (the version: a hash of the item's inputs and
- * metadata): a shared queue runs one job per key, so enqueueing the same work twice while it
- * waits or runs does it once, and a job of the same item under another version supersedes it.
+ * metadata). Every queue keeps two promises about keys (test/contract/job-queue-contract.ts):
+ * - one job per key: the same key submitted while its job waits or runs joins it (it runs
+ *   once, and each submission hears its result); submitted after it finished, it runs again
+ *   (the archive may have changed since);
+ * - a newer version supersedes: a job submitted while a job of the same item under another key
+ *   is unfinished stops that one before its next stage (a shared queue drops it whole if none of
+ *   its stages started), and that one's submitters hear it failed (JobSupersededError). A stage
+ *   already running is not interrupted: a handler that must not finish stale work checks the
+ *   archive's current version itself.
+ * The inline queue keeps both within one runAll: it holds no jobs outside it.
  */
 export type Job = IngestItemJob;
 /**
@@ -58,6 +66,15 @@ export class JobFailedError extends AppError {
   }
 }
 
+/** A job stopped before its next stage: a newer version of its item was submitted (see Job). */
+export class JobSupersededError extends AppError {
+  override name = 'JobSupersededError';
+  override readonly code = 'job_superseded';
+  constructor(readonly key: string, readonly newerKey: string) {
+    super(`${key}: superseded by a newer version of the item (${newerKey}), its remaining stages not run`);
+  }
+}
+
 /** A job that failed for good: its cause, the tries it had, and where it was. */
 export interface JobFailure {
   cause: string;
@@ -78,6 +95,11 @@ export interface JobWatch<R> {
 
 export interface JobQueue {
   readonly kind: 'inline' | 'bullmq';
+  /**
+   * Tries a stage gets before its job fails for good (a JobFailedError with `retry: false` fails
+   * it at the first). 1 for the inline queue: the next run resumes what failed.
+   */
+  readonly attemptsPerStage: number;
   /**
    * Runs every job and resolves with the results in the jobs' order. Jobs may arrive as they are
    * made (an async iterable): each starts as soon as it arrives and a lane is free. The inline

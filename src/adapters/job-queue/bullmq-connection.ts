@@ -53,8 +53,11 @@ export async function checkRedis(url: string, timeoutMs = 5000): Promise<void> {
   }
 }
 
-/** What a stage's BullMQ job holds: the whole job, and the stage to run. */
-export type StageData = Job & { stage: string };
+/**
+ * What a stage's BullMQ job holds: the whole job, and the stage to run. `supersededBy`, on a
+ * job's last stage only: the key of a newer version of the item submitted while a stage ran.
+ */
+export type StageData = Job & { stage: string; supersededBy?: string };
 
 /** The job data as it comes back from Redis: checked, since another version may have written it. */
 export function stageOf(data: unknown): StageData | null {

@@ -28,14 +28,14 @@ const UNFINISHED = ['waiting-children', 'wait', 'delayed', 'prioritized', 'pause
  */
 export class BullmqJobQueue implements SharedJobQueue {
   readonly kind = 'bullmq' as const;
+  readonly attemptsPerStage: number;
   private opened: Queue | null = null;
   private flows: FlowProducer | null = null;
-  private readonly attempts: number;
   private readonly backoffMs: number;
   private readonly pollMs: number;
 
   constructor(private readonly options: BullmqQueueOptions) {
-    this.attempts = options.attempts ?? 3;
+    this.attemptsPerStage = options.attempts ?? 3;
     this.backoffMs = options.backoffMs ?? 10_000;
     this.pollMs = options.pollMs ?? 5000;
   }
@@ -235,7 +235,7 @@ export class BullmqJobQueue implements SharedJobQueue {
         prefix: QUEUE_PREFIX,
         connection: connectionOf(this.options.url),
         defaultJobOptions: {
-          attempts: this.attempts,
+          attempts: this.attemptsPerStage,
           backoff: { type: 'exponential', delay: this.backoffMs },
           // Kept for `status` (and to join finished work), then trimmed.
           removeOnComplete: { age: 7 * ONE_DAY, count: 5000 },
@@ -264,7 +264,12 @@ export class BullmqJobQueue implements SharedJobQueue {
     const existing = await this.queue().getJob(job.key);
     if (existing) {
       const state = await existing.getState();
-      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return false;
+      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') {
+        // Submitted again after a newer version marked it: it is the newest again, and goes on.
+        const data = stageOf(existing.data);
+        if (data?.supersededBy) await existing.updateData({ ...data, supersededBy: undefined }); // JSON leaves it out
+        return false;
+      }
       await existing.remove(); // with its stages
     }
     await this.flowProducer().add(this.chainOf(job));
@@ -289,7 +294,7 @@ export class BullmqJobQueue implements SharedJobQueue {
         opts: {
           jobId: stageJobId(job, stage),
           priority: job.stages.length - index,
-          attempts: this.attempts,
+          attempts: this.attemptsPerStage,
           backoff: { type: 'exponential', delay: this.backoffMs },
           // A stage that fails for good fails the rest of the chain (which then never runs).
           failParentOnFailure: true,
@@ -307,7 +312,8 @@ export class BullmqJobQueue implements SharedJobQueue {
   /**
    * Jobs for the same items under other keys (older inputs or metadata) that have not started
    * are dropped, and so are their failures: the new job supersedes them. One with a stage
-   * running is left: its next stage sees that a newer version was submitted and stops there.
+   * running cannot be removed (BullMQ keeps locked jobs): it is marked on its last stage, which
+   * workers read before each stage, so none of its later stages runs (see Job).
    * Read by ids (the item is the part of a key before "@"): cheap however long the queue.
    */
   private async removeSuperseded(jobs: Job[]): Promise<void> {
@@ -317,7 +323,13 @@ export class BullmqJobQueue implements SharedJobQueue {
       if (id.includes('~')) continue; // only whole jobs (their last stage)
       const key = keyOf.get(subjectOf(id));
       if (key === undefined || key === id) continue;
-      await (await this.queue().getJob(id))?.remove().catch(() => {}); // a stage may be running: then it stays
+      const older = await this.queue().getJob(id);
+      const data = stageOf(older?.data);
+      if (!older || !data) continue;
+      await older.remove().catch(async () => {
+        const marked: StageData = { ...data, supersededBy: key };
+        await older.updateData(marked).catch(() => {}); // finished meanwhile: nothing left to stop
+      });
     }
   }
 }

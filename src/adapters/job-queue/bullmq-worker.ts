@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
-import { UnrecoverableError, Worker, type Job as BullJob } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type Job as BullJob } from 'bullmq';
 import { describeError } from '../../domain/errors.js';
-import { JobFailedError, type JobHandlers, type JobProgress, type RunningWorker, type WorkerOptions } from '../../ports/job-queue.js';
+import { JobFailedError, JobSupersededError, type JobHandlers, type JobProgress, type RunningWorker, type WorkerOptions } from '../../ports/job-queue.js';
 import { dispatch } from './inline-job-queue.js';
 import { connectionOf, failedByEarlierStage, QUEUE_NAME, QUEUE_PREFIX, stageOf, type StoredProgress } from './bullmq-connection.js';
 
@@ -21,6 +21,9 @@ export async function startBullmqWorker(url: string, handlers: JobHandlers<unkno
   // What each finished stage did, from its step events: none means it did not apply.
   const ran = new Map<string, 'done' | 'reused' | 'skipped'>();
   const lockMs = Math.max(1, options.lockSeconds) * 1000;
+  // Reads a job's last stage before each stage: a newer version of the item may have been submitted.
+  const jobs = new Queue(QUEUE_NAME, { prefix: QUEUE_PREFIX, connection: connectionOf(url) });
+  jobs.on('error', () => {}); // reconnects by itself, like the worker
 
   const worker = new Worker(QUEUE_NAME, async (job: BullJob, token?: string) => {
     const data = stageOf(job.data);
@@ -41,6 +44,8 @@ export async function startBullmqWorker(url: string, handlers: JobHandlers<unkno
       writes = writes.then(() => job.updateProgress(stored as unknown as object)).catch(() => {});
     };
     try {
+      const newer = stageOf((await jobs.getJob(data.key))?.data)?.supersededBy;
+      if (newer) throw new UnrecoverableError(new JobSupersededError(data.key, newer).message);
       const result = await dispatch(data, handlers, { stage: data.stage, attempt, progress: record });
       ran.set(id, steps.length === 0 ? 'skipped' : steps.every((s) => s.state === 'reused') ? 'reused' : 'done');
       await writes;
@@ -110,9 +115,10 @@ export async function startBullmqWorker(url: string, handlers: JobHandlers<unkno
         for (const { job, token } of running.values()) await job.moveToWait(token).catch(() => {});
         running.clear();
         await worker.close(true);
-        return;
+      } else {
+        await worker.close();
       }
-      await worker.close();
+      await jobs.close().catch(() => {});
     },
   };
 }
