@@ -19,6 +19,7 @@ import { SHORT_SAMPLE_DIR } from '../global-setup.js';
 import { runCli, type CliRun } from '../support/cli.js';
 import { makeVideoClip } from '../support/clips.js';
 import { copySampleArchive, removeArchiveCopy, sampleManifests } from '../support/sample-archive.js';
+import { programmeItem } from '../support/programme-item.js';
 
 const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -97,12 +98,7 @@ describe('a new version of one step', () => {
     root = mkdtempSync(path.join(tmpdir(), 'mc-reruns-'));
     store = new FsBlobStore(path.join(root, 'store'));
     const media = await makeVideoClip(path.join(root, 'atelier.mp4'), { seconds: 3, width: 320, height: 180 });
-    item = {
-      id: '2025-test-atelier', row: 1, date: null, title: 'Atelier', kind: 'talk', themes: [], speakers: [],
-      edition: { label: '2025 Strasbourg', year: 2025, city: 'Strasbourg', slug: '2025-strasbourg' },
-      language: 'fr', licence: 'CC-BY-4.0', summary: '', media: { path: media, declared: 'atelier.mp4' },
-      captions: [], slides: null, audioDescription: null, signLanguage: null,
-    };
+    item = programmeItem({ id: '2025-test-atelier', media: { path: media, declared: 'atelier.mp4' } });
     expect(await ingestItem(item, deps(stepsFor))).toMatchObject({ status: 'ingested' });
   }, 120_000);
 

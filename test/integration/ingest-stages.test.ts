@@ -18,6 +18,7 @@ import { runStage } from '../../src/services/ingest/ingest-stages.js';
 import { currentKeyOf } from '../../src/services/ingest/item-version.js';
 import { silentReporter, type IngestReporter } from '../../src/services/ingest/reporter.js';
 import { makeVideoClip } from '../support/clips.js';
+import { programmeItem } from '../support/programme-item.js';
 
 /**
  * One item's steps on two "machines" (two work folders, two checksum caches, one store), with
@@ -53,12 +54,9 @@ describe('an item\'s steps spread over two machines', () => {
     await makeVideoClip(media, { seconds: 2, width: 320, height: 180 });
     const captions = path.join(root, 'programme', 'atelier.fr.vtt');
     writeFileSync(captions, 'WEBVTT\n\n00:00.000 --> 00:01.500\nBonjour à toutes et à tous.\n');
-    item = {
-      id: '2025-test-atelier', row: 1, date: null, title: 'Atelier', kind: 'talk', themes: [], speakers: [],
-      edition: { label: '2025 Strasbourg', year: 2025, city: 'Strasbourg', slug: '2025-strasbourg' },
-      language: 'fr', licence: 'CC-BY-4.0', summary: '', media: { path: media, declared: 'atelier.mp4' },
-      captions: [{ path: captions, declared: 'atelier.fr.vtt', language: 'fr' }], slides: null, audioDescription: null, signLanguage: null,
-    };
+    item = programmeItem({
+      id: '2025-test-atelier', media: { path: media, declared: 'atelier.mp4' }, captions: [{ path: captions, declared: 'atelier.fr.vtt', language: 'fr' }],
+    });
   }, 60_000);
 
   afterAll(() => {

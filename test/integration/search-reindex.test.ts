@@ -14,6 +14,7 @@ import { SearchIndexer } from '../../src/services/search/indexer.js';
 import { SearchService } from '../../src/services/search/search-service.js';
 import { startTestMeili, type TestMeili } from '../support/meili.js';
 import { cuesOf, freshStore, writeItem } from '../support/search-archive.js';
+import { until } from '../support/wait.js';
 
 const talkIn = (store: FsBlobStore) => (id: string, sentences: string[]) =>
   writeItem(store, { id, kind: 'talk', title: `Titre ${id}`, transcripts: [{ cues: cuesOf(sentences) }] });
@@ -90,7 +91,8 @@ describe('keeping the index in step with the archive', () => {
       await fetch(`${meili.url}/indexes`, { method: 'POST', headers, body: JSON.stringify({ uid, primaryKey: 'id' }) });
     }
     await fetch(`${meili.url}/indexes/segments_next/documents`, { method: 'POST', headers, body: JSON.stringify([{ id: 'junk', itemId: 'junk', text: 'cartographie fantôme' }]) });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Index creation is an asynchronous task in Meilisearch: wait until both leftovers exist.
+    await until(async () => (await indexUids(meili)).length === 4, 10_000, 'the leftover indexes');
     expect(await indexUids(meili)).toEqual(['items', 'items_next', 'segments', 'segments_next']);
     expect(await indexer.reindex()).toMatchObject({ items: 2 });
     expect(await indexUids(meili)).toEqual(['items', 'segments']);
@@ -164,7 +166,7 @@ describe('search that stops answering', () => {
 
     // Meilisearch dies (killed by its PID, as an OOM killer would).
     process.kill(pid, 'SIGKILL');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await until(() => !isRunning(pid), 10_000, 'Meilisearch to be gone');
     const error = await new SearchService(first.index).search({ q: 'bibliothèque' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SearchUnavailableError);
     expect((error as SearchUnavailableError).message).toMatch(/^search is unavailable: Meilisearch at http:\/\/127\.0\.0\.1:\d+ does not answer \(ECONNREFUSED\)$/);
@@ -193,3 +195,13 @@ describe('search that stops answering', () => {
     }
   }, 60_000);
 });
+
+/** Whether a process is still there (signal 0 tests without sending anything). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

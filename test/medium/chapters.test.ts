@@ -5,27 +5,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SharpImageTool } from '../../src/adapters/image-tool/sharp-image-tool.js';
-import type { ProgrammeItem } from '../../src/domain/item.js';
-import type { MediaInfo } from '../../src/domain/manifest.js';
 import type { StepContext } from '../../src/pipeline/step.js';
 import { chaptersStep } from '../../src/pipeline/steps/chapters.js';
 import { makeSlideClip, makeVideoClip } from '../support/clips.js';
 import { realStepTools } from '../support/step-tools.js';
+import { programmeItem, videoInfo } from '../support/programme-item.js';
 
 const run = promisify(execFile);
 let root: string;
 
 function context(path: string, duration: number, name: string): StepContext {
-  const item: ProgrammeItem = {
-    id: '2025-test-slides', row: 1, date: null, title: 'Slides', kind: 'talk', themes: [], speakers: [],
-    edition: { label: '2025 Strasbourg', year: 2025, city: 'Strasbourg', slug: '2025-strasbourg' },
-    language: 'fr', licence: 'CC-BY-4.0', summary: '', media: { path, declared: path },
-    captions: [], slides: null, audioDescription: null, signLanguage: null,
-  };
-  const media: MediaInfo = {
-    class: 'video', container: 'mp4', duration, size: 1, bitRate: null, tags: {}, pages: null, audio: null,
-    video: { codec: 'h264', width: 640, height: 360, displayWidth: 640, displayHeight: 360, fps: 25, rotation: 0, pixelFormat: 'yuv420p', interlaced: false },
-  };
+  const item = programmeItem({ id: '2025-test-slides', title: 'Slides', media: { path, declared: path } });
+  const media = videoInfo(duration);
   return {
     item, workDir: join(root, name, 'work'), outDir: join(root, name, 'out'), previous: { media },
     ...realStepTools(),

@@ -7,21 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PopplerDocumentTool } from '../../src/adapters/document-tool/poppler-document-tool.js';
 import { SharpImageTool } from '../../src/adapters/image-tool/sharp-image-tool.js';
 import { MediaError } from '../../src/domain/errors.js';
-import type { ProgrammeItem } from '../../src/domain/item.js';
 import type { StepContext } from '../../src/pipeline/step.js';
 import { documentPosterStep } from '../../src/pipeline/steps/document-poster.js';
 import { realStepTools } from '../support/step-tools.js';
+import { programmeItem } from '../support/programme-item.js';
 
 const images = new SharpImageTool();
 let root: string;
 
 function context(path: string, name: string): StepContext {
-  const item: ProgrammeItem = {
-    id: '2025-test-magazine', row: 1, date: null, title: 'Magazine', kind: 'document', themes: [], speakers: [],
-    edition: { label: '2025 Strasbourg', year: 2025, city: 'Strasbourg', slug: '2025-strasbourg' },
-    language: 'fr', licence: 'CC-BY-4.0', summary: '', media: { path, declared: 'magazine.pdf' },
-    captions: [], slides: null, audioDescription: null, signLanguage: null,
-  };
+  const item = programmeItem({ id: '2025-test-magazine', title: 'Magazine', kind: 'document', media: { path, declared: 'magazine.pdf' } });
   return {
     item, workDir: join(root, name, 'work'), outDir: join(root, name, 'out'),
     previous: { media: { class: 'document', container: 'pdf', duration: 0, size: 1, bitRate: null, video: null, audio: null, pages: 2, tags: {} } },

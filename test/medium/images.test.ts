@@ -15,26 +15,14 @@ import { storyboardStep } from '../../src/pipeline/steps/storyboard.js';
 import { waveformStep } from '../../src/pipeline/steps/waveform.js';
 import { makeAudioClip, makeVideoClip } from '../support/clips.js';
 import { realStepTools } from '../support/step-tools.js';
+import { audioInfo, programmeItem, videoInfo } from '../support/programme-item.js';
 
 const exec = promisify(execFile);
 const images = new SharpImageTool();
 let root: string;
 
-const item = (path: string, kind: ProgrammeItem['kind']): ProgrammeItem => ({
-  id: `2025-test-${kind}`, row: 1, date: null, title: 'Inclusion numérique : ce que les territoires ont appris de cinq ans de médiation',
-  edition: { label: '2025 Strasbourg', year: 2025, city: 'Strasbourg', slug: '2025-strasbourg' },
-  kind, themes: [], speakers: [], language: 'fr', licence: 'CC-BY-4.0', summary: '',
-  media: { path, declared: path }, captions: [], slides: null, audioDescription: null, signLanguage: null,
-});
-
-const videoInfo = (duration: number, width = 640, height = 360): MediaInfo => ({
-  class: 'video', container: 'mp4', duration, size: 1, bitRate: null, tags: {}, pages: null, audio: null,
-  video: { codec: 'h264', width, height, displayWidth: width, displayHeight: height, fps: 25, rotation: 0, pixelFormat: 'yuv420p', interlaced: false },
-});
-
-const audioInfo = (duration: number): MediaInfo => ({
-  class: 'audio', container: 'mp3', duration, size: 1, bitRate: null, tags: {}, pages: null, video: null,
-  audio: { codec: 'mp3', channels: 1, sampleRate: 44_100, loudness: null },
+const item = (path: string, kind: ProgrammeItem['kind']): ProgrammeItem => programmeItem({
+  id: `2025-test-${kind}`, kind, title: 'Inclusion numérique : ce que les territoires ont appris de cinq ans de médiation', media: { path, declared: path },
 });
 
 function context(source: ProgrammeItem, media: MediaInfo, name: string): StepContext {
@@ -109,7 +97,7 @@ describe('poster step', () => {
     );
     const source = join(root, 'white-slide.mp4');
     await exec('ffmpeg', ['-y', '-loglevel', 'error', '-loop', '1', '-framerate', '5', '-i', slide, '-t', '3', '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'stillimage', '-pix_fmt', 'yuv420p', source]);
-    const ctx = context(item(source, 'talk'), videoInfo(3, 1280, 720), 'poster-white-slide');
+    const ctx = context(item(source, 'talk'), videoInfo(3, { width: 1280, height: 720 }), 'poster-white-slide');
     const result = await posterStep.run(ctx);
     expect(result.warnings).toBeUndefined();
     const look = await images.stats(join(ctx.outDir, 'images/poster-1280.jpg'));
@@ -121,7 +109,7 @@ describe('poster step', () => {
   it('draws the title card, never a black poster, for a clip black all along', async () => {
     const source = join(root, 'black.mp4');
     await exec('ffmpeg', ['-y', '-loglevel', 'error', '-f', 'lavfi', '-i', 'color=c=black:s=360x640:r=25:d=2', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', source]);
-    const ctx = context(item(source, 'talk'), videoInfo(2, 360, 640), 'poster-black');
+    const ctx = context(item(source, 'talk'), videoInfo(2, { width: 360, height: 640 }), 'poster-black');
     const result = await posterStep.run(ctx);
     expect(result.warnings).toEqual([expect.stringMatching(/^poster: all \d+ frames tried look blank .*title card$/)]);
     expect(result.posters?.filter((p) => p.format === 'jpeg').map((p) => [p.path, p.width, p.height])).toEqual([

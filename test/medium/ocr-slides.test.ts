@@ -6,8 +6,6 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slideSvg, writePng } from '../../scripts/sample/pictures.js';
 import { readSampleTimeline, SLIDE_FOOTER, SLIDE_TALKS, type Slide } from '../../scripts/sample/texts.js';
-import type { ProgrammeItem } from '../../src/domain/item.js';
-import type { MediaInfo } from '../../src/domain/manifest.js';
 import { slideTextFileSchema, type SlideTextFile } from '../../src/domain/text.js';
 import { tokens } from '../../src/pipeline/slide-text.js';
 import type { StepContext, StepResult } from '../../src/pipeline/step.js';
@@ -15,6 +13,7 @@ import { chaptersStep } from '../../src/pipeline/steps/chapters.js';
 import { slideOcrStep } from '../../src/pipeline/steps/slide-ocr.js';
 import { SHORT_SAMPLE_DIR } from '../global-setup.js';
 import { realStepTools } from '../support/step-tools.js';
+import { programmeItem, videoInfo } from '../support/programme-item.js';
 
 const run = promisify(execFile);
 const SIZE = { width: 1280, height: 720 };
@@ -22,19 +21,9 @@ const SECONDS_EACH = 4;
 let root: string;
 
 function context(path: string, name: string, video: { width: number; height: number; duration: number }, previous: StepResult = {}): StepContext {
-  const item: ProgrammeItem = {
-    id: `2025-test-${name}`, row: 1, date: null, title: 'Slides', kind: 'talk', themes: [], speakers: [],
-    edition: { label: '2025 Strasbourg', year: 2025, city: 'Strasbourg', slug: '2025-strasbourg' },
-    language: 'fr', licence: 'CC-BY-4.0', summary: '', media: { path, declared: `${name}.mp4` },
-    captions: [], slides: null, audioDescription: null, signLanguage: null,
-  };
-  const media: MediaInfo = {
-    class: 'video', container: 'mp4', duration: video.duration, size: 1, bitRate: null, tags: {}, pages: null, audio: null,
-    video: {
-      codec: 'h264', width: video.width, height: video.height, displayWidth: video.width, displayHeight: video.height,
-      fps: 25, rotation: 0, pixelFormat: 'yuv420p', interlaced: false,
-    },
-  };
+  const item = programmeItem({ id: `2025-test-${name}`, title: 'Slides', media: { path, declared: `${name}.mp4` } });
+  const media = videoInfo(video.duration, { width: video.width, height: video.height });
+
   return {
     item, workDir: join(root, name, 'work'), outDir: join(root, name, 'out'), previous: { media, ...previous },
     ...realStepTools(),

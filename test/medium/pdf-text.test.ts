@@ -21,6 +21,7 @@ import { ingestItem } from '../../src/services/ingest/ingest-item.js';
 import { silentReporter } from '../../src/services/ingest/reporter.js';
 import { SHORT_SAMPLE_DIR } from '../global-setup.js';
 import { realStepTools } from '../support/step-tools.js';
+import { programmeItem } from '../support/programme-item.js';
 
 const documents = new PopplerDocumentTool();
 const images = new SharpImageTool();
@@ -30,12 +31,7 @@ const A4: [number, number] = [595.28, 841.89];
 let root: string;
 
 function item(path: string, declared: string, id = '2025-test-document'): ProgrammeItem {
-  return {
-    id, row: 1, date: null, title: 'Magazine', kind: 'document', themes: [], speakers: [],
-    edition: { label: '2025 Strasbourg', year: 2025, city: 'Strasbourg', slug: '2025-strasbourg' },
-    language: 'fr', licence: 'CC-BY-4.0', summary: '', media: { path, declared },
-    captions: [], slides: null, audioDescription: null, signLanguage: null,
-  };
+  return programmeItem({ id, title: 'Magazine', kind: 'document', media: { path, declared } });
 }
 
 function context(path: string, name: string, pages: number): StepContext {

@@ -2,8 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProgrammeItem } from '../../src/domain/item.js';
-import type { MediaInfo } from '../../src/domain/manifest.js';
 import { tokens } from '../../src/pipeline/slide-text.js';
 import type { StepContext, StepResult } from '../../src/pipeline/step.js';
 import { chaptersStep } from '../../src/pipeline/steps/chapters.js';
@@ -13,6 +11,7 @@ import { slideTextFileSchema, type SlideTextFile } from '../../src/domain/text.j
 import { makeVideoClip } from '../support/clips.js';
 import { makeSlideDeck, type SlideDesign } from '../support/slide-decks.js';
 import { realStepTools } from '../support/step-tools.js';
+import { programmeItem, videoInfo } from '../support/programme-item.js';
 
 let root: string;
 
@@ -22,19 +21,8 @@ const ONE_LINE = [...FIRST.slice(0, 3), 'Mesurer sans jamais surveiller personne
 const OTHER = ['Accessibilité numérique', 'Former les médiatrices', 'Outiller les collectivités'];
 
 function context(path: string, name: string, video: { width: number; height: number; duration: number }): StepContext {
-  const item: ProgrammeItem = {
-    id: `2025-deck-${name}`, row: 1, date: null, title: 'Slides', kind: 'talk', themes: [], speakers: [],
-    edition: { label: '2025 Strasbourg', year: 2025, city: 'Strasbourg', slug: '2025-strasbourg' },
-    language: 'fr', licence: 'CC-BY-4.0', summary: '', media: { path, declared: `${name}.mp4` },
-    captions: [], slides: null, audioDescription: null, signLanguage: null,
-  };
-  const media: MediaInfo = {
-    class: 'video', container: 'mp4', duration: video.duration, size: 1, bitRate: null, tags: {}, pages: null, audio: null,
-    video: {
-      codec: 'h264', width: video.width, height: video.height, displayWidth: video.width, displayHeight: video.height,
-      fps: 5, rotation: 0, pixelFormat: 'yuv420p', interlaced: false,
-    },
-  };
+  const item = programmeItem({ id: `2025-deck-${name}`, title: 'Slides', media: { path, declared: `${name}.mp4` } });
+  const media = videoInfo(video.duration, { width: video.width, height: video.height, fps: 5 });
   return { item, workDir: join(root, name, 'work'), outDir: join(root, name, 'out'), previous: { media }, ...realStepTools() };
 }
 

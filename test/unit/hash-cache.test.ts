@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,8 +28,10 @@ describe('HashCache', () => {
     writeFileSync(file, 'aaaa');
     const cache = new HashCache(path.join(dir, 'sha.json'));
     const first = await cache.sha256(file);
-    await new Promise((resolve) => setTimeout(resolve, 20));
     writeFileSync(file, 'bbbb');
+    // A later modification time, as any real edit has: set rather than waited for.
+    const later = new Date(statSync(file).mtimeMs + 1000);
+    utimesSync(file, later, later);
     const second = await cache.sha256(file);
     expect(second.size).toBe(first.size);
     expect(second.sha256).not.toBe(first.sha256);

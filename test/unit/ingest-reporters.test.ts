@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDuration, table } from '../../src/cli/format.js';
 import { PlainReporter, summaryTable, TtyReporter } from '../../src/cli/ingest-reporters.js';
 import type { IngestSummary } from '../../src/services/ingest/reporter.js';
+import { until } from '../support/wait.js';
 
 const summary: IngestSummary = {
   source: 'programme.csv',
@@ -75,7 +76,7 @@ describe('ingest output', () => {
     const reporter = new TtyReporter((t) => out.push(t), () => {}, 60);
     reporter.stepStarted('talk-a', 'transcode-video');
     reporter.stepProgress('talk-a', 'transcode-video', { percent: 50, speed: 1.2 });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await until(() => /50% 1\.2×/.test(out.join('')), 5000, 'the progress bar drawn');
     const drawn = out.join('');
     expect(drawn).toContain('talk-a transcode-video');
     expect(drawn).toMatch(/\[█{10}░{10}\]\s+50% 1\.2×/);
