@@ -145,6 +145,22 @@ describe('search over the archive', () => {
     expect(ids(await search.search({ q: 'guichet', filters: { kind: 'podcast' } }))).toEqual([]);
   }, 20_000);
 
+  it('counts each active facet without its own filter, the others with every filter', async () => {
+    const request = { q: '', filters: { kind: 'talk', theme: 'Médiation numérique' } };
+    const plain = await search.search(request);
+    const counted = await search.searchWithOwnFacetCounts(request);
+    expect(ids(counted)).toEqual(['2025-strasbourg-mediation-et-ia']);
+    expect({ ...counted, facets: {} }).toEqual({ ...plain, facets: {} });
+    expect(plain.facets.kind).toEqual({ talk: 1 });
+    // « Document » stays offered beside the checked « Conférence »: one more item with the theme.
+    expect(counted.facets.kind).toEqual({ talk: 1, document: 1 });
+    expect(counted.facets.theme).toEqual({ 'Médiation numérique': 1, 'Données & IA': 1 });
+    expect(counted.facets.edition).toEqual(plain.facets.edition);
+    // Without filters it is the plain search.
+    expect(await search.searchWithOwnFacetCounts({ q: 'numérique' })).toEqual(await search.search({ q: 'numérique' }));
+    await expect(search.searchWithOwnFacetCounts({ q: '', filters: { kind: 'film' } })).rejects.toThrow(SearchRequestError);
+  });
+
   it('sorts by date either way, and by relevance by default', async () => {
     const newest = await search.search({ q: '', sort: 'date-desc' });
     expect(ids(newest).slice(-2)).toEqual(['2023-marseille-podcast-sobriete', '2022-nantes-injection']);
@@ -181,7 +197,7 @@ describe('search over the archive', () => {
   it('refuses unknown facets, naming them and the known ones', async () => {
     const error = await search.search({ q: 'x', filters: { colour: 'blue', 'kind = talk OR id': 'x', theme: 'ok' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SearchRequestError);
-    expect((error as SearchRequestError).problems).toEqual([
+    expect((error as SearchRequestError).messages).toEqual([
       'unknown filter "colour"; known filters: edition, year, theme, kind, speaker, language, licence, captions, reviewedTranscript, audioDescription, signLanguage, easyRead, transcript',
       expect.stringMatching(/^unknown filter "kind = talk OR id"/),
     ]);

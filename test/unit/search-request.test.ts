@@ -5,15 +5,16 @@ import { snippetHtml } from '../../src/services/search/snippet-html.js';
 
 const limits = { maxWords: 10, stopWords: new Set(['le', 'la', 'les', 'l', 'ou']), maxTotalHits: 5000 };
 const parse = (request: Parameters<typeof parseSearchRequest>[0]) => parseSearchRequest(request, limits);
-const problems = (request: Parameters<typeof parseSearchRequest>[0]): string[] => {
+const refusal = (request: Parameters<typeof parseSearchRequest>[0]): SearchRequestError | null => {
   try {
     parse(request);
-    return [];
+    return null;
   } catch (error) {
-    if (error instanceof SearchRequestError) return error.problems;
+    if (error instanceof SearchRequestError) return error;
     throw error;
   }
 };
+const problems = (request: Parameters<typeof parseSearchRequest>[0]): string[] => refusal(request)?.messages ?? [];
 
 describe('parseSearchRequest', () => {
   it('has defaults for everything: an empty request browses page 1 by relevance', () => {
@@ -46,6 +47,23 @@ describe('parseSearchRequest', () => {
       'hitsPerPage: at most 50',
       'page: "two" is not a whole number from 1',
     ]);
+  });
+
+  it('says of each problem its field, the value as received and a code, so a page can explain it in its own words', () => {
+    const error = refusal({ filters: [['Colour', 'red'], ['kind', ' Film '], ['theme', 'y'.repeat(201)], ['year', '2025'], ['year', '20x']], sort: 'Random', page: 'two', hitsPerPage: 51 });
+    expect(error?.problems.map(({ field, value, code }) => ({ field, value, code }))).toEqual([
+      { field: 'Colour', value: null, code: 'unknown_filter' },
+      { field: 'kind', value: ' Film ', code: 'invalid_value' },
+      { field: 'theme', value: 'y'.repeat(201), code: 'value_too_long' },
+      { field: 'year', value: '20x', code: 'invalid_value' },
+      { field: 'sort', value: 'Random', code: 'invalid_value' },
+      { field: 'hitsPerPage', value: '51', code: 'too_large' },
+      { field: 'page', value: 'two', code: 'invalid_value' },
+    ]);
+    expect(refusal({ filters: { theme: Array.from({ length: 21 }, (_, i) => `t${i}`) } })?.problems).toEqual([
+      { field: 'theme', value: null, code: 'too_many_values', message: 'theme: at most 20 values' },
+    ]);
+    expect(error?.message).toMatch(/^invalid search: unknown filter "Colour"; .*; page: "two" is not a whole number from 1$/);
   });
 
   it('takes huge page numbers (an empty page past the end), not zero or negative ones', () => {

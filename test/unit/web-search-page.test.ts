@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { parseSearchRequest, SearchRequestError, type SearchProblem } from '../../src/services/search/search-request.js';
 import type { SearchResult } from '../../src/services/search/search-service.js';
 import { languageLabel } from '../../src/domain/language.js';
-import { activeFiltersOf, facetGroupsOf, filtersWithout, mergeFacetCounts } from '../../src/http/view-models/facets.js';
+import { activeFiltersOf, facetGroupsOf } from '../../src/http/view-models/facets.js';
 import { itemCardOf, localisePath, pictureOf } from '../../src/http/view-models/item-card.js';
 import { paginationOf } from '../../src/http/view-models/pagination.js';
 import {
@@ -114,12 +115,6 @@ describe('facets', () => {
       { name: 'kind', value: 'talk', text: `Type${NB}: Conférence`, href: '/without/kind/talk' },
       { name: 'signLanguage', value: 'true', text: 'Langue des signes (LSF)', href: '/without/signLanguage/true' },
     ]);
-  });
-
-  it('counts each active facet without its own filter', () => {
-    expect(filtersWithout({ kind: ['talk'], theme: ['A'] }, 'kind')).toEqual({ theme: ['A'] });
-    const merged = mergeFacetCounts({ kind: { talk: 2 }, theme: { A: 2 } }, [['kind', { kind: { talk: 2, podcast: 3 }, theme: { A: 5 } }]]);
-    expect(merged).toEqual({ kind: { talk: 2, podcast: 3 }, theme: { A: 2 } });
   });
 
   it('names languages in the page language, and keeps unknown tags as they are', () => {
@@ -249,9 +244,20 @@ describe('searchPageModel', () => {
 });
 
 describe('refused searches', () => {
-  it('lists each wrong value in the page language with a link to the search without it', () => {
+  /** The problems the search service finds in the page's request. */
+  const refused = (s: SearchState): SearchProblem[] => {
+    try {
+      parseSearchRequest(searchRequestOf(s), { maxWords: 10, stopWords: new Set(), maxTotalHits: 1000 });
+      return [];
+    } catch (error) {
+      if (error instanceof SearchRequestError) return [...error.problems];
+      throw error;
+    }
+  };
+
+  it('lists each wrong value in the page language, in the form’s order, with a link to the search without it', () => {
     const s = state({ q: 'x', filters: { kind: ['talk', 'banane'], year: ['20x'] }, sort: 'best', page: '0' });
-    const problems = searchProblemsOf(s, ['english text'], 'fr');
+    const problems = searchProblemsOf(s, refused(s), 'fr');
     expect(problems.map((p) => p.text)).toEqual([
       `Année${NB}: «${NB}20x${NB}» n’est pas une valeur connue.`,
       `Type${NB}: «${NB}banane${NB}» n’est pas une valeur connue.`,
@@ -262,13 +268,26 @@ describe('refused searches', () => {
     expect(problems[2]?.fixHref).toBe('/recherche?q=x&year=20x&kind=talk&kind=banane');
   });
 
-  it('shows the service’s own words (marked as English) when no single value is to blame', () => {
-    const problems = searchProblemsOf(state({ filters: { theme: ['A'] } }), ['theme: at most 20 values'], 'fr');
-    expect(problems).toEqual([{ text: 'theme: at most 20 values', lang: 'en', fixHref: null, fixText: null }]);
+  it('explains too many values and a value too long from their codes', () => {
+    const long = 'y'.repeat(201);
+    const s = state({ filters: { theme: Array.from({ length: 21 }, (_, i) => `t${i}`), speaker: [long, 'Inès Roy'] } });
+    const problems = searchProblemsOf(s, refused(s), 'en');
+    expect(problems.map((p) => [p.text, p.lang])).toEqual([
+      ['Theme: at most 20 values at once.', null],
+      ['Speaker: a value cannot be longer than 200 characters.', null],
+    ]);
+    expect(problems[0]?.fixHref).toBeNull();
+    expect(problems[1]?.fixHref).toMatch(/^\/en\/search\?theme=t0&.*&theme=t20&speaker=In%C3%A8s\+Roy$/);
+  });
+
+  it('shows the service’s own words (marked as English) for what the page never sends', () => {
+    const problem: SearchProblem = { field: 'hitsPerPage', value: '51', code: 'too_large', message: 'hitsPerPage: at most 50' };
+    expect(searchProblemsOf(state({}), [problem], 'fr')).toEqual([{ text: 'hitsPerPage: at most 50', lang: 'en', fixHref: null, fixText: null }]);
   });
 
   it('gives a page with the words kept, the problems and a way to start again', () => {
-    const model = invalidSearchModel(state({ q: 'guichet', filters: { kind: ['x'] } }), [], 'en');
+    const s = state({ q: 'guichet', filters: { kind: ['x'] } });
+    const model = invalidSearchModel(s, refused(s), 'en');
     expect(model).toMatchObject({ q: 'guichet', heading: 'This search contains an error', status: 'One part of the search needs correcting.', clearHref: '/en/search?q=guichet', results: [], groups: [] });
     expect(model.problems).toHaveLength(1);
   });

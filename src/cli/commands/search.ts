@@ -56,7 +56,7 @@ export async function searchCommand(args: string[], config: Readonly<Config>, io
     return 0;
   } catch (error) {
     if (!(error instanceof SearchRequestError)) throw error;
-    for (const problem of error.problems) io.err(`${escapeControlCharacters(`error: ${problem}`)}\n`);
+    for (const problem of error.messages) io.err(`${escapeControlCharacters(`error: ${problem}`)}\n`);
     return 2;
   } finally {
     await search.index.close();

@@ -18,7 +18,7 @@ interface Problem {
 }
 
 function problemOf(error: unknown): Problem {
-  if (error instanceof SearchRequestError) return { status: 400, code: error.code, problems: error.problems };
+  if (error instanceof SearchRequestError) return { status: 400, code: error.code, problems: error.messages };
   if (error instanceof SearchUnavailableError) return { status: 503, code: error.code, problems: [] };
   if (error instanceof NotFoundError) return { status: 404, code: error.code, problems: [] };
   const status = (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;

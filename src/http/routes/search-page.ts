@@ -1,11 +1,10 @@
 import { Router } from 'express';
-import { SearchRequestError, type FacetName, type SearchRequest } from '../../services/search/search-request.js';
-import type { SearchResult, SearchService } from '../../services/search/search-service.js';
+import { SearchRequestError } from '../../services/search/search-request.js';
+import type { SearchResult } from '../../services/search/search-service.js';
 import { translate } from '../i18n/messages.js';
 import { LOCALES, routePattern } from '../locale.js';
 import { sendPage } from '../render.js';
 import { contextOf } from '../request-context.js';
-import { filtersWithout, mergeFacetCounts, type ActiveFilters, type FacetCounts } from '../view-models/facets.js';
 import { homeJsonLd, homeModel } from '../view-models/home.js';
 import { invalidSearchModel, readSearchState, searchPageModel, searchRequestOf } from '../view-models/search-page.js';
 import type { WebDeps } from '../web-deps.js';
@@ -28,9 +27,9 @@ export function searchPageRoutes(deps: WebDeps): Router {
     router.get(routePattern('search', locale), async (req, res) => {
       const state = readSearchState(req.query as Record<string, unknown>);
       const request = searchRequestOf(state);
-      let answer: { result: SearchResult; facets: FacetCounts };
+      let result: SearchResult;
       try {
-        answer = await searchWithOwnCounts(deps.search, request);
+        result = await deps.search.searchWithOwnFacetCounts(request);
       } catch (error) {
         // A wrong filter value (an edited URL, an old link) gets the page back with what to fix.
         if (!(error instanceof SearchRequestError)) throw error;
@@ -46,7 +45,7 @@ export function searchPageRoutes(deps: WebDeps): Router {
         return;
       }
       const snapshot = await deps.catalogue.snapshot();
-      const model = searchPageModel({ state, result: answer.result, facets: answer.facets, locale, manifestOf: (id) => snapshot.byId.get(id) });
+      const model = searchPageModel({ state, result, locale, manifestOf: (id) => snapshot.byId.get(id) });
       sendPage(res, deps.views, 'search', { ...model }, {
         page: { route: 'search', query: model.pageQuery },
         title: model.title,
@@ -57,23 +56,4 @@ export function searchPageRoutes(deps: WebDeps): Router {
     });
   }
   return router;
-}
-
-/**
- * The search, and for each active facet its counts without its own filter (see facets.ts), so
- * checking « Conférence » still shows how many podcasts there are. Those extra searches ask for
- * one hit without passages: only their counts are used.
- */
-async function searchWithOwnCounts(search: SearchService, request: SearchRequest): Promise<{ result: SearchResult; facets: FacetCounts }> {
-  const result = await search.search(request);
-  const active = Object.keys(result.filters) as FacetName[];
-  if (active.length === 0) return { result, facets: result.facets };
-  const filters = result.filters as ActiveFilters;
-  const own = await Promise.all(
-    active.map(async (name) => {
-      const counts = await search.search({ q: request.q ?? null, filters: filtersWithout(filters, name), page: 1, hitsPerPage: 1, passagesPerItem: 0 });
-      return [name, counts.facets] as const;
-    }),
-  );
-  return { result, facets: mergeFacetCounts(result.facets, own) };
 }

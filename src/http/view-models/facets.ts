@@ -6,7 +6,7 @@ import type { SearchResult } from '../../services/search/search-service.js';
 import { translate } from '../i18n/messages.js';
 import type { Locale } from '../locale.js';
 
-export type FacetCounts = SearchResult['facets'];
+type FacetCounts = SearchResult['facets'];
 export type ActiveFilters = Partial<Record<FacetName, string[]>>;
 
 /** Yes/no facets: one checkbox each ("has captions"), grouped under « Accessibilité ». */
@@ -145,25 +145,4 @@ export function activeFiltersOf(filters: ActiveFilters, locale: Locale, hrefWith
     }
   }
   return list;
-}
-
-/**
- * Facets combine as "any of these values" within a facet, so a facet's counts must not be
- * narrowed by its own filter (with « Conférence » checked, « Podcast » still shows how many
- * podcasts adding it would bring). The main search counts with every filter; for each active
- * facet one more search without that facet's filter gives its counts.
- */
-export function filtersWithout(filters: ActiveFilters, name: FacetName): ActiveFilters {
-  const rest: ActiveFilters = { ...filters };
-  delete rest[name];
-  return rest;
-}
-
-export function mergeFacetCounts(main: FacetCounts, own: readonly (readonly [FacetName, FacetCounts])[]): FacetCounts {
-  const merged: FacetCounts = { ...main };
-  for (const [name, counts] of own) {
-    const value = counts[name];
-    if (value) merged[name] = value;
-  }
-  return merged;
 }

@@ -1,12 +1,14 @@
 import type { Manifest } from '../../domain/manifest.js';
 import type { HighlightPart, SortOrder } from '../../ports/search-index.js';
-import { FACET_NAMES, parseSearchRequest, SearchRequestError, SORT_ORDERS, type FacetName, type SearchRequest } from '../../services/search/search-request.js';
+import {
+  FACET_NAMES, MAX_VALUE_CHARS, MAX_VALUES_PER_FACET, SORT_ORDERS, type FacetName, type SearchProblem as ServiceProblem, type SearchRequest,
+} from '../../services/search/search-request.js';
 import type { ResultItem, ResultPassage, SearchResult } from '../../services/search/search-service.js';
 import { isoDuration, timecode } from '../format.js';
 import { translate } from '../i18n/messages.js';
 import type { Locale } from '../locale.js';
 import { mediaUrl, urlFor } from '../urls.js';
-import { activeFiltersOf, facetGroupsOf, type ActiveFilter, type ActiveFilters, type FacetCounts, type FacetGroup } from './facets.js';
+import { activeFiltersOf, facetGroupsOf, type ActiveFilter, type ActiveFilters, type FacetGroup } from './facets.js';
 import { itemCardOf, itemCardOfHit, langAttribute, localisePath, type ItemCard } from './item-card.js';
 import { paginationOf, type Pagination } from './pagination.js';
 
@@ -128,11 +130,10 @@ export interface SearchPageInput {
   locale: Locale;
   /** The catalogue's manifest of a hit, for its picture and badges (undefined when not loaded yet). */
   manifestOf: (id: string) => Manifest | undefined;
-  /** Facet counts, each facet counted without its own filter (see mergeFacetCounts). */
-  facets?: FacetCounts;
 }
 
-export function searchPageModel({ state: asTyped, result, locale, manifestOf, facets }: SearchPageInput): SearchPageModel {
+/** `result` as SearchService.searchWithOwnFacetCounts gives it: each active facet counted without its own filter. */
+export function searchPageModel({ state: asTyped, result, locale, manifestOf }: SearchPageInput): SearchPageModel {
   // Links carry the values as the service understood them ("oui" → "true"), page as asked.
   const state: SearchState = { ...asTyped, q: result.query, filters: result.filters };
   const active = activeFiltersOf(result.filters, locale, (name, value) => searchHref(locale, withoutValue(state, name, value)));
@@ -147,7 +148,7 @@ export function searchPageModel({ state: asTyped, result, locale, manifestOf, fa
     title: result.page > 1 ? translate(locale, 'search.title.paged', { heading, page: result.page }) : heading,
     status: result.items.length > 0 ? translate(locale, 'search.status.range', { from, to, count: result.total }) : heading,
     sortOptions: SORT_ORDERS.map((value) => ({ value, label: translate(locale, `search.sort.${value}`), selected: value === result.sort })),
-    groups: facetGroupsOf(facets ?? result.facets, result.filters, locale),
+    groups: facetGroupsOf(result.facets, result.filters, locale),
     active,
     clearHref: hasFilters ? searchHref(locale, noFilters) : null,
     results: result.items.map((item) => resultView(item, locale, manifestOf(item.id))),
@@ -228,46 +229,43 @@ export interface SearchProblem {
   fixText: string | null;
 }
 
-/** Limits do not matter for checking one value at a time; they only shape the query. */
-const CHECK_LIMITS = { maxWords: 10, stopWords: new Set<string>(), maxTotalHits: 1000 };
-
-const refuses = (request: SearchRequest): boolean => {
-  try {
-    parseSearchRequest(request, CHECK_LIMITS);
-    return false;
-  } catch (error) {
-    if (error instanceof SearchRequestError) return true;
-    throw error;
-  }
-};
+// The order of the form: the facets as FACET_NAMES lists them, then sort, then page.
+const FIELD_ORDER: readonly string[] = [...FACET_NAMES, 'sort', 'page'];
+const fieldRank = (field: string): number => (FIELD_ORDER.includes(field) ? FIELD_ORDER.indexOf(field) : FIELD_ORDER.length);
 
 /**
- * Each wrong part of a refused search, in the page's language, with a link to the same search
- * without it. What cannot be pinned to one value (too many values…) is shown in the service's
- * own words.
+ * Each wrong part of a refused search, in the page's language, from the service's problems
+ * (field, value as received, code), with a link to the same search without the wrong value.
+ * What the page cannot word (a parameter it never sends) is shown in the service's own words.
  */
-export function searchProblemsOf(state: SearchState, serviceProblems: readonly string[], locale: Locale): SearchProblem[] {
-  const problems: SearchProblem[] = [];
-  const fix = (href: string): Pick<SearchProblem, 'fixHref' | 'fixText'> => ({ fixHref: href, fixText: translate(locale, 'search.problem.fix') });
-  for (const name of FACET_NAMES) {
-    const facetLabel = translate(locale, `search.facetName.${name}`);
-    for (const value of state.filters[name] ?? []) {
-      if (!refuses({ filters: { [name]: [value] } })) continue;
-      problems.push({ text: translate(locale, 'search.problem.value', { facet: facetLabel, value: value.slice(0, 60) }), lang: null, ...fix(searchHref(locale, withoutValue(state, name, value))) });
+export function searchProblemsOf(state: SearchState, serviceProblems: readonly ServiceProblem[], locale: Locale): SearchProblem[] {
+  const fixText = translate(locale, 'search.problem.fix');
+  const view = (problem: ServiceProblem): SearchProblem => {
+    const { field, value, code } = problem;
+    const facet = FACET_NAMES.find((name) => name === field);
+    if (facet) {
+      const named = { facet: translate(locale, `search.facetName.${facet}`) };
+      if (code === 'too_many_values') return { text: translate(locale, 'search.problem.tooMany', { ...named, max: MAX_VALUES_PER_FACET }), lang: null, fixHref: null, fixText: null };
+      if (value !== null && (code === 'invalid_value' || code === 'value_too_long')) {
+        const text = code === 'invalid_value'
+          ? translate(locale, 'search.problem.value', { ...named, value: value.slice(0, 60) })
+          : translate(locale, 'search.problem.tooLong', { ...named, max: MAX_VALUE_CHARS });
+        return { text, lang: null, fixHref: searchHref(locale, withoutValue(state, facet, value)), fixText };
+      }
     }
-  }
-  if (state.sort !== null && refuses({ sort: state.sort })) {
-    problems.push({ text: translate(locale, 'search.problem.sort', { value: state.sort.slice(0, 40) }), lang: null, ...fix(searchHref(locale, { ...state, sort: null })) });
-  }
-  if (state.page !== null && refuses({ page: state.page })) {
-    problems.push({ text: translate(locale, 'search.problem.page', { value: state.page.slice(0, 20) }), lang: null, ...fix(searchHref(locale, { ...state, page: null })) });
-  }
-  if (problems.length > 0) return problems;
-  return serviceProblems.map((text) => ({ text, lang: 'en', fixHref: null, fixText: null }));
+    if (field === 'sort' && value !== null) {
+      return { text: translate(locale, 'search.problem.sort', { value: value.slice(0, 40) }), lang: null, fixHref: searchHref(locale, { ...state, sort: null }), fixText };
+    }
+    if (field === 'page' && value !== null) {
+      return { text: translate(locale, 'search.problem.page', { value: value.slice(0, 20) }), lang: null, fixHref: searchHref(locale, { ...state, page: null }), fixText };
+    }
+    return { text: problem.message, lang: 'en', fixHref: null, fixText: null };
+  };
+  return [...serviceProblems].sort((a, b) => fieldRank(a.field) - fieldRank(b.field)).map(view);
 }
 
 /** The search page for a refused search: the form (with the words kept) and what to correct. */
-export function invalidSearchModel(state: SearchState, serviceProblems: readonly string[], locale: Locale): SearchPageModel {
+export function invalidSearchModel(state: SearchState, serviceProblems: readonly ServiceProblem[], locale: Locale): SearchPageModel {
   const problems = searchProblemsOf(state, serviceProblems, locale);
   const heading = translate(locale, 'search.heading.invalid');
   const valid: SearchState = { q: state.q, sort: null, page: null, filters: {} };

@@ -30,13 +30,13 @@ export const FACET_FIELDS_BY_NAME: Readonly<Record<FacetName, readonly [FacetFie
   transcript: ['transcript'],
 };
 
-export const DEFAULT_HITS_PER_PAGE = 20;
+const DEFAULT_HITS_PER_PAGE = 20;
 export const MAX_HITS_PER_PAGE = 50;
-export const DEFAULT_PASSAGES_PER_ITEM = 3;
+const DEFAULT_PASSAGES_PER_ITEM = 3;
 /** Longer queries are cut (at a word) before anything else: nobody types more, scripts might. */
-export const MAX_QUERY_CHARS = 500;
-const MAX_VALUES_PER_FACET = 20;
-const MAX_VALUE_CHARS = 200;
+const MAX_QUERY_CHARS = 500;
+export const MAX_VALUES_PER_FACET = 20;
+export const MAX_VALUE_CHARS = 200;
 
 /** What a caller (web page, API, CLI) asks; every field optional, values as they come. */
 export interface SearchRequest {
@@ -49,12 +49,32 @@ export interface SearchRequest {
   passagesPerItem?: number;
 }
 
+/**
+ * One thing wrong with a request: which field (a facet's name, `sort`, `page`, `hitsPerPage`, or
+ * the filter name as given when it is unknown), the value as received (null when the problem is
+ * not one value's), a stable code, and the message for the API and the CLI. A page explains it in
+ * its own language from field, value and code, without reading the message.
+ */
+export interface SearchProblem {
+  field: string;
+  value: string | null;
+  code: SearchProblemCode;
+  message: string;
+}
+
+export type SearchProblemCode = 'unknown_filter' | 'invalid_value' | 'too_many_values' | 'value_too_long' | 'too_large';
+
 /** The request refused, with every problem (unknown filter, bad value…): a 400 for the web layer. */
 export class SearchRequestError extends AppError {
   override name = 'SearchRequestError';
   override readonly code = 'search_invalid';
-  constructor(readonly problems: string[]) {
-    super(`invalid search: ${problems.join('; ')}`);
+  constructor(readonly problems: readonly SearchProblem[]) {
+    super(`invalid search: ${problems.map((p) => p.message).join('; ')}`);
+  }
+
+  /** The problems as sentences, for problem+json and the command line. */
+  get messages(): string[] {
+    return this.problems.map((p) => p.message);
   }
 }
 
@@ -90,7 +110,7 @@ const FALSE = new Set(['false', '0', 'no', 'non']);
  * adapter quotes; names are checked against FACET_NAMES.
  */
 export function parseSearchRequest(request: SearchRequest, limits: QueryLimits): ParsedSearch {
-  const problems: string[] = [];
+  const problems: SearchProblem[] = [];
   const query = cleanText(String(request.q ?? ''));
   const { searched, limited } = limitQuery(query, limits);
 
@@ -99,15 +119,18 @@ export function parseSearchRequest(request: SearchRequest, limits: QueryLimits):
   for (const [rawName, rawValues] of filterPairs(request.filters)) {
     const name = FACET_NAMES.find((n) => n.toLowerCase() === rawName.trim().toLowerCase());
     if (!name) {
-      problems.push(`unknown filter "${cleanText(rawName).slice(0, 40)}"; known filters: ${FACET_NAMES.join(', ')}`);
+      const message = `unknown filter "${cleanText(rawName).slice(0, 40)}"; known filters: ${FACET_NAMES.join(', ')}`;
+      problems.push({ field: rawName, value: null, code: 'unknown_filter', message });
       continue;
     }
-    const values = rawValues.map((v) => cleanText(v)).filter((v) => v !== '');
-    if (values.length > MAX_VALUES_PER_FACET) problems.push(`${name}: at most ${MAX_VALUES_PER_FACET} values`);
+    const values = rawValues.filter((v) => cleanText(v) !== '');
+    if (values.length > MAX_VALUES_PER_FACET) {
+      problems.push({ field: name, value: null, code: 'too_many_values', message: `${name}: at most ${MAX_VALUES_PER_FACET} values` });
+    }
     const canonical: (string | number | boolean)[] = [];
     for (const value of values.slice(0, MAX_VALUES_PER_FACET)) {
-      const parsed = facetValue(name, value);
-      if (typeof parsed === 'object') problems.push(parsed.problem);
+      const parsed = facetValue(name, cleanText(value));
+      if (typeof parsed === 'object') problems.push({ field: name, value, ...parsed });
       else canonical.push(parsed);
     }
     if (canonical.length === 0) continue;
@@ -121,7 +144,9 @@ export function parseSearchRequest(request: SearchRequest, limits: QueryLimits):
 
   const sort = parseSort(request.sort, problems);
   const hitsPerPage = parsePositive(request.hitsPerPage, DEFAULT_HITS_PER_PAGE, 'hitsPerPage', problems);
-  if (hitsPerPage > MAX_HITS_PER_PAGE) problems.push(`hitsPerPage: at most ${MAX_HITS_PER_PAGE}`);
+  if (hitsPerPage > MAX_HITS_PER_PAGE) {
+    problems.push({ field: 'hitsPerPage', value: String(request.hitsPerPage), code: 'too_large', message: `hitsPerPage: at most ${MAX_HITS_PER_PAGE}` });
+  }
   const page = parsePositive(request.page, 1, 'page', problems);
   const passagesPerItem = Math.max(0, Math.min(5, Math.floor(request.passagesPerItem ?? DEFAULT_PASSAGES_PER_ITEM)));
   if (problems.length > 0) throw new SearchRequestError(problems);
@@ -185,22 +210,26 @@ function filterPairs(filters: SearchRequest['filters']): [string, string[]][] {
     .map(([name, value]) => [name, (Array.isArray(value) ? value : [value]).map(String)]);
 }
 
-function facetValue(name: FacetName, value: string): string | number | boolean | { problem: string } {
-  if (value.length > MAX_VALUE_CHARS) return { problem: `${name}: value longer than ${MAX_VALUE_CHARS} characters` };
+type ValueProblem = Pick<SearchProblem, 'code' | 'message'>;
+
+const invalid = (message: string): ValueProblem => ({ code: 'invalid_value', message });
+
+function facetValue(name: FacetName, value: string): string | number | boolean | ValueProblem {
+  if (value.length > MAX_VALUE_CHARS) return { code: 'value_too_long', message: `${name}: value longer than ${MAX_VALUE_CHARS} characters` };
   const quoted = `"${value.slice(0, 40)}"`;
   switch (name) {
     case 'year':
-      return /^\d{4}$/.test(value) ? Number(value) : { problem: `year: ${quoted} is not a year such as 2025` };
+      return /^\d{4}$/.test(value) ? Number(value) : invalid(`year: ${quoted} is not a year such as 2025`);
     case 'kind':
-      return (ITEM_KINDS as readonly string[]).includes(value.toLowerCase()) ? value.toLowerCase() : { problem: `kind: ${quoted} is not one of ${ITEM_KINDS.join(', ')}` };
+      return (ITEM_KINDS as readonly string[]).includes(value.toLowerCase()) ? value.toLowerCase() : invalid(`kind: ${quoted} is not one of ${ITEM_KINDS.join(', ')}`);
     case 'licence':
-      return parseLicence(value) ?? { problem: `licence: ${quoted} is not a known licence` };
+      return parseLicence(value) ?? invalid(`licence: ${quoted} is not a known licence`);
     case 'language': {
       const language = parseLanguage(value);
-      return language.ok ? language.value : { problem: `language: ${language.message}` };
+      return language.ok ? language.value : invalid(`language: ${language.message}`);
     }
     case 'transcript':
-      return ['reviewed', 'automatic', 'none'].includes(value.toLowerCase()) ? value.toLowerCase() : { problem: `transcript: ${quoted} is not one of reviewed, automatic, none` };
+      return ['reviewed', 'automatic', 'none'].includes(value.toLowerCase()) ? value.toLowerCase() : invalid(`transcript: ${quoted} is not one of reviewed, automatic, none`);
     case 'edition':
     case 'theme':
     case 'speaker':
@@ -209,24 +238,24 @@ function facetValue(name: FacetName, value: string): string | number | boolean |
       const lower = value.toLowerCase();
       if (TRUE.has(lower)) return true;
       if (FALSE.has(lower)) return false;
-      return { problem: `${name}: ${quoted} is not true or false` };
+      return invalid(`${name}: ${quoted} is not true or false`);
     }
   }
 }
 
-function parseSort(value: string | null | undefined, problems: string[]): SortOrder {
+function parseSort(value: string | null | undefined, problems: SearchProblem[]): SortOrder {
   if (value === undefined || value === null || value === '') return 'relevance';
   const sort = SORT_ORDERS.find((s) => s === value.trim().toLowerCase());
-  if (!sort) problems.push(`sort: "${cleanText(value).slice(0, 40)}" is not one of ${SORT_ORDERS.join(', ')}`);
+  if (!sort) problems.push({ field: 'sort', value, code: 'invalid_value', message: `sort: "${cleanText(value).slice(0, 40)}" is not one of ${SORT_ORDERS.join(', ')}` });
   return sort ?? 'relevance';
 }
 
 /** A whole number ≥ 1; huge ones are fine (a page past the end is simply empty). */
-function parsePositive(value: number | string | null | undefined, fallback: number, name: string, problems: string[]): number {
+function parsePositive(value: number | string | null | undefined, fallback: number, name: string, problems: SearchProblem[]): number {
   if (value === undefined || value === null || value === '') return fallback;
   const text = String(value).trim();
   if (!/^\d+$/.test(text) || /^0+$/.test(text)) {
-    problems.push(`${name}: "${cleanText(text).slice(0, 20)}" is not a whole number from 1`);
+    problems.push({ field: name, value: String(value), code: 'invalid_value', message: `${name}: "${cleanText(text).slice(0, 20)}" is not a whole number from 1` });
     return fallback;
   }
   const number = Number(text);

@@ -89,6 +89,29 @@ export class SearchService {
     });
     return shape(parsed, answer, lastPage);
   }
+
+  /**
+   * The search, with each active facet counted without its own filter. Values of one facet
+   * combine as "any of them", so its counts must not be narrowed by itself: with « Conférence »
+   * checked, « Podcast » still shows how many podcasts adding it would bring. Every other facet
+   * keeps the counts of the search with all its filters. One more search per active facet, for
+   * one hit without passages: only its counts are used.
+   */
+  async searchWithOwnFacetCounts(request: SearchRequest): Promise<SearchResult> {
+    const result = await this.search(request);
+    const active = Object.keys(result.filters) as FacetName[];
+    const own = await Promise.all(
+      active.map(async (name) => {
+        const filters = { ...result.filters };
+        delete filters[name];
+        const counted = await this.search({ q: request.q ?? null, filters, page: 1, hitsPerPage: 1, passagesPerItem: 0 });
+        return [name, counted.facets[name]] as const;
+      }),
+    );
+    const facets = { ...result.facets };
+    for (const [name, counts] of own) if (counts) facets[name] = counts;
+    return { ...result, facets };
+  }
 }
 
 function shape(parsed: ParsedSearch, answer: IndexAnswer, lastPage: number): SearchResult {

@@ -144,6 +144,8 @@ export const search = {
   'search.problem.value': '{facet}: “{value}” is not a known value.',
   'search.problem.sort': 'Sort: “{value}” is not a known order (relevance, newest or oldest first).',
   'search.problem.page': 'Page: “{value}” is not a page number.',
+  'search.problem.tooMany': '{facet}: at most {max} values at once.',
+  'search.problem.tooLong': '{facet}: a value cannot be longer than {max} characters.',
   'search.problem.fix': 'Search again without this value',
   'search.pagination.label': 'Result pages',
   'search.pagination.page': 'Page',

@@ -147,6 +147,8 @@ export const search = {
   'search.problem.value': `{facet}${_}: «${_}{value}${_}» n’est pas une valeur connue.`,
   'search.problem.sort': `Tri${_}: «${_}{value}${_}» n’est pas un ordre connu (pertinence, plus récents ou plus anciens d’abord).`,
   'search.problem.page': `Page${_}: «${_}{value}${_}» n’est pas un numéro de page.`,
+  'search.problem.tooMany': `{facet}${_}: {max} valeurs au plus à la fois.`,
+  'search.problem.tooLong': `{facet}${_}: une valeur ne peut pas dépasser {max} caractères.`,
   'search.problem.fix': 'Relancer sans cette valeur',
   'search.pagination.label': 'Pages de résultats',
   'search.pagination.page': 'Page',
