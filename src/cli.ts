@@ -10,7 +10,7 @@ import { storageCommand, STORAGE_HELP } from './cli/commands/storage.js';
 import { workerCommand, WORKER_HELP } from './cli/commands/worker.js';
 import { processIo, type CliIo } from './cli/io.js';
 
-export const HELP = `Médiacommuns — the open archive of Numérique en Commun[s]
+const HELP = `Médiacommuns — the open archive of Numérique en Commun[s]
 
 Usage: mediacommuns <command> [options]
 
@@ -40,7 +40,7 @@ const COMMANDS: Record<string, { run: typeof ingestCommand; help: string }> = {
   worker: { run: workerCommand, help: WORKER_HELP },
 };
 
-export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(`${HELP}\n`);

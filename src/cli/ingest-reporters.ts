@@ -12,7 +12,7 @@ type Write = (text: string) => void;
  * file names and programme values: control characters are escaped so that none can move the
  * cursor or recolour the terminal, and each line stays one line.
  */
-export function problemLine(source: string, p: ProgrammeProblem): string {
+function problemLine(source: string, p: ProgrammeProblem): string {
   const where = [p.row !== null ? `row ${p.row}` : null, p.itemId, p.field].filter(Boolean).join(' ');
   return escapeControlCharacters(`${p.severity}: ${source}${where ? ` ${where}` : ''}: ${p.message}`);
 }

@@ -42,14 +42,6 @@ export function isProgrammeError(problem: ProgrammeProblem): boolean {
   return problem.severity === 'error';
 }
 
-export class ProgrammeError extends AppError {
-  override name = 'ProgrammeError';
-  override readonly code = 'programme_invalid';
-  constructor(readonly file: string, readonly problems: ProgrammeProblem[]) {
-    super(`${file}: ${problems.length} problem(s) in the programme`);
-  }
-}
-
 /** A media file that cannot be used (empty, not media, truncated, wrong kind…). */
 export class MediaError extends AppError {
   override name = 'MediaError';

@@ -51,10 +51,6 @@ export const LICENCES: Readonly<Record<LicenceId, Licence>> = Object.freeze({
   },
 });
 
-export function isLicenceId(value: string): value is LicenceId {
-  return (LICENCE_IDS as readonly string[]).includes(value);
-}
-
 /** Accepts common spellings ("cc-by-sa 4.0", "CC BY-SA 4.0", "etalab") and returns the canonical id. */
 export function parseLicence(value: string): LicenceId | null {
   const squashed = value.trim().toUpperCase().replace(/[\s_]+/g, '-').replace(/-V?(\d)\.(\d)$/, '-$1.$2');

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ITEM_KINDS } from './item.js';
 import { LICENCE_IDS } from './licence.js';
-import { PASSAGE_SOURCES } from './text.js';
 
 /** Bump when the manifest's shape changes; readers accept only what they know. */
 export const MANIFEST_SCHEMA_VERSION = 2;
@@ -104,7 +103,6 @@ const text = z.object({
   /** PageTextFile: a document's text page by page. */
   pages: z.object({ key: z.string(), count: z.number().int().nonnegative(), language: z.string(), ocrPages: z.number().int().nonnegative() }).nullable(),
 });
-export const TEXT_SOURCES = PASSAGE_SOURCES;
 
 const chapter = z.object({ start: z.number().nonnegative(), end: z.number().nonnegative(), title: z.string() });
 

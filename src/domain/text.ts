@@ -13,7 +13,7 @@ export type PassageSource = (typeof PASSAGE_SOURCES)[number];
 
 const seconds = z.number().nonnegative();
 
-export const cueSchema = z.object({
+const cueSchema = z.object({
   start: seconds,
   end: seconds,
   /** Plain text: markup stripped, never HTML. Lines joined with "\n". */

@@ -3,7 +3,7 @@ import { escapeMarkup } from '../lib/escape-markup.js';
 import type { FfmpegCommand, RawProbe } from '../ports/media-tool.js';
 import { SOURCE_INPUT_OPTIONS } from './step-media.js';
 
-export const WAVEFORM_SIZE = { width: 1200, height: 240 } as const;
+const WAVEFORM_SIZE = { width: 1200, height: 240 } as const;
 /**
  * Dark blue on a transparent background: 8.7:1 against white and 2.4:1 against black, so the
  * site shows it on a light surface (WCAG 1.4.11 asks 3:1 for meaningful graphics).

@@ -11,10 +11,10 @@ import { LADDER_CRF, type Rendition } from './video-ladder.js';
 
 /** 6 s segments on a 2 s GOP: every segment starts on a keyframe and seeking stays fine-grained. */
 export const SEGMENT_SECONDS = 6;
-export const GOP_SECONDS = 2;
+const GOP_SECONDS = 2;
 export const AUDIO_GROUP = 'aud';
 export const AUDIO_RENDITION = 'audio';
-export const AUDIO_BITRATE = '128k';
+const AUDIO_BITRATE = '128k';
 export const AUDIO_CODECS = 'mp4a.40.2';
 export const MASTER_PLAYLIST = 'hls/master.m3u8';
 
@@ -57,7 +57,7 @@ export function gopOptions(fps: number): string[] {
  * video all carry the source's time + 10 s (+ MPEG-TS's 1.4 s), more than any encoder delay.
  * `-force_key_frames` still counts from the source's 0 (measured).
  */
-export const TIMELINE_OFFSET_SECONDS = 10;
+const TIMELINE_OFFSET_SECONDS = 10;
 
 /**
  * HLS muxer flags. MPEG-TS segments rather than fMP4: the most widely played by native HLS
@@ -113,7 +113,7 @@ export const SOURCE_VIDEO = '[0:V:0]';
 /** Phones and cameras tag recordings with places, devices and people: nothing of it is published. */
 export const NO_SOURCE_METADATA: readonly string[] = ['-map_metadata', '-1'];
 
-export const DEINTERLACE_FILTER = 'bwdif=mode=send_frame:parity=auto:deint=interlaced';
+const DEINTERLACE_FILTER = 'bwdif=mode=send_frame:parity=auto:deint=interlaced';
 
 /**
  * `[0:V:0]split=N`, one scale per rung; the download taps the matching rung's scaled picture

@@ -55,7 +55,7 @@ export async function encodeTitleCard(
 }
 
 /** Below the smallest poster width a supplied picture is a thumbnail or a placeholder, not art. */
-export const MIN_PICTURE_WIDTH: number = POSTER_WIDTHS[0];
+const MIN_PICTURE_WIDTH: number = POSTER_WIDTHS[0];
 
 /**
  * Why a supplied picture (embedded cover art) is not worth publishing, or null when it is: a 1×1

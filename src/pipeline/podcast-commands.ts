@@ -92,7 +92,7 @@ export function podcastEncodeCommands(wav: string, outDir: string, item: Program
  * Audio-only HLS in fragmented MP4 (no MPEG-TS overhead on a 128 kbit/s stream), 6 s segments,
  * a finished VOD playlist. ffmpeg writes init.mp4 beside the playlist.
  */
-export function audioHlsCommand(wav: string, outDir: string, duration: number): FfmpegCommand {
+function audioHlsCommand(wav: string, outDir: string, duration: number): FfmpegCommand {
   const folder = join(outDir, 'hls', 'audio');
   return {
     inputs: [{ path: wav, options: ['-f', 'wav'] }],

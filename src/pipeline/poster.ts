@@ -3,13 +3,13 @@ import type { ImageStats } from '../ports/image-tool.js';
 import { SOURCE_INPUT_OPTIONS } from './step-media.js';
 
 /** Where to look for a representative frame: past the opening titles, before the applause. */
-export const CANDIDATE_FRACTIONS = [0.1, 0.25, 0.4, 0.6] as const;
+const CANDIDATE_FRACTIONS = [0.1, 0.25, 0.4, 0.6] as const;
 
 /** Responsive poster widths; `srcset` picks one, nothing is ever enlarged. */
 export const POSTER_WIDTHS = [320, 640, 1280] as const;
 
 /** The widest frame worth extracting: the largest poster. */
-export const FRAME_MAX_WIDTH = 1280;
+const FRAME_MAX_WIDTH = 1280;
 
 /**
  * Candidate times in seconds, distinct and inside the clip. A seek too close to the end can land
@@ -24,7 +24,7 @@ export function candidateTimes(duration: number): number[] {
  * Where to look next when every first candidate is blank (a long black opening, a camera that
  * came on late, fades): between the first ones and after them, up to the end.
  */
-export const RETRY_FRACTIONS = [0.05, 0.18, 0.33, 0.5, 0.75, 0.9] as const;
+const RETRY_FRACTIONS = [0.05, 0.18, 0.33, 0.5, 0.75, 0.9] as const;
 
 /** Second-round times, inside the clip as `candidateTimes`, none already tried. */
 export function retryTimes(duration: number, tried: readonly number[]): number[] {

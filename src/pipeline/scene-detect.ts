@@ -9,16 +9,16 @@ import { renderVtt } from './vtt-cues.js';
  * 1080p30 slide talk: 9.3 s of CPU, against 11.6 s for the former scene score on every frame and
  * 7.3 s for the decoding alone.
  */
-export const DETECT_FPS = 4;
+const DETECT_FPS = 4;
 /** Frames are compared at this width (area-averaged): a line of 54 px text stays ~6 px high. */
-export const DETECT_WIDTH = 640;
+const DETECT_WIDTH = 640;
 /**
  * A pixel has changed when its grey level moved by more than this between two samples. Codec
  * noise rarely does on still slides (x264 crf 35, 10 s GOPs: ≤ 0.010 % of the pixels of a white
  * slide, none of a photo slide or of one with temporal grain of ±12 levels); at 16 the photo
  * slide gave 0.018 %.
  */
-export const CHANGED_LEVEL = 24;
+const CHANGED_LEVEL = 24;
 /**
  * A sample is a candidate change when this share of its pixels changed. Measured on 1080p
  * slides: one changed line of 54 px text 0.21–0.26 % (dark on white, light on dark, on a photo,
@@ -27,16 +27,16 @@ export const CHANGED_LEVEL = 24;
  */
 export const MIN_CHANGED_SHARE = 0.0005;
 /** More separate changes per minute than this (over more than ten) is footage, not a slide show. */
-export const MAX_SLIDE_CHANGES_PER_MINUTE = 6;
+const MAX_SLIDE_CHANGES_PER_MINUTE = 6;
 /**
  * Footage moves most of the time (ffmpeg's moving testsrc2: every sample, 2.7–4.9 % of its
  * pixels); a slide show stays still but for its changes, a pointer, or a clip shown on a slide.
  */
-export const MAX_MOVING_SHARE = 0.5;
+const MAX_MOVING_SHARE = 0.5;
 /** A slide shown less than this is a flick-through, not a chapter. */
 export const MIN_CHAPTER_SECONDS = 3;
 /** A slide shown this long is read (the shortest slides last 2 s); shorter ones are transitions. */
-export const MIN_SLIDE_SECONDS = 1.5;
+const MIN_SLIDE_SECONDS = 1.5;
 
 export interface Chapter {
   start: number;

@@ -8,7 +8,7 @@ import { SOURCE_INPUT_OPTIONS } from './step-media.js';
  * Frames narrower than this are read at twice their size: Tesseract wants letters ~20 px high,
  * and on the sample's 640×360 slides doubling turned a misread "172" back into "1/2".
  */
-export const OCR_UPSCALE_BELOW = 1280;
+const OCR_UPSCALE_BELOW = 1280;
 
 /** Where in a slide to read it: shortly after the change, once a fade or a build has settled. */
 export function readTime(slide: { start: number; end: number }): number {

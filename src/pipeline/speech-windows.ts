@@ -18,7 +18,7 @@ export interface WindowRules {
 export const WINDOW_RULES: Readonly<WindowRules> = { windowSeconds: 300, searchSeconds: 10, speechDb: -45, minSpeechSeconds: 0.3 };
 
 /** Levels are measured per frame of this length. */
-export const LEVEL_FRAME_SECONDS = 0.1;
+const LEVEL_FRAME_SECONDS = 0.1;
 
 export interface SpeechWindow {
   start: number;

@@ -7,7 +7,7 @@ import { explainProbeFailure } from './probe.js';
 import type { StepContext } from './step.js';
 
 /** Thrown when a step runs before the probe: a wiring mistake, not a problem with the file. */
-export class MissingProbeError extends AppError {
+class MissingProbeError extends AppError {
   override name = 'MissingProbeError';
   override readonly code = 'probe_missing';
 }

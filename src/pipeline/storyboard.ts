@@ -3,13 +3,13 @@ import type { FfmpegCommand } from '../ports/media-tool.js';
 import { SOURCE_INPUT_OPTIONS } from './step-media.js';
 import { renderVtt } from './vtt-cues.js';
 
-export const TILE_WIDTH = 160;
-export const SHEET_COLUMNS = 10;
-export const SHEET_MAX_ROWS = 10;
+const TILE_WIDTH = 160;
+const SHEET_COLUMNS = 10;
+const SHEET_MAX_ROWS = 10;
 /** Browsers and JPEG decoders refuse or choke on images 16,384 px or more a side; stay below. */
-export const SHEET_MAX_SIDE = 16_000;
+const SHEET_MAX_SIDE = 16_000;
 /** Beyond 3 hours the interval grows so the track stays around this many tiles. */
-export const MAX_TILES = 540;
+const MAX_TILES = 540;
 
 /** Seconds between tiles: finer for short clips, coarser for plenaries (3 h → 20 s → 540 tiles). */
 export function storyboardInterval(duration: number): number {

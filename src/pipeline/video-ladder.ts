@@ -10,7 +10,7 @@ export interface LadderRung {
   maxrateKbps: number;
 }
 
-export const LADDER_RUNGS: readonly LadderRung[] = [
+const LADDER_RUNGS: readonly LadderRung[] = [
   { short: 1080, maxrateKbps: 5000 },
   { short: 720, maxrateKbps: 2800 },
   { short: 480, maxrateKbps: 1400 },

@@ -33,7 +33,7 @@ export function backoffDelay(retry: number, policy: RetryPolicy, random: () => n
  * EPIPE, ETIMEDOUT, DNS), timeouts and HTTP 500/502/503/504; THROTTLING covers 429 and SlowDown.
  * Anything else (403, 404, a 501 "not implemented") will not get better by asking again.
  */
-export function isRetryable(errorType: RetryErrorInfo['errorType']): boolean {
+function isRetryable(errorType: RetryErrorInfo['errorType']): boolean {
   return errorType === 'TRANSIENT' || errorType === 'THROTTLING';
 }
 

@@ -96,7 +96,7 @@ export class PopplerDocumentTool implements DocumentTool {
 }
 
 /** pdfinfo prints "Key:   value" lines; "Page size: 595.28 x 841.89 pts (A4)". */
-export function parsePdfInfo(text: string): DocumentInfo {
+function parsePdfInfo(text: string): DocumentInfo {
   const fields = new Map<string, string>();
   for (const line of text.split('\n')) {
     const colon = line.indexOf(':');
@@ -118,14 +118,14 @@ export function parsePdfInfo(text: string): DocumentInfo {
 const CONTENT_LOST = /end of file|unexpected eof|truncat/i;
 
 /** pdftotext ends every page with a form feed: n pages give n + 1 parts, the last one empty. */
-export function splitPages(text: string): string[] {
+function splitPages(text: string): string[] {
   const parts = text.split('\f');
   if (parts.length > 0 && parts[parts.length - 1]?.trim() === '') parts.pop();
   return parts.map((page) => page.replace(/[ \t]+$/gm, '').trim());
 }
 
 /** Poppler's error lines, distinct, without its byte offsets: "Syntax Error: Couldn't read xref table". */
-export function popplerErrors(stderr: string): string[] {
+function popplerErrors(stderr: string): string[] {
   const lines = stderr
     .split('\n')
     .map((line) => line.trim().replace(/^(Syntax|Internal) Error \(\d+\):/, '$1 Error:'))

@@ -5,7 +5,7 @@ import type { FacetField } from '../../ports/search-index.js';
  * change here reaches every archive on its next start (and `reindex` builds with them).
  */
 
-export const FACET_FIELDS: readonly FacetField[] = [
+const FACET_FIELDS: readonly FacetField[] = [
   'kind', 'edition', 'editionSlug', 'year', 'themes', 'speakers', 'speakerSlugs', 'language', 'licence',
   'captions', 'reviewedTranscript', 'audioDescription', 'signLanguage', 'easyRead', 'transcript',
 ];

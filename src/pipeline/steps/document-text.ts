@@ -17,9 +17,9 @@ const RENDER_BATCH = 16;
 /** Tesseract reads printed text best at about 300 dpi. */
 const OCR_DPI = 300;
 /** A text layer with fewer letters than this (a page number, a running title) is not the page's text. */
-export const MIN_LAYER_LETTERS = 20;
+const MIN_LAYER_LETTERS = 20;
 /** Grey-level spread of a page render above which something is printed on it (a blank page is ~0). */
-export const MIN_INK_STDEV = 3;
+const MIN_INK_STDEV = 3;
 
 type PageImage = ImageRef & { page: number };
 

@@ -106,7 +106,7 @@ export const transcodeVideoStep: Step = {
 };
 
 /** "talks/x.mp4: the recording has no sound track; published without sound" (the CLI adds "warning: <id>: "). */
-export function silentRecordingWarning(declared: string): string {
+function silentRecordingWarning(declared: string): string {
   return `${declared}: the recording has no sound track; published without sound`;
 }
 

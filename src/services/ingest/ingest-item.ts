@@ -101,7 +101,7 @@ function failedOutcome(item: ProgrammeItem, error: unknown, wallSeconds: number)
  * takes at publish time). The same work submitted twice has the same key; a changed file or
  * title is new work.
  */
-export function jobKeyOf(item: ProgrammeItem, inputsKey: string): string {
+function jobKeyOf(item: ProgrammeItem, inputsKey: string): string {
   return `${item.id}@${createHash('sha256').update(JSON.stringify({ inputs: inputsKey, item })).digest('hex').slice(0, 16)}`;
 }
 

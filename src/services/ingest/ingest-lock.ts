@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../domain/errors.js';
 import { takePidFile } from '../../lib/pid-file.js';
 
-export class IngestBusyError extends AppError {
+class IngestBusyError extends AppError {
   override name = 'IngestBusyError';
   override readonly code = 'ingest_busy';
 }

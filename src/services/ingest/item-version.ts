@@ -20,14 +20,14 @@ import { mapLimit } from '../../lib/concurrency.js';
  */
 
 /** Hex digits of the inputs' hash that name a revision folder: short in URLs, unique per item in practice. */
-export const REVISION_HEX = 12;
+const REVISION_HEX = 12;
 /** Hex digits that name a version's staging folder and its local work folder. */
-export const VERSION_HEX = 16;
+const VERSION_HEX = 16;
 
 export const itemPrefix = (id: string): string => `items/${id}/`;
 export const stagingRoot = (id: string): string => `staging/${id}/`;
 export const currentKeyOf = (id: string): string => `${stagingRoot(id)}current.json`;
-export const revisionOf = (inputsKey: string): string => inputsKey.slice(0, REVISION_HEX);
+const revisionOf = (inputsKey: string): string => inputsKey.slice(0, REVISION_HEX);
 export const versionOf = (inputsKey: string): string => inputsKey.slice(0, VERSION_HEX);
 /** The step records of a published revision, kept beside its files: what a later version may carry over. */
 const PUBLISHED_STEPS = 'steps.json';
@@ -226,7 +226,7 @@ export class ItemVersion {
 const STORE_LANES = 8;
 
 /** Deletes every object under a prefix. */
-export async function deletePrefix(store: BlobStore, prefix: string): Promise<void> {
+async function deletePrefix(store: BlobStore, prefix: string): Promise<void> {
   const keys: string[] = [];
   for await (const blob of store.list(prefix)) keys.push(blob.key);
   await deleteKeys(store, keys);

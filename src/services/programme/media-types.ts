@@ -8,7 +8,7 @@ import type { ItemKind, MediaClass } from '../../domain/item.js';
  */
 export const VIDEO_EXTENSIONS = ['mp4', 'mov', 'mkv', 'webm', 'm4v'] as const;
 export const AUDIO_EXTENSIONS = ['mp3', 'm4a', 'aac', 'ogg', 'opus', 'wav', 'flac'] as const;
-export const DOCUMENT_EXTENSIONS = ['pdf'] as const;
+const DOCUMENT_EXTENSIONS = ['pdf'] as const;
 export const CAPTION_EXTENSIONS = ['vtt', 'srt'] as const;
 
 const BY_CLASS: Readonly<Record<MediaClass, readonly string[]>> = {

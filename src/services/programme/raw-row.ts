@@ -127,7 +127,7 @@ export function listValue(value: unknown, field: ProgrammeField, issues: FieldIs
   return [];
 }
 
-export function splitList(text: string): string[] {
+function splitList(text: string): string[] {
   return text
     .split(';')
     .map((part) => part.trim())

@@ -69,7 +69,7 @@ async function findOnDisk(baseDir: string, segments: string[]): Promise<{ path: 
   return stats === null ? null : { path: current, stats };
 }
 
-export async function findNfcSibling(folder: string, name: string): Promise<string | null> {
+async function findNfcSibling(folder: string, name: string): Promise<string | null> {
   let entries: string[];
   try {
     entries = await readdir(folder);

@@ -26,7 +26,7 @@ export interface ScanDeps {
 }
 
 /** City of the edition given to files that say nothing about when they were recorded. */
-export const ARCHIVES_CITY = 'Archives';
+const ARCHIVES_CITY = 'Archives';
 
 /**
  * A folder without a programme: every video, audio and PDF file in it (at any depth) becomes an

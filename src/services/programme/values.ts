@@ -59,7 +59,7 @@ export function parseLicenceId(text: string): Parsed<LicenceId> {
   return id ? ok(id) : fail(`unknown licence "${text}"; expected one of ${LICENCE_IDS.join(', ')}`);
 }
 
-export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export function parseId(text: string): Parsed<string> {
   if (ID_PATTERN.test(text)) return ok(text);

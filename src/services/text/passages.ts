@@ -29,7 +29,7 @@ export interface PassageSources {
 }
 
 /** Speech is cut into passages of MIN–MAX seconds on cue boundaries, at a sentence end when one comes. */
-export const PASSAGE_MIN_SECONDS = 20;
+const PASSAGE_MIN_SECONDS = 20;
 export const PASSAGE_MAX_SECONDS = 40;
 /** A long page (or slide) is split so no passage outgrows what a result snippet can show. */
 export const PASSAGE_MAX_CHARS = 1200;
