@@ -11,7 +11,7 @@ import { IngestIndexing } from '../services/search/ingest-indexing.js';
  * they go, status reports on it. It lives here, beside the commands, so that no command imports
  * another (a command is an entry point, not a library).
  */
-export interface IngestSearch {
+interface IngestSearch {
   indexing: IngestIndexing;
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 /** A canonical BCP 47 tag, or the message explaining why the text was refused. */
-export type LanguageResult = { ok: true; value: string } | { ok: false; message: string };
+type LanguageResult = { ok: true; value: string } | { ok: false; message: string };
 
 // ISO 639-2 codes (bibliographic and terminology) of languages heard at the conference, mapped
 // explicitly because older ICU builds do not all canonicalise them to their ISO 639-1 form.

@@ -12,7 +12,7 @@ import { withoutForbiddenXml } from '../lib/escape-markup.js';
  * array for an element repeated) and its text (`'#text'`). An `undefined` child or attribute is
  * left out; an element with neither children nor text is written empty (`<itunes:image …/>`).
  */
-export type XmlElement = string | number | XmlNode;
+type XmlElement = string | number | XmlNode;
 export interface XmlNode {
   readonly [name: string]: XmlElement | readonly XmlElement[] | undefined;
 }

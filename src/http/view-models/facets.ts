@@ -13,7 +13,7 @@ export type ActiveFilters = Partial<Record<FacetName, string[]>>;
 export const BOOLEAN_FACETS = ['captions', 'reviewedTranscript', 'audioDescription', 'signLanguage', 'easyRead'] as const satisfies readonly FacetName[];
 const BOOLEANS: ReadonlySet<FacetName> = new Set(BOOLEAN_FACETS);
 
-export interface FacetOption {
+interface FacetOption {
   /** Unique in the page: the checkbox's id. */
   id: string;
   name: FacetName;
@@ -113,7 +113,7 @@ const rank = (list: readonly string[], value: string): number => {
 };
 
 /** A value as people read it: « Conférence », « Français », « CC BY-SA 4.0 », « Sous-titres ». */
-export function facetValueLabel(name: FacetName, value: string, locale: Locale): string {
+function facetValueLabel(name: FacetName, value: string, locale: Locale): string {
   if (BOOLEANS.has(name)) {
     const label = translate(locale, `search.facet.${name}`);
     return value === 'true' ? label : translate(locale, 'search.facet.no', { label });

@@ -23,7 +23,7 @@ export interface OEmbed {
   thumbnail_height?: number;
 }
 
-export const DEFAULT_EMBED_WIDTH = 640;
+const DEFAULT_EMBED_WIDTH = 640;
 export const OEMBED_CACHE_SECONDS = 3600;
 const EMBEDDABLE_ROUTES = ['talk', 'podcast', 'document', 'embed'] as const;
 

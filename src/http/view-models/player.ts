@@ -14,7 +14,7 @@ export interface MediaSource {
   type: string;
 }
 
-export interface TrackModel {
+interface TrackModel {
   kind: 'captions' | 'subtitles' | 'descriptions' | 'chapters';
   src: string;
   srclang: string;
@@ -65,7 +65,7 @@ export interface SignLanguageModel {
  * The sources in the order the browser should try them; `?t=` adds a media fragment so it starts
  * there without JS. `master`: another HLS master than the item's (a silent talk's described version).
  */
-export function sourcesOf(manifest: Manifest, startAt: number | null, master: string | null = manifest.hls?.master ?? null): MediaSource[] {
+function sourcesOf(manifest: Manifest, startAt: number | null, master: string | null = manifest.hls?.master ?? null): MediaSource[] {
   const fragment = startAt !== null ? `#t=${startAt}` : '';
   const sources: MediaSource[] = [];
   if (master) sources.push({ src: mediaUrl(master), type: contentTypeOf(master) });

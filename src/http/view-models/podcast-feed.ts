@@ -23,7 +23,7 @@ const NAMESPACES = {
   '@xmlns:atom': 'http://www.w3.org/2005/Atom',
 };
 
-export interface FeedOptions {
+interface FeedOptions {
   origin: string;
   /** The feed's own path ("/feeds/podcasts.xml"). */
   path: string;

@@ -51,7 +51,7 @@ function stringsOf(value: unknown): string[] {
   return [];
 }
 
-export const HITS_PER_PAGE = 20;
+const HITS_PER_PAGE = 20;
 
 /** What the search service is asked. Without words, the archive is browsed newest first. */
 export function searchRequestOf(state: SearchState): SearchRequest {
@@ -59,7 +59,7 @@ export function searchRequestOf(state: SearchState): SearchRequest {
 }
 
 /** The search's query string (stable order: q, facets, sort, page), for links and the canonical URL. */
-export function searchQueryOf(state: SearchState, page?: number): Record<string, QueryValue> {
+function searchQueryOf(state: SearchState, page?: number): Record<string, QueryValue> {
   const query: Record<string, QueryValue> = { q: state.q };
   for (const name of FACET_NAMES) if (state.filters[name]?.length) query[name] = state.filters[name];
   query.sort = state.sort;
@@ -80,7 +80,7 @@ function withoutValue(state: SearchState, name: FacetName, value: string): Searc
   return { ...state, filters, page: null };
 }
 
-export interface ResultPassageView {
+interface ResultPassageView {
   href: string;
   /** "12:34" for a moment of a recording (with `iso` for <time datetime>), null for a page. */
   time: string | null;
@@ -93,12 +93,12 @@ export interface ResultPassageView {
   lang: string | null;
 }
 
-export interface SearchResultView {
+interface SearchResultView {
   card: ItemCard;
   passages: ResultPassageView[];
 }
 
-export interface SearchPageModel {
+interface SearchPageModel {
   q: string;
   heading: string;
   title: string;
@@ -124,7 +124,7 @@ export interface SearchPageModel {
   pageQuery: Record<string, QueryValue>;
 }
 
-export interface SearchPageInput {
+interface SearchPageInput {
   state: SearchState;
   result: SearchResult;
   locale: Locale;

@@ -62,7 +62,7 @@ export interface SearchProblem {
   message: string;
 }
 
-export type SearchProblemCode = 'unknown_filter' | 'invalid_value' | 'too_many_values' | 'value_too_long' | 'too_large';
+type SearchProblemCode = 'unknown_filter' | 'invalid_value' | 'too_many_values' | 'value_too_long' | 'too_large';
 
 /** The request refused, with every problem (unknown filter, bad value…): a 400 for the web layer. */
 export class SearchRequestError extends AppError {
