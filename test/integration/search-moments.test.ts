@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
 import type { MeilisearchIndex } from '../../src/adapters/search-index/meilisearch-index.js';
+import { withUrls, type LinkedPassage } from '../../src/http/view-models/api-search.js';
 import { SearchIndexer } from '../../src/services/search/indexer.js';
-import { SearchService, type ResultPassage } from '../../src/services/search/search-service.js';
+import { SearchService } from '../../src/services/search/search-service.js';
 import { startTestMeili, type TestMeili } from '../support/meili.js';
 import { freshStore, writeItem } from '../support/search-archive.js';
 
@@ -30,8 +31,8 @@ describe('search links open at the second the words are said', () => {
   let store: FsBlobStore;
   let index: MeilisearchIndex;
   let search: SearchService;
-  const passages = async (q: string): Promise<ResultPassage[]> => (await search.search({ q })).items.find((i) => i.id === ID)?.passages ?? [];
-  const where = (p: ResultPassage | undefined): unknown[] => [p?.start, p?.end, p?.passageStart, p?.passageEnd];
+  const passages = async (q: string): Promise<LinkedPassage[]> => withUrls(await search.search({ q }), 'fr').items.find((i) => i.id === ID)?.passages ?? [];
+  const where = (p: LinkedPassage | undefined): unknown[] => [p?.start, p?.end, p?.passageStart, p?.passageEnd];
 
   beforeAll(async () => {
     meili = await startTestMeili();

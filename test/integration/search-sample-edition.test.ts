@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MAGAZINE, readSampleTimeline, type SampleTimeline } from '../../scripts/sample/texts.js';
 import { parseManifest } from '../../src/domain/manifest.js';
 import { transcriptFileSchema } from '../../src/domain/text.js';
-import type { SearchResult } from '../../src/services/search/search-service.js';
+import type { LinkedSearchResult } from '../../src/http/view-models/api-search.js';
 import { SHORT_SAMPLE_DIR } from '../global-setup.js';
 import { runCli, type CliRun } from '../support/cli.js';
 
@@ -14,10 +14,10 @@ describe('the sample edition is searchable by its spoken and written words', () 
   let dataDir: string;
   let ingest: CliRun;
   let timeline: SampleTimeline;
-  const search = async (...args: string[]): Promise<SearchResult> => {
+  const search = async (...args: string[]): Promise<LinkedSearchResult> => {
     const run = await runCli(['search', ...args, '--json'], { DATA_DIR: dataDir });
     expect(run.stderr).toBe('');
-    return JSON.parse(run.stdout) as SearchResult;
+    return JSON.parse(run.stdout) as LinkedSearchResult;
   };
 
   beforeAll(async () => {

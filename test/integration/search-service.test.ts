@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
 import type { MeilisearchIndex } from '../../src/adapters/search-index/meilisearch-index.js';
+import { withUrls } from '../../src/http/view-models/api-search.js';
 import { SearchIndexer } from '../../src/services/search/indexer.js';
 import { SearchRequestError } from '../../src/services/search/search-request.js';
 import { SearchService, type SearchResult } from '../../src/services/search/search-service.js';
@@ -78,7 +79,8 @@ describe('search over the archive', () => {
   });
 
   it('finds a spoken passage with its second and a deep link that opens the player there', async () => {
-    const result = await search.search({ q: 'fracture numérique' });
+    // The service gives the second; the site's link to it is built from that (src/http/urls.ts).
+    const result = withUrls(await search.search({ q: 'fracture numérique' }), 'fr');
     expect(result.items[0]?.id).toBe('2025-strasbourg-mediation-et-ia');
     const passage = result.items[0]?.passages[0];
     expect(passage).toMatchObject({ source: 'captions-reviewed', page: null, language: 'fr' });
@@ -90,10 +92,10 @@ describe('search over the archive', () => {
   });
 
   it('finds a document page with ?page=, and a podcast with ?t=', async () => {
-    const page = await search.search({ q: 'données publiques commune' });
+    const page = withUrls(await search.search({ q: 'données publiques commune' }), 'fr');
     const magazine = page.items.find((i) => i.id === '2025-strasbourg-magazine');
     expect(magazine?.passages[0]).toMatchObject({ source: 'pdf', page: 3, start: null, url: '/documents/2025-strasbourg-magazine?page=3' });
-    const podcast = (await search.search({ q: 'reconditionnement tablettes' })).items.find((i) => i.kind === 'podcast');
+    const podcast = withUrls(await search.search({ q: 'reconditionnement tablettes' }), 'fr').items.find((i) => i.kind === 'podcast');
     // The words are in the second cue (110–120 s) of the passage that starts at 100 s.
     expect(podcast?.passages[0]).toMatchObject({ source: 'speech-to-text', start: 110, passageStart: 100, url: '/podcasts/2023-marseille-podcast-sobriete?t=110' });
   });

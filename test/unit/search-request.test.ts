@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { itemPath, passagePath } from '../../src/services/search/links.js';
 import { cleanText, limitQuery, parseSearchRequest, SearchRequestError } from '../../src/services/search/search-request.js';
 import { snippetHtml } from '../../src/services/search/snippet-html.js';
 
@@ -115,14 +114,6 @@ describe('query cleaning and the 10-word limit', () => {
 });
 
 describe('links and snippets', () => {
-  it('links items by kind and opens them at the passage', () => {
-    expect(itemPath('round-table', 'a')).toBe('/talks/a');
-    expect(passagePath('talk', 'a', { start: 754.9, page: null })).toBe('/talks/a?t=754');
-    expect(passagePath('podcast', 'p', { start: 0, page: null })).toBe('/podcasts/p?t=0');
-    expect(passagePath('document', 'd', { start: null, page: 3 })).toBe('/documents/d?page=3');
-    expect(passagePath('pitch', 'x', { start: null, page: null })).toBe('/talks/x');
-  });
-
   it('renders a snippet as escaped HTML with matches in <mark>', () => {
     expect(snippetHtml([{ text: '<script>a</script> & ', match: false }, { text: 'l’"IA"', match: true }])).toBe(
       '&lt;script&gt;a&lt;/script&gt; &amp; <mark>l’&quot;IA&quot;</mark>',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatBytes, formatDate, formatDuration, isoDuration, timecode } from '../../src/http/format.js';
 import { translate } from '../../src/http/i18n/messages.js';
 import { localeEntry, localeOfPath, ROUTE_NAMES, routePattern } from '../../src/http/locale.js';
-import { urlFor } from '../../src/http/urls.js';
+import { itemHref, passageHref, urlFor } from '../../src/http/urls.js';
 import { jsonForScript, ViewEngine } from '../../src/http/view-engine.js';
 
 describe('web foundation', () => {
@@ -16,6 +16,15 @@ describe('web foundation', () => {
     expect(localeOfPath('/en/talks/x')).toBe('en');
     expect(localeOfPath('/en')).toBe('en');
     expect(localeOfPath('/entretiens')).toBe('fr');
+  });
+
+  it('links items by kind, in each locale, and opens them at the passage', () => {
+    expect(itemHref('round-table', 'a', 'fr')).toBe('/talks/a');
+    expect(passageHref('talk', 'a', { start: 754.9, page: null }, 'fr')).toBe('/talks/a?t=754');
+    expect(passageHref('talk', 'a', { start: 754.9, page: null }, 'en')).toBe('/en/talks/a?t=754');
+    expect(passageHref('podcast', 'p', { start: 0, page: null }, 'fr')).toBe('/podcasts/p?t=0');
+    expect(passageHref('document', 'd', { start: null, page: 3 }, 'en')).toBe('/en/documents/d?page=3');
+    expect(passageHref('pitch', 'x', { start: null, page: null }, 'fr')).toBe('/talks/x');
   });
 
   it('has every interface text in both languages', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributionOf } from '../../src/services/catalogue/attribution.js';
+import { attributionOf } from '../../src/http/view-models/attribution.js';
 import { bareManifest } from '../support/web-item-manifests.js';
 
 const url = 'https://archives.example.org/talks/2025-strasbourg-ia';

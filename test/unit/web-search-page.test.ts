@@ -3,7 +3,7 @@ import { parseSearchRequest, SearchRequestError, type SearchProblem } from '../.
 import type { SearchResult } from '../../src/services/search/search-service.js';
 import { languageLabel } from '../../src/domain/language.js';
 import { activeFiltersOf, facetGroupsOf } from '../../src/http/view-models/facets.js';
-import { itemCardOf, localisePath, pictureOf } from '../../src/http/view-models/item-card.js';
+import { itemCardOf, pictureOf } from '../../src/http/view-models/item-card.js';
 import { paginationOf } from '../../src/http/view-models/pagination.js';
 import {
   invalidSearchModel, readSearchState, searchHref, searchPageModel, searchProblemsOf, searchRequestOf, type SearchState,
@@ -162,19 +162,17 @@ describe('item cards', () => {
     });
     const english = itemCardOf(manifestOf({ id: 'y', kind: 'document', pages: 24 }), 'en');
     expect(english).toMatchObject({ href: '/en/documents/y', lang: 'fr', kindLabel: 'Document', dateText: '29 October 2025', length: '24 pages', lengthIso: null });
-    expect(localisePath('/talks/x?t=3', 'en')).toBe('/en/talks/x?t=3');
-    expect(localisePath('/talks/x?t=3', 'fr')).toBe('/talks/x?t=3');
   });
 });
 
 describe('searchPageModel', () => {
   const talk = manifestOf({ id: 'guichet', title: 'Le guichet', images: { posters: postersOf('guichet') } });
   const hit = {
-    id: 'guichet', title: 'Le guichet', kind: 'talk' as const, url: '/talks/guichet', titleParts: [{ text: 'Le ', match: false }, { text: 'guichet', match: true }],
+    id: 'guichet', title: 'Le guichet', kind: 'talk' as const, titleParts: [{ text: 'Le ', match: false }, { text: 'guichet', match: true }],
     edition: '2025 Strasbourg', date: '2025-10-29', duration: 754, pages: null, speakers: [], themes: [], language: 'fr', licence: 'CC-BY-SA-4.0', poster: null,
     passages: [
-      { start: 754.6, end: 758, passageStart: 741.2, passageEnd: 780, page: null, text: 'au guichet', source: 'captions-reviewed' as const, language: 'fr', url: '/talks/guichet?t=754', snippet: [{ text: 'au ', match: false }, { text: 'guichet', match: true }] },
-      { start: null, end: null, passageStart: null, passageEnd: null, page: 3, text: 'guichet', source: 'pdf' as const, language: 'en', url: '/documents/guichet?page=3', snippet: [{ text: 'guichet', match: true }] },
+      { start: 754.6, end: 758, passageStart: 741.2, passageEnd: 780, page: null, text: 'au guichet', source: 'captions-reviewed' as const, language: 'fr', snippet: [{ text: 'au ', match: false }, { text: 'guichet', match: true }] },
+      { start: null, end: null, passageStart: null, passageEnd: null, page: 3, text: 'guichet', source: 'pdf' as const, language: 'en', snippet: [{ text: 'guichet', match: true }] },
     ],
   };
 
@@ -188,7 +186,7 @@ describe('searchPageModel', () => {
     expect(model.results[0]?.card.titleParts).toEqual(hit.titleParts);
     expect(model.results[0]?.passages).toEqual([
       { href: '/talks/guichet?t=754', time: '12:34', iso: 'PT12M34S', pageText: null, context: `dans «${NB}Le guichet${NB}»`, source: 'sous-titres relus', snippet: hit.passages[0]?.snippet, lang: null },
-      { href: '/documents/guichet?page=3', time: null, iso: null, pageText: 'page 3', context: `dans «${NB}Le guichet${NB}»`, source: 'PDF', snippet: hit.passages[1]?.snippet, lang: 'en' },
+      { href: '/talks/guichet', time: null, iso: null, pageText: 'page 3', context: `dans «${NB}Le guichet${NB}»`, source: 'PDF', snippet: hit.passages[1]?.snippet, lang: 'en' },
     ]);
     expect(model.active).toEqual([{ name: 'kind', value: 'talk', text: `Type${NB}: Conférence`, href: '/recherche?q=guichet' }]);
     expect(model.keep).toEqual({ sort: null, filters: [{ name: 'kind', value: 'talk' }] });
@@ -201,7 +199,7 @@ describe('searchPageModel', () => {
     expect(model.heading).toBe('1 result for “guichet”');
     expect(model.status).toBe('Result 1 of 1');
     expect(model.results[0]?.card).toMatchObject({ href: '/en/talks/guichet', picture: null, edition: null, lang: 'fr' });
-    expect(model.results[0]?.passages.map((p) => p.href)).toEqual(['/en/talks/guichet?t=754', '/en/documents/guichet?page=3']);
+    expect(model.results[0]?.passages.map((p) => p.href)).toEqual(['/en/talks/guichet?t=754', '/en/talks/guichet']);
   });
 
   it('browsing says how many resources there are; a later page says so in the title and numbers results from there', () => {

@@ -5,7 +5,9 @@ import { UsageError } from '../../domain/errors.js';
 import type { HighlightPart } from '../../ports/search-index.js';
 import { escapeControlCharacters } from '../../services/programme/control-characters.js';
 import { FACET_NAMES, SearchRequestError, SORT_ORDERS } from '../../services/search/search-request.js';
-import { SearchService, type SearchResult } from '../../services/search/search-service.js';
+import { SearchService } from '../../services/search/search-service.js';
+import { DEFAULT_LOCALE } from '../../http/locale.js';
+import { withUrls, type LinkedSearchResult } from '../../http/view-models/api-search.js';
 import { formatDuration } from '../format.js';
 import type { CliIo } from '../io.js';
 
@@ -51,7 +53,8 @@ export async function searchCommand(args: string[], config: Readonly<Config>, io
   });
   const search = await openSearchIndex(config);
   try {
-    const result = await new SearchService(search.index).search({ q: positionals.join(' '), filters, sort: values.sort ?? null, page: values.page ?? null });
+    // The service returns ids and positions; the site's canonical paths are added as the web API adds its URLs.
+    const result = withUrls(await new SearchService(search.index).search({ q: positionals.join(' '), filters, sort: values.sort ?? null, page: values.page ?? null }), DEFAULT_LOCALE);
     io.out(values.json ? `${JSON.stringify(result, null, 2)}\n` : render(result, io.isTty && !process.env.NO_COLOR));
     return 0;
   } catch (error) {
@@ -63,7 +66,7 @@ export async function searchCommand(args: string[], config: Readonly<Config>, io
   }
 }
 
-function render(result: SearchResult, bold: boolean): string {
+function render(result: LinkedSearchResult, bold: boolean): string {
   const line = (text: string): string => `${escapeControlCharacters(text)}\n`;
   const mark = (parts: HighlightPart[]): string =>
     parts.map((p) => (p.match && bold ? `\x1b[1m${escapeControlCharacters(p.text)}\x1b[22m` : escapeControlCharacters(p.text))).join('');

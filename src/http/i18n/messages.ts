@@ -1,3 +1,4 @@
+import { escapeMarkup } from '../../lib/escape-markup.js';
 import { numberFormat, pluralRules } from '../intl.js';
 import { localeEntry, type Locale } from '../locale.js';
 import type { MessageKey } from './translation.js';
@@ -27,7 +28,7 @@ export function translateHtml(locale: Locale, key: MessageKey, html: Record<stri
     .split(/(\{[a-zA-Z]+\})/)
     .map((part) => {
       const name = /^\{([a-zA-Z]+)\}$/.exec(part)?.[1];
-      return name !== undefined && html[name] !== undefined ? html[name] : escapeHtml(part);
+      return name !== undefined && html[name] !== undefined ? html[name] : escapeMarkup(part);
     })
     .join('');
 }
@@ -45,8 +46,4 @@ function template(locale: Locale, key: string, vars: Record<string, unknown>): s
 
 export function formatNumber(locale: Locale, value: number): string {
   return numberFormat(locale).format(value);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,9 +1,9 @@
 import { LICENCES } from '../../domain/licence.js';
 import { isSilentVideo, type Manifest, type StoredFile } from '../../domain/manifest.js';
-import { attributionOf, type Attribution } from '../../services/catalogue/attribution.js';
 import { themeSlug } from '../../services/catalogue/catalogue.js';
 import { LOCALES, type Locale } from '../locale.js';
 import { urlFor } from '../urls.js';
+import { attributionOf, type Attribution } from './attribution.js';
 import {
   durationOf, embedUrl, fileUrl, itemPageUrl, previewImage, publishedDate, type Download, type Image,
 } from './public-item.js';

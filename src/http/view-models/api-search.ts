@@ -1,19 +1,48 @@
 import type { ResultItem, ResultPassage, SearchResult } from '../../services/search/search-service.js';
 import type { Locale } from '../locale.js';
+import { itemHref, passageHref } from '../urls.js';
 import { fileUrl } from './public-item.js';
 
-/** The search service's passage as is, its `url` made absolute. */
-export type ApiSearchPassage = ResultPassage;
+/** A passage of the search service with the link that opens its item at its second or page. */
+export type LinkedPassage = ResultPassage & { url: string };
+
+/** An item of the search service with its page's URL, and its passages' links. */
+export type LinkedItem = Omit<ResultItem, 'passages'> & { url: string; passages: LinkedPassage[] };
+
+/** The search service's result with the URLs INTERFACE.md documents for `search --json`. */
+export type LinkedSearchResult = Omit<SearchResult, 'items'> & { items: LinkedItem[] };
+
+/** The search service's passage, its `url` absolute. */
+export type ApiSearchPassage = LinkedPassage;
 
 /** The search service's item without its highlighted title parts, URLs absolute, plus the item's API URL. */
-export type ApiSearchItem = Omit<ResultItem, 'titleParts' | 'passages'> & { apiUrl: string; passages: ApiSearchPassage[] };
+export type ApiSearchItem = Omit<LinkedItem, 'titleParts'> & { apiUrl: string };
+
+/**
+ * The search service returns ids, kinds, seconds and pages; this adds the links to them in a
+ * locale's pages: `url` right after `kind`, a passage's before its snippet (the documented order), site paths when `origin` is ''
+ * (the CLI), absolute URLs otherwise.
+ */
+export function withUrls(result: SearchResult, locale: Locale, origin = ''): LinkedSearchResult {
+  return {
+    ...result,
+    items: result.items.map(({ id, title, kind, passages, ...rest }) => ({
+      id,
+      title,
+      kind,
+      url: `${origin}${itemHref(kind, id, locale)}`,
+      ...rest,
+      passages: passages.map(({ snippet, ...p }) => ({ ...p, url: `${origin}${passageHref(kind, id, p, locale)}`, snippet })),
+    })),
+  };
+}
 
 /**
  * `/api/search`: the shape INTERFACE.md documents for `search --json` ({query, total, items:
  * [{id, title, kind, url, passages: [{start, end, page, text, source}]}], facets}) with absolute
- * URLs, plus what a reuser showing results needs (each passage's own bounds in `passageStart` /
- * `passageEnd` beside the cue where its words are said, snippets split at the matched words,
- * facets, paging, the item's metadata).
+ * URLs in the asked language, plus what a reuser showing results needs (each passage's own bounds
+ * in `passageStart` / `passageEnd` beside the cue where its words are said, snippets split at the
+ * matched words, facets, paging, the item's metadata).
  */
 export interface ApiSearchResponse {
   query: string;
@@ -29,24 +58,22 @@ export interface ApiSearchResponse {
 }
 
 export function searchResponse(result: SearchResult, origin: string, locale: Locale): ApiSearchResponse {
-  // Search links are French paths (the canonical ones); English pages are the same under /en.
-  const absolute = (path: string): string => `${origin}${locale === 'en' ? '/en' : ''}${path}`;
+  const linked = withUrls(result, locale, origin);
   return {
-    query: result.query,
-    total: result.total,
-    items: result.items.map(({ titleParts: _titleParts, ...item }) => ({
+    query: linked.query,
+    total: linked.total,
+    items: linked.items.map(({ titleParts: _titleParts, passages, ...item }) => ({
       ...item,
-      url: absolute(item.url),
+      passages,
       apiUrl: `${origin}/api/items/${encodeURIComponent(item.id)}`,
       poster: item.poster ? fileUrl(origin, item.poster) : null,
-      passages: item.passages.map((p) => ({ ...p, url: absolute(p.url) })),
     })),
-    facets: result.facets,
-    page: result.page,
-    pageCount: result.pageCount,
-    perPage: result.hitsPerPage,
-    sort: result.sort,
-    filters: result.filters,
-    limited: result.limited,
+    facets: linked.facets,
+    page: linked.page,
+    pageCount: linked.pageCount,
+    perPage: linked.hitsPerPage,
+    sort: linked.sort,
+    filters: linked.filters,
+    limited: linked.limited,
   };
 }

@@ -1,12 +1,12 @@
 import { contentTypeOf } from '../../domain/content-type.js';
-import { VIDEO_KINDS, type ItemKind } from '../../domain/item.js';
+import type { ItemKind } from '../../domain/item.js';
 import type { Manifest } from '../../domain/manifest.js';
 import { primaryLanguage } from '../../domain/text.js';
 import type { HighlightPart } from '../../ports/search-index.js';
 import { formatDate, formatDuration, isoDuration } from '../format.js';
 import { translate } from '../i18n/messages.js';
-import type { Locale, RouteName } from '../locale.js';
-import { mediaUrl, urlFor } from '../urls.js';
+import type { Locale } from '../locale.js';
+import { itemHref, mediaUrl, urlFor } from '../urls.js';
 
 /**
  * The card of an item, shared by the home page, listings and search results: enough to choose
@@ -57,20 +57,6 @@ export interface Picture {
 
 /** A card is at most about a third of the page wide, full width (less the margins) on phones. */
 const CARD_SIZES = '(min-width: 48rem) 22rem, calc(100vw - 2rem)';
-
-/** The route of an item's page: video kinds are talks, then podcasts and documents. */
-export function itemRoute(kind: ItemKind): RouteName {
-  return VIDEO_KINDS.includes(kind) ? 'talk' : kind === 'podcast' ? 'podcast' : 'document';
-}
-
-export function itemHref(kind: ItemKind, id: string, locale: Locale): string {
-  return urlFor(itemRoute(kind), locale, { id });
-}
-
-/** A site path made by the search service (French, canonical) as the page's locale writes it. */
-export function localisePath(path: string, locale: Locale): string {
-  return locale === 'en' ? `/en${path}` : path;
-}
 
 /** The `lang` to put on an item's own words when they are not in the page's language. */
 export function langAttribute(language: string, locale: Locale): string | null {

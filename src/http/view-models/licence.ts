@@ -1,9 +1,9 @@
 import { LICENCES } from '../../domain/licence.js';
 import type { Manifest } from '../../domain/manifest.js';
 import { escapeMarkup } from '../../lib/escape-markup.js';
-import { attributionOf, type Attribution } from '../../services/catalogue/attribution.js';
 import { translate } from '../i18n/messages.js';
 import type { Locale } from '../locale.js';
+import { attributionOf, type Attribution } from './attribution.js';
 
 export interface LicenceModel {
   id: string;

@@ -1,10 +1,9 @@
 import { LICENCE_IDS, LICENCES, type LicenceId } from '../../domain/licence.js';
-import { attributionOf } from '../../services/catalogue/attribution.js';
 import type { CatalogueSnapshot } from '../../services/catalogue/catalogue.js';
 import { translate } from '../i18n/messages.js';
 import type { Locale } from '../locale.js';
-import { urlFor } from '../urls.js';
-import { itemHref } from './item-card.js';
+import { itemHref, urlFor } from '../urls.js';
+import { attributionOf } from './attribution.js';
 
 export interface LicenceView {
   id: LicenceId;

@@ -1,7 +1,6 @@
 import type { ItemKind } from '../../domain/item.js';
 import type { PassageSource } from '../../domain/text.js';
 import type { HighlightPart, IndexAnswer, SearchIndex, SortOrder } from '../../ports/search-index.js';
-import { itemPath, passagePath } from './links.js';
 import {
   FACET_FIELDS_BY_NAME, FACET_NAMES, parseSearchRequest, type FacetName, type ParsedSearch, type QueryLimitNotice, type SearchRequest,
 } from './search-request.js';
@@ -23,8 +22,6 @@ export interface ResultPassage {
   text: string;
   source: PassageSource;
   language: string;
-  /** The item's page opened at `start` or `page`: /talks/<id>?t=754, /documents/<id>?page=3. */
-  url: string;
   /** `text` split at the matched words. Render each part escaped (see snippetHtml). */
   snippet: HighlightPart[];
 }
@@ -33,7 +30,6 @@ export interface ResultItem {
   id: string;
   title: string;
   kind: ItemKind;
-  url: string;
   /** `title` split at the matched words. */
   titleParts: HighlightPart[];
   edition: string;
@@ -50,7 +46,9 @@ export interface ResultItem {
 
 /**
  * What the website, the JSON API and `search --json` show. The first five fields are the
- * documented shape (INTERFACE.md); the others are additions.
+ * documented shape (INTERFACE.md, where items and passages also have a `url`: only src/http
+ * builds URLs, from the item's kind and id and the passage's second or page, see
+ * http/view-models/api-search.ts); the others are additions.
  */
 export interface SearchResult {
   query: string;
@@ -119,7 +117,6 @@ function shape(parsed: ParsedSearch, answer: IndexAnswer, lastPage: number): Sea
     id: item.id,
     title: item.title,
     kind: item.kind,
-    url: itemPath(item.kind, item.id),
     titleParts: title,
     edition: item.edition,
     date: item.date,
@@ -132,7 +129,7 @@ function shape(parsed: ParsedSearch, answer: IndexAnswer, lastPage: number): Sea
     poster: item.poster,
     passages: passages.map((p) => ({
       start: p.start, end: p.end, passageStart: p.passageStart, passageEnd: p.passageEnd, page: p.page,
-      text: p.text, source: p.source, language: p.language, url: passagePath(item.kind, item.id, p), snippet: p.snippet,
+      text: p.text, source: p.source, language: p.language, snippet: p.snippet,
     })),
   }));
   const facets: SearchResult['facets'] = {};
