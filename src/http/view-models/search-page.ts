@@ -7,9 +7,9 @@ import type { ResultItem, ResultPassage, SearchResult } from '../../services/sea
 import { isoDuration, timecode } from '../format.js';
 import { translate } from '../i18n/messages.js';
 import type { Locale } from '../locale.js';
-import { mediaUrl, urlFor } from '../urls.js';
+import { mediaUrl, passageHref, urlFor } from '../urls.js';
 import { activeFiltersOf, facetGroupsOf, type ActiveFilter, type ActiveFilters, type FacetGroup } from './facets.js';
-import { itemCardOf, itemCardOfHit, langAttribute, localisePath, type ItemCard } from './item-card.js';
+import { itemCardOf, itemCardOfHit, langAttribute, type ItemCard } from './item-card.js';
 import { paginationOf, type Pagination } from './pagination.js';
 
 /** A search as the address bar holds it: values as typed, facet names canonical. */
@@ -201,15 +201,16 @@ function limitedText(result: SearchResult, locale: Locale): string | null {
 function resultView(item: ResultItem, locale: Locale, manifest: Manifest | undefined): SearchResultView {
   const card = manifest ? itemCardOf(manifest, locale, item.titleParts) : itemCardOfHit(item, locale);
   const slides = manifest?.kind !== 'document' ? manifest?.slides ?? null : null;
-  return { card, passages: item.passages.map((p) => passageView(p, item.title, locale, slides?.key ?? null)) };
+  const href = (p: ResultPassage): string => passageHref(item.kind, item.id, p, locale);
+  return { card, passages: item.passages.map((p) => passageView(p, href(p), item.title, locale, slides?.key ?? null)) };
 }
 
-function passageView(passage: ResultPassage, title: string, locale: Locale, slidesKey: string | null): ResultPassageView {
+function passageView(passage: ResultPassage, href: string, title: string, locale: Locale, slidesKey: string | null): ResultPassageView {
   const atPage = passage.page !== null;
   const atTime = !atPage && passage.start !== null;
   return {
     // A page of a talk's slide deck has no moment in the recording: open the deck at that page.
-    href: atPage && slidesKey ? `${mediaUrl(slidesKey)}#page=${passage.page}` : localisePath(passage.url, locale),
+    href: atPage && slidesKey ? `${mediaUrl(slidesKey)}#page=${passage.page}` : href,
     time: atTime && passage.start !== null ? timecode(passage.start) : null,
     iso: atTime && passage.start !== null ? isoDuration(Math.floor(passage.start)) : null,
     pageText: atPage ? translate(locale, 'search.passage.page', { page: passage.page }) : null,
