@@ -25,7 +25,7 @@ export interface LocaleEntry {
  * Content-Language and the API's `?lang=`; the first entry is the default (`x-default`, the
  * API's default language) and the only one without a prefix. Adding a language is one entry here
  * and its message folder under i18n/: routes, links, alternates, the language switch and every
- * formatter follow from this table (test/unit/web-third-locale.test.ts adds one to prove it).
+ * formatter follow from this table (test/integration/web-third-locale.test.ts adds one to prove it).
  */
 export const LOCALE_TABLE = {
   fr: {
