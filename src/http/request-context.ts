@@ -3,8 +3,8 @@ import { isLocale, type Locale } from './locale.js';
 
 /**
  * Per-request facts every handler needs, set once by the first middleware: the page's locale
- * (from the path's prefix in the locale table) and the site's origin for absolute links (feeds, oEmbed,
- * canonical URLs, JSON-LD).
+ * (from the path's prefix in the locale table) and the site's origin for absolute links (feeds,
+ * oEmbed, canonical URLs, JSON-LD).
  */
 export interface RequestContext {
   locale: Locale;

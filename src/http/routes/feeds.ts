@@ -2,6 +2,7 @@ import { Router, type Response } from 'express';
 import { NotFoundError } from '../../domain/errors.js';
 import { translate } from '../i18n/messages.js';
 import { openToAllOrigins } from '../json-response.js';
+import { DEFAULT_LOCALE } from '../locale.js';
 import { contextOf } from '../request-context.js';
 import { urlFor } from '../urls.js';
 import { CHAPTERS_TYPE, jsonChapters, podcastFeed } from '../view-models/podcast-feed.js';
@@ -25,9 +26,9 @@ export function feedRoutes(deps: WebDeps): Router {
     sendXml(res, 'application/rss+xml', podcastFeed(snapshot.items, {
       origin,
       path: '/feeds/podcasts.xml',
-      title: translate('fr', 'feed.title'),
-      description: translate('fr', 'feed.description'),
-      link: `${origin}${urlFor('home', 'fr')}`,
+      title: translate(DEFAULT_LOCALE, 'feed.title'),
+      description: translate(DEFAULT_LOCALE, 'feed.description'),
+      link: `${origin}${urlFor('home', DEFAULT_LOCALE)}`,
     }));
   });
 
@@ -39,9 +40,9 @@ export function feedRoutes(deps: WebDeps): Router {
     sendXml(res, 'application/rss+xml', podcastFeed(edition.items, {
       origin,
       path: `/feeds/editions/${encodeURIComponent(edition.slug)}/podcasts.xml`,
-      title: translate('fr', 'feed.editionTitle', { edition: edition.label }),
-      description: translate('fr', 'feed.editionDescription', { edition: edition.label }),
-      link: `${origin}${urlFor('edition', 'fr', { slug: edition.slug })}`,
+      title: translate(DEFAULT_LOCALE, 'feed.editionTitle', { edition: edition.label }),
+      description: translate(DEFAULT_LOCALE, 'feed.editionDescription', { edition: edition.label }),
+      link: `${origin}${urlFor('edition', DEFAULT_LOCALE, { slug: edition.slug })}`,
     }));
   });
 

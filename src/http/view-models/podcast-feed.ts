@@ -2,7 +2,7 @@ import { v5 as uuidV5 } from 'uuid';
 import { LICENCES } from '../../domain/licence.js';
 import type { Manifest } from '../../domain/manifest.js';
 import { translate } from '../i18n/messages.js';
-import type { Locale } from '../locale.js';
+import { DEFAULT_LOCALE, type Locale } from '../locale.js';
 import { urlFor } from '../urls.js';
 import { xmlDocument, type XmlNode } from '../xml.js';
 import { chaptersFileUrl } from './api-item.js';
@@ -46,7 +46,7 @@ export function rfc822(iso: string): string {
 }
 
 export function podcastFeed(podcasts: readonly Manifest[], options: FeedOptions): string {
-  const locale = options.locale ?? 'fr';
+  const locale = options.locale ?? DEFAULT_LOCALE;
   const episodes = podcasts.filter((m) => m.kind === 'podcast' && audioEnclosure(m) !== null);
   const feedUrl = `${options.origin}${options.path}`;
   const cover = episodes.map(squareCover).find((image) => image !== null) ?? null;
@@ -100,7 +100,7 @@ function episode(manifest: Manifest, origin: string): XmlNode {
     ]),
     'podcast:chapters': manifest.chapters.length > 0 ? { '@url': chaptersFileUrl(manifest, origin), '@type': CHAPTERS_TYPE } : undefined,
     'podcast:person': manifest.speakers.map((s) => ({
-      '#text': s.name, '@role': personRole(s.role), '@group': 'cast', '@href': `${origin}${urlFor('speaker', 'fr', { slug: s.slug })}`,
+      '#text': s.name, '@role': personRole(s.role), '@group': 'cast', '@href': `${origin}${urlFor('speaker', DEFAULT_LOCALE, { slug: s.slug })}`,
     })),
     'podcast:license': licenceElement(manifest),
   };
