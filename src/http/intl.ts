@@ -29,6 +29,10 @@ export function listFormat(locale: Locale, options: Intl.ListFormatOptions = { t
   return once('list', locale, options, (tag) => new Intl.ListFormat(tag, options));
 }
 
+export function collator(locale: Locale, options: Intl.CollatorOptions = {}): Intl.Collator {
+  return once('collator', locale, options, (tag) => new Intl.Collator(tag, options));
+}
+
 export function pluralRules(locale: Locale): Intl.PluralRules {
   return once('plural', locale, {}, (tag) => new Intl.PluralRules(tag));
 }

@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import { translate } from './i18n/messages.js';
-import { DEFAULT_LOCALE, LOCALES, otherLocales, type Locale, type RouteName } from './locale.js';
+import { DEFAULT_LOCALE, localeTag, LOCALES, otherLocales, type Locale, type RouteName } from './locale.js';
 import { contextOf } from './request-context.js';
 import { urlFor } from './urls.js';
 import type { ViewEngine } from './view-engine.js';
@@ -40,6 +40,8 @@ export interface PageOptions {
 export interface LayoutModel {
   locale: Locale;
   lang: Locale;
+  /** Open Graph's form of the locale's tag: "fr_FR". */
+  ogLocale: string;
   title: string;
   siteTitle: string;
   description: string;
@@ -62,6 +64,7 @@ export function layoutModel(res: Response, options: PageOptions): LayoutModel {
   return {
     locale,
     lang: locale,
+    ogLocale: localeTag(locale).replace('-', '_'),
     title: options.title,
     siteTitle: translate(locale, 'site.name'),
     description: options.description ?? translate(locale, 'site.tagline'),

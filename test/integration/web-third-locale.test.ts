@@ -71,6 +71,7 @@ describe('a third locale, added as one table entry and its messages', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-language')).toBe('de');
     expect(page.text).toContain('<html lang="de"');
+    expect(page.text).toContain('<meta property="og:locale" content="de_DE">');
     // Dates from the table's tag (de-DE), not from a language named in code.
     expect(page.text).toContain('29. Oktober 2025');
     expect(page.text).toContain('Das offene Archiv von Numérique en Commun[s]');

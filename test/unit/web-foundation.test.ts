@@ -59,7 +59,7 @@ describe('web foundation', () => {
     const views = ViewEngine.load();
     const model = {
       locale: 'en' as const, lang: 'en', title: '<script>x</script>', siteTitle: 'Médiacommuns', description: 'd', canonical: 'http://h/en/',
-      alternates: [], langSwitches: [{ href: '/', lang: 'fr', text: 'Français', label: 'l' }], jsonLd: null, scripts: [], styles: [], links: [],
+      alternates: [], langSwitches: [{ href: '/', lang: 'fr', text: 'Français', label: 'l' }], ogLocale: 'en_GB', jsonLd: null, scripts: [], styles: [], links: [],
       image: null, noindex: true, current: 'home', heading: '<b>Page not found</b>', text: 't', problems: ['<img src=x onerror=alert(1)>'], showSearch: true,
     };
     const html = views.render('error', model);

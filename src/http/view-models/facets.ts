@@ -4,7 +4,8 @@ import { LICENCE_IDS } from '../../domain/licence.js';
 import type { FacetName } from '../../services/search/search-request.js';
 import type { SearchResult } from '../../services/search/search-service.js';
 import { translate } from '../i18n/messages.js';
-import type { Locale } from '../locale.js';
+import { collator as collatorOf } from '../intl.js';
+import { DEFAULT_LOCALE, type Locale } from '../locale.js';
 
 type FacetCounts = SearchResult['facets'];
 export type ActiveFilters = Partial<Record<FacetName, string[]>>;
@@ -54,7 +55,8 @@ const GROUPS: readonly { id: string; names: readonly FacetName[] }[] = [
 ];
 
 const VISIBLE_OPTIONS = 8;
-const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+// Values are the archive's own words (names, themes), sorted as its default language sorts them, on every page.
+const collator = collatorOf(DEFAULT_LOCALE, { sensitivity: 'base', numeric: true });
 
 /** The fieldsets of the search form: every value the index counts, plus the active ones (even at 0). */
 export function facetGroupsOf(facets: FacetCounts, filters: ActiveFilters, locale: Locale): FacetGroup[] {
