@@ -3,8 +3,6 @@ import { numberFormat, pluralRules } from '../intl.js';
 import { localeEntry, type Locale } from '../locale.js';
 import type { MessageKey } from './translation.js';
 
-export type { MessageKey, Messages } from './translation.js';
-
 /**
  * The text for `key` in `locale` (from the locale table), with `{name}` placeholders filled from
  * `vars`. With a numeric `count`, `key.one` / `key.other` (the locale's plural rules) is used when
