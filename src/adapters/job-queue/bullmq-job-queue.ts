@@ -1,8 +1,9 @@
 import { FlowProducer, Queue, QueueEvents, type FlowJob, type Job as BullJob } from 'bullmq';
 import type {
-  Job, JobFailure, JobHandlers, JobWatch, QueueOverview, QueuedJobInfo, RunningWorker, SharedJobQueue, StageState, WorkerOptions,
+  Job, JobFailure, JobHandlers, JobWatch, QueueOverview, RunningWorker, SharedJobQueue, WorkerOptions,
 } from '../../ports/job-queue.js';
-import { checkRedis, connectionOf, failedByEarlierStage, jobKeyOfId, QUEUE_NAME, QUEUE_PREFIX, stageJobId, stageOf, storedProgressOf, type StageData } from './bullmq-connection.js';
+import { checkRedis, connectionOf, jobKeyOfId, QUEUE_NAME, QUEUE_PREFIX, stageJobId, stageOf, storedProgressOf, type StageData } from './bullmq-connection.js';
+import { queueOverview, stagesOf, UNFINISHED } from './bullmq-overview.js';
 import { startBullmqWorker } from './bullmq-worker.js';
 
 export interface BullmqQueueOptions {
@@ -16,7 +17,6 @@ export interface BullmqQueueOptions {
 }
 
 const ONE_DAY = 24 * 3600;
-const UNFINISHED = ['waiting-children', 'wait', 'delayed', 'prioritized', 'paused'] as const;
 
 /**
  * The shared queue on Redis (BullMQ): `ingest` adds each item as a chain of stage jobs (a BullMQ
@@ -150,76 +150,19 @@ export class BullmqJobQueue implements SharedJobQueue {
    * failed by BullMQ without running), with that stage's tries, file and cause.
    */
   private async failureOf(key: string): Promise<JobFailure | null> {
-    const stages = await this.stagesOf(key);
+    const stages = await stagesOf(this.queue(), key);
     const failed = stages.find((s) => s.state === 'failed');
     if (!failed?.job) return null;
     return { cause: failed.job.failedReason || 'failed', attempts: failed.job.attemptsMade, progress: storedProgressOf(failed.job.progress) };
   }
 
-  /** Every stage of a job, in order, with its BullMQ job and its state as `status` shows it. */
-  private async stagesOf(key: string): Promise<{ stage: string; job: BullJob | undefined; state: StageState }[]> {
-    const queue = this.queue();
-    const root = stageOf((await queue.getJob(key))?.data);
-    if (!root) return [];
-    return Promise.all(root.stages.map(async (stage) => {
-      const job = await queue.getJob(stageJobId(root, stage));
-      return { stage, job, state: job ? stageState(job, await job.getState()) : 'queued' as const };
-    }));
+  /** The jobs worth a look and the counts, as `status` shows them (bullmq-overview.ts). */
+  overview(): Promise<QueueOverview> {
+    return queueOverview(this.queue());
   }
 
   work(handlers: JobHandlers<unknown>, options: WorkerOptions): Promise<RunningWorker> {
     return startBullmqWorker(this.options.url, handlers, options);
-  }
-
-  /**
-   * Counts of jobs (items), not of stages: waiting (no stage running), active, to retry (a stage
-   * waits for its next try), done, failed; and the running, retrying and failed jobs with every
-   * stage's state.
-   */
-  async overview(): Promise<QueueOverview> {
-    const queue = this.queue();
-    const ids = async (...types: Parameters<Queue['getRanges']>[0]): Promise<string[]> => queue.getRanges(types, 0, -1);
-    const isJob = (id: string): boolean => !id.includes('~');
-    const activeKeys = new Set((await ids('active')).map(jobKeyOfId));
-    const retryKeys = new Set((await ids('delayed')).map(jobKeyOfId));
-    const unfinished = (await ids(...UNFINISHED, 'active')).filter(isJob);
-    const active = unfinished.filter((key) => activeKeys.has(key));
-    const retrying = unfinished.filter((key) => !activeKeys.has(key) && retryKeys.has(key));
-    const failed = (await queue.getRanges(['failed'], 0, -1, false)).filter(isJob);
-    const completed = (await ids('completed')).filter(isJob);
-    // Running and retrying jobs are few; failures are shown newest first, a screenful at most.
-    const shown = [...active.slice(0, 100), ...retrying.slice(0, 50), ...failed.slice(0, 20)];
-    const infos = await Promise.all(shown.map((key) => this.infoOf(key)));
-    return {
-      counts: { waiting: unfinished.length - active.length - retrying.length, active: active.length, delayed: retrying.length, completed: completed.length, failed: failed.length },
-      jobs: infos.filter((info): info is QueuedJobInfo => info !== null),
-    };
-  }
-
-  private async infoOf(key: string): Promise<QueuedJobInfo | null> {
-    const root = await this.queue().getJob(key);
-    const data = stageOf(root?.data);
-    if (!root || !data) return null;
-    const stages = await this.stagesOf(key);
-    const rootState = await root.getState().catch(() => 'unknown');
-    const current = stages.find((s) => s.state === 'failed') ?? stages.find((s) => s.state === 'active') ?? stages.find((s) => s.state === 'retrying');
-    const state: QueuedJobInfo['state'] = rootState === 'completed' ? 'completed'
-      : rootState === 'failed' || current?.state === 'failed' ? 'failed'
-        : current?.state === 'active' ? 'active' : current?.state === 'retrying' ? 'delayed' : 'waiting';
-    const progress = storedProgressOf(current?.job?.progress);
-    const troubled = current?.state === 'failed' || current?.state === 'retrying';
-    return {
-      id: key,
-      type: data.type,
-      subject: data.item.id,
-      state,
-      attempts: current?.job?.attemptsMade ?? 0,
-      step: current?.stage ?? null,
-      steps: stages.map(({ stage, state: s }) => ({ step: stage, state: s })),
-      cause: troubled ? (current?.job?.failedReason || progress?.cause || null) : null,
-      file: troubled ? (progress?.file ?? null) : null,
-      finishedAt: root.finishedOn ? new Date(root.finishedOn).toISOString() : null,
-    };
   }
 
   async close(): Promise<void> {
@@ -338,14 +281,4 @@ export class BullmqJobQueue implements SharedJobQueue {
 function subjectOf(key: string): string {
   const at = key.indexOf('@');
   return at < 0 ? key : key.slice(0, at);
-}
-
-/** A stage's BullMQ job state, as `status` says it. */
-function stageState(job: BullJob, state: string): StageState {
-  if (state === 'active') return 'active';
-  if (state === 'delayed') return 'retrying';
-  if (state === 'failed') return failedByEarlierStage(job) ? 'not run' : 'failed';
-  if (state !== 'completed') return 'queued';
-  const progress = storedProgressOf(job.progress);
-  return progress?.state === 'reused' ? 'reused' : progress ? 'done' : 'skipped';
 }
