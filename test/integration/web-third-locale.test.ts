@@ -6,7 +6,7 @@ import { startTestWeb, type TestWeb } from '../support/web.js';
  * throwaway German that way, and nothing else, then checks that the whole site speaks it under
  * its prefix (routes, lang, hreflang alternates, the language switch, Intl formatting, the API)
  * while French and English stay as they were. The compile-time half (a locale missing a message
- * does not compile, and the error names every missing key) is in test/unit/web-translation.test.ts.
+ * does not compile, and the error names every missing key) is in test/unit/http/i18n/translation.test.ts.
  */
 vi.mock('../../src/http/locale-table.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/http/locale-table.js')>();

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { localeOfPath, ROUTE_NAMES, routePattern } from '../../../src/http/locale.js';
+import { itemHref, passageHref, urlFor } from '../../../src/http/urls.js';
+
+describe('web foundation', () => {
+  it('builds French canonical and English paths from one route table', () => {
+    expect(urlFor('talk', 'fr', { id: '2025-x' }, { t: 754 })).toBe('/talks/2025-x?t=754');
+    expect(urlFor('talk', 'en', { id: '2025-x' })).toBe('/en/talks/2025-x');
+    expect(urlFor('search', 'fr', {}, { q: 'médiation & IA', theme: ['A', 'B'], page: null })).toBe('/recherche?q=m%C3%A9diation+%26+IA&theme=A&theme=B');
+    expect(urlFor('speaker', 'en', { slug: 'a/b' })).toBe('/en/speakers/a%2Fb');
+    expect(() => urlFor('talk', 'fr')).toThrow(/missing parameter id/);
+    for (const name of ROUTE_NAMES) expect(routePattern(name, 'en').startsWith('/en/')).toBe(true);
+    expect(localeOfPath('/en/talks/x')).toBe('en');
+    expect(localeOfPath('/en')).toBe('en');
+    expect(localeOfPath('/entretiens')).toBe('fr');
+  });
+
+  it('links items by kind, in each locale, and opens them at the passage', () => {
+    expect(itemHref('round-table', 'a', 'fr')).toBe('/talks/a');
+    expect(passageHref('talk', 'a', { start: 754.9, page: null }, 'fr')).toBe('/talks/a?t=754');
+    expect(passageHref('talk', 'a', { start: 754.9, page: null }, 'en')).toBe('/en/talks/a?t=754');
+    expect(passageHref('podcast', 'p', { start: 0, page: null }, 'fr')).toBe('/podcasts/p?t=0');
+    expect(passageHref('document', 'd', { start: null, page: 3 }, 'en')).toBe('/en/documents/d?page=3');
+    expect(passageHref('pitch', 'x', { start: null, page: null }, 'fr')).toBe('/talks/x');
+  });
+});
