@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../../../src/http/openapi.js';
 import { itemDetail, itemSummary } from '../../../../src/http/view-models/api-item.js';
 import { checkSchema } from '../../../support/json-schema.js';
-import { documentManifest, podcastManifest, talkManifest } from '../../../support/manifest-fixture.js';
+import { documentManifest, podcastManifest, talkManifest } from '../../../support/manifest-factory.js';
 
 const ORIGIN = 'https://archives.example.org';
 const doc = openApiDocument(ORIGIN);

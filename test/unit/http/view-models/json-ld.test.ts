@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jsonForScript } from '../../../../src/http/view-engine.js';
 import { cutText, itemJsonLd, MAX_TRANSCRIPT_CHARS, siteJsonLd } from '../../../../src/http/view-models/json-ld.js';
-import { documentManifest, podcastManifest, talkManifest } from '../../../support/manifest-fixture.js';
+import { documentManifest, podcastManifest, talkManifest } from '../../../support/manifest-factory.js';
 
 const ORIGIN = 'https://archives.example.org';
 const roundTrip = (value: unknown): any => JSON.parse(jsonForScript(value));

@@ -3,7 +3,7 @@ import { openApiDocument } from '../../../../src/http/openapi.js';
 import { itemOfUrl, oembedOf } from '../../../../src/http/view-models/oembed.js';
 import { previewImage } from '../../../../src/http/view-models/public-item.js';
 import { checkSchema } from '../../../support/json-schema.js';
-import { talkManifest } from '../../../support/manifest-fixture.js';
+import { talkManifest } from '../../../support/manifest-factory.js';
 
 const ORIGIN = 'https://archives.example.org';
 const doc = openApiDocument(ORIGIN);

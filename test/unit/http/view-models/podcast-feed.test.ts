@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { personRole, podcastFeed } from '../../../../src/http/view-models/podcast-feed.js';
 import { audioEnclosure } from '../../../../src/http/view-models/public-item.js';
-import { podcastManifest, talkManifest } from '../../../support/manifest-fixture.js';
+import { podcastManifest, talkManifest } from '../../../support/manifest-factory.js';
 
 const ORIGIN = 'https://archives.example.org';
 

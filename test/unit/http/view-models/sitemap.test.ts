@@ -2,7 +2,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { robotsTxt, sitemapXml } from '../../../../src/http/view-models/sitemap.js';
 import { buildSnapshot } from '../../../../src/services/catalogue/catalogue.js';
-import { documentManifest, podcastManifest, talkManifest } from '../../../support/manifest-fixture.js';
+import { documentManifest, podcastManifest, talkManifest } from '../../../support/manifest-factory.js';
 
 const ORIGIN = 'https://archives.example.org';
 
