@@ -63,33 +63,10 @@ export async function runStage(job: IngestItemJob, stage: string, deps: StageDep
   const { item } = job;
   const version = new ItemVersion(deps.store, item.id, job.inputsKey);
   const work = new LocalWork(deps.store, deps.workRoot, version);
-  let file = item.media.declared;
-  let named = item; // the item with this machine's paths, once they are known
+  // Where a failure happened: the programme file concerned, and the item with this machine's paths once known.
+  const at = { file: item.media.declared, named: item };
   try {
-    // One round trip for everything this stage needs to know (object stores answer slowly, in parallel well).
-    const before = job.stages.slice(0, Math.max(0, job.stages.indexOf(stage)));
-    const remember = (written: StepRecord): StepRecord => {
-      memo?.records.set(written.step, written);
-      return written;
-    };
-    const record = async (name: string): Promise<StepRecord | null> => {
-      const known = memo?.records.get(name) ?? await version.readRecord(name);
-      if (known) memo?.records.set(name, known);
-      return known;
-    };
-    const [, staged, earlierOrNull, saved] = await Promise.all([
-      memo ? null : assertCurrent(job, deps),
-      memo?.staged ?? version.readStaged(),
-      Promise.all(before.map(record)),
-      stage === 'publish' ? null : record(stage),
-    ]);
-    if (memo && staged) memo.staged = staged;
-    if (!staged || staged.inputsKey !== job.inputsKey) {
-      throw new JobFailedError('the staged copies of the programme files are gone (removed by a newer ingest?): run the ingest again', false);
-    }
-    const missing = before.find((_, index) => !earlierOrNull[index]);
-    if (missing) throw new JobFailedError(`the record of step ${missing} is missing from the store: run the ingest again`, false);
-    const earlier = earlierOrNull as StepRecord[];
+    const { staged, earlier, saved } = await readStageState(job, stage, version, deps, memo);
     // New work on this machine: first, room from the work that is over.
     if (!existsSync(work.localDir)) await sweepLocalCopies(deps.store, deps.workRoot);
     if (stage === 'publish') {
@@ -100,51 +77,98 @@ export async function runStage(job: IngestItemJob, stage: string, deps: StageDep
       reporter.stepFinished(item.id, stage, { seconds: (performance.now() - t0) / 1000, reused: false });
       return outcome;
     }
-
-    const steps = deps.stepsFor(expectedMediaClass(item.kind)).filter((s) => job.stages.includes(s.name));
-    const index = steps.findIndex((s) => s.name === stage);
-    const step = steps[index];
-    if (!step) throw new JobFailedError(`this worker has no step "${stage}" (a different version of the application?)`, false);
-    const fingerprint = staged.fingerprints[stage];
-    if (!fingerprint) throw new JobFailedError(`the step plan has no step "${stage}" (a different version of the application?)`, false);
-    const needs = needsOf(steps, index).map((name) => earlier.find((r) => r.step === name)).filter((r): r is StepRecord => r !== undefined);
-    const basis = basisOf(needs);
-    if (saved && saved.fingerprint === fingerprint && saved.basis === basis) {
-      if (saved.applies) reporter.stepFinished(item.id, stage, { seconds: 0, reused: true });
-      return null;
-    }
-    const carried = staged.carried.find((r) => r.step === stage && r.fingerprint === fingerprint && r.basis === basis);
-    // The published revision may be gone (a newer version published meanwhile): the step then runs.
-    const taken = carried ? await version.carry(carried).catch(() => null) : null;
-    if (taken) {
-      remember(taken);
-      if (taken.applies) reporter.stepFinished(item.id, stage, { seconds: 0, reused: true });
-      return null;
-    }
-    const base = { step: stage, version: step.version, fingerprint, basis, files: {}, removed: [], seconds: 0 };
-    const media = mergeResults(earlier.map((r) => r.result)).media;
-    if (step.applies) {
-      if (!media) throw new AppError(`${item.id}: ${stage} needs the probe's result`);
-      if (!step.applies(item, media)) {
-        remember(await version.writeRecord({ ...base, applies: false, result: {} }));
-        return null;
-      }
-    }
-    file = fileOfStep(step, item);
-    named = await localInputs(item, staged.inputs, work, deps.hashes, step.reads);
-    remember(await runStep(step, base, named, work, earlier, deps, reporter));
+    const record = await stepStage(job, stage, { staged, earlier, saved }, work, deps, reporter, at);
+    if (record) memo?.records.set(record.step, record);
     return null;
   } catch (error) {
     if (error instanceof JobFailedError) {
-      throw error.progress ? error : new JobFailedError(error.message, error.retry, { step: stage, state: 'failed', file, cause: error.message });
+      throw error.progress ? error : new JobFailedError(error.message, error.retry, { step: stage, state: 'failed', file: at.file, cause: error.message });
     }
     const cause = describeError(error);
-    const failedFile = error instanceof MediaError ? declaredName(named, error.file) : file;
+    const failedFile = error instanceof MediaError ? declaredName(at.named, error.file) : at.file;
     const retry = !(error instanceof AppError && error.code === 'media_invalid');
     // A bad input file: no later run can use what this version stored (a mended file is a new version).
     if (!retry) await discardVersion(job, version, work, deps).catch(() => {});
     throw new JobFailedError(cause, retry, { step: stage, state: 'failed', file: failedFile, cause });
   }
+}
+
+interface StageFacts {
+  staged: StagedVersion;
+  /** The records of the stages before this one, in order. */
+  earlier: StepRecord[];
+  /** This stage's own record, from an earlier run of this version. */
+  saved: StepRecord | null;
+}
+
+/**
+ * Everything a stage needs to know, in one round trip (object stores answer slowly, in
+ * parallel well); what the in-process memo already holds is not asked again.
+ */
+async function readStageState(job: IngestItemJob, stage: string, version: ItemVersion, deps: StageDeps, memo?: ChainMemo): Promise<StageFacts> {
+  const before = job.stages.slice(0, Math.max(0, job.stages.indexOf(stage)));
+  const record = async (name: string): Promise<StepRecord | null> => {
+    const known = memo?.records.get(name) ?? await version.readRecord(name);
+    if (known) memo?.records.set(name, known);
+    return known;
+  };
+  const [, staged, earlier, saved] = await Promise.all([
+    memo ? null : assertCurrent(job, deps),
+    memo?.staged ?? version.readStaged(),
+    Promise.all(before.map(record)),
+    stage === 'publish' ? null : record(stage),
+  ]);
+  if (memo && staged) memo.staged = staged;
+  if (!staged || staged.inputsKey !== job.inputsKey) {
+    throw new JobFailedError('the staged copies of the programme files are gone (removed by a newer ingest?): run the ingest again', false);
+  }
+  const missing = before.find((_, index) => !earlier[index]);
+  if (missing) throw new JobFailedError(`the record of step ${missing} is missing from the store: run the ingest again`, false);
+  return { staged, earlier: earlier as StepRecord[], saved };
+}
+
+/**
+ * A step's stage: its record of an earlier run of this version when its fingerprint and the
+ * runs it built on are the same (nothing new); else the published version's outputs carried
+ * over when they were made from the same; else the step runs (or is recorded as not applying).
+ * Returns the record written, null when the saved one stands.
+ */
+async function stepStage(
+  job: IngestItemJob, stage: string, { staged, earlier, saved }: StageFacts, work: LocalWork, deps: StageDeps, reporter: IngestReporter,
+  at: { file: string; named: ProgrammeItem },
+): Promise<StepRecord | null> {
+  const { item } = job;
+  const steps = deps.stepsFor(expectedMediaClass(item.kind)).filter((s) => job.stages.includes(s.name));
+  const index = steps.findIndex((s) => s.name === stage);
+  const step = steps[index];
+  if (!step) throw new JobFailedError(`this worker has no step "${stage}" (a different version of the application?)`, false);
+  const fingerprint = staged.fingerprints[stage];
+  if (!fingerprint) throw new JobFailedError(`the step plan has no step "${stage}" (a different version of the application?)`, false);
+  const needs = needsOf(steps, index).map((name) => earlier.find((r) => r.step === name)).filter((r): r is StepRecord => r !== undefined);
+  const basis = basisOf(needs);
+  const reused = (record: StepRecord): void => {
+    if (record.applies) reporter.stepFinished(item.id, stage, { seconds: 0, reused: true });
+  };
+  if (saved && saved.fingerprint === fingerprint && saved.basis === basis) {
+    reused(saved);
+    return null;
+  }
+  const carried = staged.carried.find((r) => r.step === stage && r.fingerprint === fingerprint && r.basis === basis);
+  // The published revision may be gone (a newer version published meanwhile): the step then runs.
+  const taken = carried ? await work.version.carry(carried).catch(() => null) : null;
+  if (taken) {
+    reused(taken);
+    return taken;
+  }
+  const base = { step: stage, version: step.version, fingerprint, basis, files: {}, removed: [], seconds: 0 };
+  if (step.applies) {
+    const media = mergeResults(earlier.map((r) => r.result)).media;
+    if (!media) throw new AppError(`${item.id}: ${stage} needs the probe's result`);
+    if (!step.applies(item, media)) return work.version.writeRecord({ ...base, applies: false, result: {} });
+  }
+  at.file = fileOfStep(step, item);
+  at.named = await localInputs(item, staged.inputs, work, deps.hashes, step.reads);
+  return runStep(step, base, at.named, work, earlier, deps, reporter);
 }
 
 /** A stage of an older version of the item (another ingest came since) stops rather than publish stale work. */
