@@ -1,8 +1,7 @@
 import { ITEM_KINDS } from '../domain/item.js';
 import { LICENCE_IDS } from '../domain/licence.js';
 import { FACET_NAMES, MAX_HITS_PER_PAGE, SORT_ORDERS } from '../services/search/search-request.js';
-import { LOCALES } from './locale.js';
-import { arr, int, oneOfValues, ref, SCHEMAS, str, uri, type JsonSchema } from './openapi-schemas.js';
+import { int, json, lang, many, oneOfValues, problem, query, ref, SCHEMAS, str, text, uri, type JsonSchema, type Operation } from './openapi-parts.js';
 import { MAX_ITEMS_PER_PAGE } from './query-params.js';
 
 /**
@@ -13,37 +12,11 @@ export interface OpenApiDocument {
   openapi: '3.1.0';
   info: { title: string; version: string; description: string; license: { name: string; identifier: string } };
   servers: { url: string }[];
+  /** Public and read-only: no operation needs credentials. */
+  security: [];
   paths: Record<string, Record<'get', Operation>>;
   components: { schemas: Record<string, JsonSchema>; responses: Record<string, JsonSchema> };
 }
-
-interface Parameter {
-  name: string;
-  in: 'query' | 'path';
-  required?: boolean;
-  description: string;
-  schema: JsonSchema;
-  explode?: boolean;
-}
-
-interface Operation {
-  operationId: string;
-  summary: string;
-  description?: string;
-  tags: string[];
-  parameters?: Parameter[];
-  responses: Record<string, JsonSchema>;
-}
-
-/** Most list-like parameters may be repeated (`?theme=a&theme=b`): any of the values matches. */
-const many = (name: string, description: string, items: JsonSchema = str()): Parameter => ({
-  name, in: 'query', description, schema: { anyOf: [items, arr(items)] }, explode: true,
-});
-const query = (name: string, description: string, schema: JsonSchema, required = false): Parameter => ({ name, in: 'query', description, schema, ...(required ? { required } : {}) });
-const json = (schema: JsonSchema, description: string, type = 'application/json'): JsonSchema => ({ description, content: { [type]: { schema } } });
-const problem = { $ref: '#/components/responses/Problem' };
-const lang = query('lang', 'Language of names, page URLs and the attribution text', oneOfValues(LOCALES));
-const text = (type: string, description: string): JsonSchema => json({ type: 'string' }, description, type);
 
 export function openApiDocument(origin: string): OpenApiDocument {
   return {
@@ -58,6 +31,7 @@ export function openApiDocument(origin: string): OpenApiDocument {
       license: { name: 'AGPL-3.0-or-later (software); each item states its own licence', identifier: 'AGPL-3.0-or-later' },
     },
     servers: [{ url: origin }],
+    security: [],
     paths: {
       '/api/items': { get: {
         operationId: 'listItems', tags: ['items'], summary: 'Items, newest first, with exact filters',
