@@ -23,6 +23,10 @@ export function urlFor(name: RouteName, locale: Locale, params: Record<string, s
     if (value === undefined) throw new Error(`urlFor(${name}): missing parameter ${key}`);
     return encodeURIComponent(value);
   });
+  return withQuery(path, query);
+}
+
+function withQuery(path: string, query: Record<string, QueryValue>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === null || value === undefined || value === '') continue;
@@ -49,4 +53,17 @@ export function passageHref(kind: ItemKind, id: string, position: { start: numbe
 /** The public path of a stored object, served by the media route (or redirected to the store's own URL). */
 export function mediaUrl(key: string): string {
   return `/media/${key.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/**
+ * A file the API makes from one item: `/api/items/<id>/<file>` (`clip.mp4`, `citation.ris`,
+ * `transcript.vtt`…), with its query (`t` for a moment, `lang`).
+ */
+export function itemApiUrl(id: string, file: string, query: Record<string, QueryValue> = {}): string {
+  return withQuery(`/api/items/${encodeURIComponent(id)}/${file}`, query);
+}
+
+/** An edition's package: `/api/editions/<slug>/export.zip`. */
+export function editionExportUrl(slug: string): string {
+  return `/api/editions/${encodeURIComponent(slug)}/export.zip`;
 }
