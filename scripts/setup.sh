@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Médiacommuns needs on Debian (as root): system packages when missing, then npm
 # packages, then builds. Safe to run again: it only installs what is absent.
-#   --test   also what the test suite starts for real: Chromium (browser tests) and Redis (queue tests)
+#   --test   also what the test suite starts for real: Chromium (browser tests), Redis (queue tests)
+#            and Java (the Nu HTML Checker)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for_tests=false
@@ -34,6 +35,8 @@ command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 if $for_tests; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  # The Nu HTML Checker (vnu-jar) runs on Java.
+  command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

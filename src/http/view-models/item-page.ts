@@ -13,6 +13,9 @@ import { embedCode, licenceModel, type LicenceModel } from './licence.js';
 import { playerModel, signLanguageOf, statusOf, type PlayerModel, type SignLanguageModel, type StatusModel } from './player.js';
 import { linesOf, slidesModel, transcriptModel, type PageHref, type SlideModel, type TranscriptModel } from './transcript.js';
 
+/** The id of the downloads section (views/partials/item-downloads.hbs). */
+const DOWNLOADS_ANCHOR = 'telechargements';
+
 /** What the page reads besides the manifest (each may be missing: the page still renders). */
 export interface ItemTexts {
   transcript: TranscriptFile | null;
@@ -55,6 +58,8 @@ export interface ItemPageModel {
   breadcrumb: { text: string; href: string }[];
   pageUrl: string;
   fullPage: { href: string; url: string };
+  /** Where the player's fallback sends people to download: the embed page has no downloads, its full page does. */
+  downloadsHref: string;
   status: StatusModel;
   player: PlayerModel | null;
   sign: SignLanguageModel | null;
@@ -110,6 +115,7 @@ export function itemPageModel(input: ItemPageInput): ItemPageModel {
     ],
     pageUrl,
     fullPage: { href: query.startAt !== null ? urlFor(section, locale, { id: manifest.id }, { t: startSecond }) : fullPath, url: pageUrl },
+    downloadsHref: `${input.route === 'embed' ? fullPath : ''}#${DOWNLOADS_ANCHOR}`,
     status: statusOf(manifest, locale),
     player: hasPlayer ? player : null,
     sign: hasPlayer ? signLanguageOf(manifest, query.startAt) : null,

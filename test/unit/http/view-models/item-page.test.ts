@@ -56,6 +56,14 @@ describe('item page model', () => {
     expect(model.fullPage).toEqual({ href: '/talks/talk-1?t=5', url: `${ORIGIN}/talks/talk-1` });
   });
 
+  it('sends the player fallback to the downloads of the page, or of the full page from an embed (which has none)', () => {
+    const talk = withMedia(bareManifest({ id: 'talk-1', kind: 'talk' }));
+    const model = (route: 'talk' | 'embed', locale: 'fr' | 'en') => itemPageModel({ manifest: talk, locale, origin: ORIGIN, route, query: noQuery, texts: { transcript: null, slides: null, pages: null } });
+    expect(model('talk', 'fr').downloadsHref).toBe('#telechargements');
+    expect(model('embed', 'fr').downloadsHref).toBe('/talks/talk-1#telechargements');
+    expect(model('embed', 'en').downloadsHref).toBe('/en/talks/talk-1#telechargements');
+  });
+
   it('has no player for an item without media', () => {
     const model = itemPageModel({ manifest: bareManifest({ id: 'x', kind: 'talk' }), locale: 'fr', origin: ORIGIN, route: 'talk', query: noQuery, texts: { transcript: null, slides: null, pages: null } });
     expect(model.player).toBeNull();
