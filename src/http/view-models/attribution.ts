@@ -1,3 +1,4 @@
+import { editionEventName } from '../../domain/conference.js';
 import { LICENCES } from '../../domain/licence.js';
 import type { Manifest } from '../../domain/manifest.js';
 import { translate, translateHtml } from '../i18n/messages.js';
@@ -11,9 +12,6 @@ export interface Attribution {
   html: string;
 }
 
-/** The conference's name as it is written, followed by the edition ("2025 Strasbourg"). */
-const EVENT = 'Numérique en Commun[s]';
-
 /**
  * The credit line a reuser copies, following the TASL rule of Creative Commons (title, author,
  * source, licence), its wording in the locale's messages (attribution.*):
@@ -26,7 +24,7 @@ export function attributionOf(manifest: Manifest, pageUrl: string, locale: Local
   // The short forms the licences themselves recommend for credits.
   const shortName = translate(locale, `attribution.licence.${manifest.licence}`);
   const people = speakersOf(manifest, locale);
-  const event = `${EVENT} ${manifest.edition.label}`;
+  const event = editionEventName(manifest.edition.label);
 
   const credit = [translate(locale, 'attribution.quote', { title: manifest.title }), people ? ` — ${people}` : '', `, ${event}`].join('');
   const creditHtml = [

@@ -1,8 +1,9 @@
 import { translation } from '../translation.js';
+import { citation } from './citation.js';
 import { common } from './common.js';
 import { item } from './item.js';
 import { pages } from './pages.js';
 import { search } from './search.js';
 
 /** The English interface; `'complete'` is checked by the compiler against the French keys. */
-export const en = translation([common, item, search, pages], 'complete');
+export const en = translation([common, item, search, pages, citation], 'complete');

@@ -1,8 +1,9 @@
 import { mergeGroups } from '../merge-groups.js';
+import { citation } from './citation.js';
 import { common } from './common.js';
 import { item } from './item.js';
 import { pages } from './pages.js';
 import { search } from './search.js';
 
 /** The French interface: the reference every other locale is checked against (../translation.ts). */
-export const fr = mergeGroups(common, item, search, pages);
+export const fr = mergeGroups(common, item, search, pages, citation);
