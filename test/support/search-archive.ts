@@ -22,8 +22,8 @@ export interface ArchiveItem {
   speakers?: { name: string; organisation?: string; role?: string }[];
   language?: string;
   licence?: LicenceId;
-  /** Supplied captions (reviewed) or speech-to-text, one file each. */
-  transcripts?: { language?: string; source?: TranscriptFile['source']; cues: [number, number, string][] }[];
+  /** Supplied captions (reviewed) or speech-to-text, one file each; a cue's fourth value is its speaker. */
+  transcripts?: { language?: string; source?: TranscriptFile['source']; cues: [number, number, string, (string | null)?][] }[];
   slides?: SlideTextFile['slides'];
   pages?: string[];
   accessibility?: Partial<Manifest['accessibility']>;
@@ -58,7 +58,7 @@ export async function writeItem(store: BlobStore, spec: ArchiveItem): Promise<Ma
   for (const t of spec.transcripts ?? []) {
     const lang = t.language ?? language;
     const source = t.source ?? 'captions-reviewed';
-    const cues: Cue[] = t.cues.map(([start, end, text]) => ({ start, end, text, speaker: null }));
+    const cues: Cue[] = t.cues.map(([start, end, text, speaker]) => ({ start, end, text, speaker: speaker ?? null }));
     const json = await put(`text/transcript-${lang}.json`, { version: 1, language: lang, source, cues } satisfies TranscriptFile);
     const vtt = await put(`text/${lang}.vtt`, `WEBVTT\n\n${cues.map((c) => `${c.start} --> ${c.end}\n${c.text}`).join('\n\n')}\n`);
     const txt = await put(`text/${lang}.txt`, cues.map((c) => c.text).join('\n'));

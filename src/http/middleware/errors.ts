@@ -51,8 +51,10 @@ export function errorHandler(deps: WebDeps): ErrorRequestHandler {
     const family = TITLE_KEYS[problem.status] ?? (problem.status >= 500 ? 'error.500' : problem.status === 404 ? 'error.404' : 'error.400');
     const title = translate(locale, `${family}.title`);
     if (isMachinePath(req.path)) {
+      // A program needs to know what is missing (an item, a transcript, a language): the API says it; pages do not.
+      const detail = problem.problems.join('; ') || (error instanceof NotFoundError ? error.message : undefined);
       res.status(problem.status).type('application/problem+json').set('Cache-Control', 'no-store').send(
-        JSON.stringify({ type: `about:blank`, title, status: problem.status, code: problem.code, detail: problem.problems.join('; ') || undefined }),
+        JSON.stringify({ type: `about:blank`, title, status: problem.status, code: problem.code, detail }),
       );
       return;
     }

@@ -14,6 +14,7 @@ import { itemDetail, itemSummary } from '../view-models/api-item.js';
 import { searchResponse } from '../view-models/api-search.js';
 import type { WebDeps } from '../web-deps.js';
 import { oembedRoutes } from './oembed.js';
+import { transcriptRoutes } from './transcripts.js';
 
 const DEFAULT_PER_PAGE = 20;
 
@@ -40,6 +41,7 @@ export function apiRoutes(deps: WebDeps): Router {
     sendJson(res, searchResponse(result, contextOf(res).origin, query.lang));
   });
   router.use(oembedRoutes(deps));
+  router.use(transcriptRoutes(deps));
   return router;
 }
 

@@ -11,6 +11,7 @@ import { downloadsOf, type DownloadModel } from './downloads.js';
 import type { ItemQuery } from './item-query.js';
 import { embedCode, licenceModel, type LicenceModel } from './licence.js';
 import { playerModel, signLanguageOf, statusOf, type PlayerModel, type SignLanguageModel, type StatusModel } from './player.js';
+import { textFileLinks, type TextFileLinks } from './text-files/text-file-links.js';
 import { linesOf, slidesModel, transcriptModel, type PageHref, type SlideModel, type TranscriptModel } from './transcript.js';
 
 /** The id of the downloads section (views/partials/item-downloads.hbs). */
@@ -68,6 +69,8 @@ export interface ItemPageModel {
   chapters: ChapterModel[];
   transcript: TranscriptModel | null;
   slides: SlideModel[];
+  /** Links to the text as files (transcript formats, slide text, PDF pages); null on the embed page. */
+  textFiles: TextFileLinks | null;
   downloads: DownloadModel[];
   licence: LicenceModel;
   embed: { url: string; code: string };
@@ -128,6 +131,7 @@ export function itemPageModel(input: ItemPageInput): ItemPageModel {
     }),
     transcript: texts.transcript ? transcriptModel(texts.transcript, manifest, locale, href) : null,
     slides: slidesOf(texts, isDocument, locale, href),
+    textFiles: input.route === 'embed' ? null : textFileLinks(manifest, locale, texts.transcript?.language ?? null),
     downloads,
     licence: licenceModel(manifest, pageUrl, locale),
     embed: { url: embedUrl, code: embedCode(embedUrl, manifest.title) },

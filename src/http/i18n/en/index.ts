@@ -4,6 +4,7 @@ import { common } from './common.js';
 import { item } from './item.js';
 import { pages } from './pages.js';
 import { search } from './search.js';
+import { textFiles } from './text-files.js';
 
 /** The English interface; `'complete'` is checked by the compiler against the French keys. */
-export const en = translation([common, item, search, pages, citation], 'complete');
+export const en = translation([common, item, search, pages, citation, textFiles], 'complete');

@@ -4,6 +4,7 @@ import { common } from './common.js';
 import { item } from './item.js';
 import { pages } from './pages.js';
 import { search } from './search.js';
+import { textFiles } from './text-files.js';
 
 /** The French interface: the reference every other locale is checked against (../translation.ts). */
-export const fr = mergeGroups(common, item, search, pages, citation);
+export const fr = mergeGroups(common, item, search, pages, citation, textFiles);
