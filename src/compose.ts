@@ -15,13 +15,13 @@ import type { BlobStore } from './ports/blob-store.js';
 import type { DocumentTool } from './ports/document-tool.js';
 import type { ImageTool } from './ports/image-tool.js';
 import type { JobQueue } from './ports/job-queue.js';
-import type { MediaTool } from './ports/media-tool.js';
+import type { MediaTool, SeekPointReader } from './ports/media-tool.js';
 import type { OcrTool } from './ports/ocr-tool.js';
 import type { Transcriber } from './ports/transcriber.js';
 
 export interface Adapters {
   store: BlobStore;
-  media: MediaTool;
+  media: MediaTool & SeekPointReader;
   images: ImageTool;
   documents: DocumentTool;
   ocr: OcrTool;

@@ -2,6 +2,7 @@ import { ITEM_KINDS } from '../domain/item.js';
 import { LICENCE_IDS } from '../domain/licence.js';
 import { FACET_NAMES, MAX_HITS_PER_PAGE, SORT_ORDERS } from '../services/search/search-request.js';
 import { int, json, lang, many, oneOfValues, problem, query, ref, SCHEMAS, str, text, uri, type JsonSchema, type Operation } from './openapi-parts.js';
+import { CLIP_PATHS } from './openapi-clips.js';
 import { MAX_ITEMS_PER_PAGE } from './query-params.js';
 import { transcriptPaths } from './openapi-transcripts.js';
 
@@ -56,6 +57,7 @@ export function openApiDocument(origin: string): OpenApiDocument {
         responses: { 200: json(ref('Item'), 'The item'), 404: problem },
       } },
       ...transcriptPaths,
+      ...CLIP_PATHS,
       '/api/search': { get: {
         operationId: 'search', tags: ['search'], summary: 'Full-text search over titles, transcripts, slides and pages',
         description: 'The website’s search: each item comes with its best passages and their positions: the second at which the first matched word is said (the start of its cue; the passage’s own bounds in `passageStart`/`passageEnd`) or the page.',

@@ -3,8 +3,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { BlobStore } from '../ports/blob-store.js';
+import type { MediaTool, SeekPointReader } from '../ports/media-tool.js';
 import type { SearchIndex } from '../ports/search-index.js';
 import { Catalogue } from '../services/catalogue/catalogue.js';
+import { ClipService, type ClipOptions } from '../services/clips/index.js';
 import { SearchService } from '../services/search/search-service.js';
 import { createApp } from './create-app.js';
 import { assetVersion, VIEWS_DIR, ViewEngine } from './view-engine.js';
@@ -31,6 +33,9 @@ export async function startWeb(options: {
   /** See WebDeps.mediaOrigin. */
   mediaOrigin?: string | null;
   log?: (line: string) => void;
+  /** ffmpeg for the clips cut on demand, and how many at a time; absent: no clips. */
+  media?: MediaTool & SeekPointReader;
+  clips?: ClipOptions;
 }): Promise<WebServer> {
   const version = assetVersion(path.join(VIEWS_DIR, 'static'));
   const catalogue = new Catalogue(options.store, {
@@ -45,6 +50,7 @@ export async function startWeb(options: {
     publicUrl: options.publicUrl ?? null,
     mediaOrigin: options.mediaOrigin ?? null,
     ...(options.log ? { log: options.log } : {}),
+    ...(options.media ? { clips: new ClipService(options.store, options.media, options.clips) } : {}),
   };
   const app = createApp(deps, { assetVersion: version });
   const server = app.listen(options.port, options.host ?? '0.0.0.0');

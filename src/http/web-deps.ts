@@ -1,5 +1,6 @@
 import type { BlobStore } from '../ports/blob-store.js';
 import type { Catalogue } from '../services/catalogue/catalogue.js';
+import type { ClipService } from '../services/clips/index.js';
 import type { SearchService } from '../services/search/search-service.js';
 import type { ViewEngine } from './view-engine.js';
 
@@ -16,6 +17,8 @@ export interface WebDeps {
    * URL or the endpoint of presigned URLs); null: media goes through this server (filesystem).
    */
   mediaOrigin: string | null;
+  /** Clips cut on demand (/api/items/<id>/clip.*); absent: those answer 503. */
+  clips?: ClipService;
   /** Where server errors are written (one line each); stderr by default. */
   log?: (line: string) => void;
 }

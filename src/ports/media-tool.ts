@@ -37,3 +37,12 @@ export interface MediaTool {
   /** Proves ffmpeg is usable: present, with libx264 and the aac encoder. Throws ToolError otherwise. */
   check(): Promise<{ version: string }>;
 }
+
+/**
+ * Where a stream copy that starts at a time really starts: the keyframe at or before it (video),
+ * the packet holding it (audio). Read from the file's index and a few packets, never decoded.
+ */
+export interface SeekPointReader {
+  /** `input` is a local path or an http(s) URL; the answer is in seconds, as the file's timestamps say. */
+  seekPoint(input: string, stream: 'video' | 'audio', time: number): Promise<number>;
+}

@@ -1,4 +1,5 @@
 import { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
+import { FluentFfmpegMediaTool } from '../../src/adapters/media-tool/fluent-ffmpeg-media-tool.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import { startWeb, type WebServer } from '../../src/http/start-web.js';
 import { SearchIndexer } from '../../src/services/search/indexer.js';
@@ -32,7 +33,7 @@ export async function startWebOver<S extends BlobStore = FsBlobStore>(store: S, 
   const index = meili.connect();
   await index.open();
   await new SearchIndexer(store, index).reindex();
-  const web = await startWeb({ store, index, port: 0, host: '127.0.0.1', publicUrl: publicUrl ?? null, mediaOrigin: mediaOrigin ?? null, log: () => {} });
+  const web = await startWeb({ store, index, port: 0, host: '127.0.0.1', publicUrl: publicUrl ?? null, mediaOrigin: mediaOrigin ?? null, media: new FluentFfmpegMediaTool(), log: () => {} });
   const url = `http://127.0.0.1:${web.port}`;
   return {
     url,

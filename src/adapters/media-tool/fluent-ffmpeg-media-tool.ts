@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import ffmpeg from 'fluent-ffmpeg';
 import { MediaError, ToolError } from '../../domain/errors.js';
-import type { FfmpegCommand, MediaTool, RawProbe, RunOptions, RunResult } from '../../ports/media-tool.js';
+import type { FfmpegCommand, MediaTool, RawProbe, RunOptions, RunResult, SeekPointReader } from '../../ports/media-tool.js';
 import { parseProgressLine } from './progress-line.js';
 
 const execFileAsync = promisify(execFile);
@@ -16,7 +16,7 @@ const BOUND_FFMPEG = fileURLToPath(new URL('../../../bin/ffmpeg-bound.sh', impor
  * The only module that touches fluent-ffmpeg (archived upstream in 2025): commands arrive as
  * plain argument arrays, so replacing it with a bare `spawn` wrapper would change this file only.
  */
-export class FluentFfmpegMediaTool implements MediaTool {
+export class FluentFfmpegMediaTool implements MediaTool, SeekPointReader {
   constructor(private readonly binaries: { ffmpeg?: string; ffprobe?: string } = {}) {
     if (existsSync(SETPRIV) && existsSync(BOUND_FFMPEG)) {
       // The wrapper reads the real binary from the environment that fluent-ffmpeg passes on.
@@ -41,6 +41,24 @@ export class FluentFfmpegMediaTool implements MediaTool {
       const stderr = (error as { stderr?: string }).stderr?.trim();
       // The whole text: the telling line ("moov atom not found") is often not the last one.
       throw new MediaError(filePath, stderr || (error instanceof Error ? error.message : String(error)), { cause: error });
+    }
+  }
+
+  /**
+   * ffprobe seeks as ffmpeg's `-ss` does (backwards, to a keyframe) and reports the first packet
+   * it reads there: one packet, so only the index and a few kilobytes are read, over HTTP too.
+   */
+  async seekPoint(input: string, stream: 'video' | 'audio', time: number): Promise<number> {
+    const args = ['-v', 'error', '-select_streams', stream === 'video' ? 'v:0' : 'a:0', '-read_intervals', `${time.toFixed(6)}%+#1`];
+    args.push('-show_entries', 'packet=pts_time', '-of', 'csv=p=0', input);
+    try {
+      const { stdout } = await execFileAsync(this.binaries.ffprobe ?? 'ffprobe', args);
+      const first = Number.parseFloat(stdout.trim().split('\n')[0] ?? '');
+      if (!Number.isFinite(first)) throw new Error(`no ${stream} packet at ${time} s`);
+      return first;
+    } catch (error) {
+      const stderr = (error as { stderr?: string }).stderr?.trim();
+      throw new MediaError(input.split('?')[0] ?? input, stderr || (error instanceof Error ? error.message : String(error)), { cause: error });
     }
   }
 

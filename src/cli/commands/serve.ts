@@ -26,7 +26,7 @@ export async function serveCommand(args: string[], config: Readonly<Config>, io:
     io.err(`error: --port ${values.port}: expected a port number (0–65535)\n`);
     return 2;
   }
-  const { store } = createAdapters(config);
+  const { store, media } = createAdapters(config);
   const search = await openSearchIndex(config);
   let web;
   try {
@@ -37,6 +37,7 @@ export async function serveCommand(args: string[], config: Readonly<Config>, io:
       ...(values.host ? { host: values.host } : {}),
       publicUrl: config.publicUrl,
       mediaOrigin: mediaOriginOf(config),
+      media,
       log: (line) => io.err(`${line}\n`),
     });
   } catch (error) {

@@ -13,6 +13,7 @@ import { contextOf } from '../request-context.js';
 import { itemDetail, itemSummary } from '../view-models/api-item.js';
 import { searchResponse } from '../view-models/api-search.js';
 import type { WebDeps } from '../web-deps.js';
+import { clipRoutes } from './clips.js';
 import { oembedRoutes } from './oembed.js';
 import { transcriptRoutes } from './transcripts.js';
 
@@ -41,6 +42,7 @@ export function apiRoutes(deps: WebDeps): Router {
     sendJson(res, searchResponse(result, contextOf(res).origin, query.lang));
   });
   router.use(oembedRoutes(deps));
+  router.use(clipRoutes(deps));
   router.use(transcriptRoutes(deps));
   return router;
 }
