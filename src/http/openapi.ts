@@ -3,6 +3,7 @@ import { LICENCE_IDS } from '../domain/licence.js';
 import { FACET_NAMES, MAX_HITS_PER_PAGE, SORT_ORDERS } from '../services/search/search-request.js';
 import { int, json, lang, many, oneOfValues, problem, query, ref, SCHEMAS, str, text, uri, type JsonSchema, type Operation } from './openapi-parts.js';
 import { CLIP_PATHS } from './openapi-clips.js';
+import { citationPaths } from './openapi-citations.js';
 import { MAX_ITEMS_PER_PAGE } from './query-params.js';
 import { transcriptPaths } from './openapi-transcripts.js';
 
@@ -104,6 +105,7 @@ export function openApiDocument(origin: string): OpenApiDocument {
         operationId: 'sitemap', tags: ['meta'], summary: 'Every page in both languages',
         responses: { 200: text('application/xml', 'Sitemap with hreflang alternates') },
       } },
+      ...citationPaths,
     },
     components: {
       schemas: SCHEMAS,

@@ -24,6 +24,8 @@ export interface PageOptions {
   scripts?: readonly string[];
   /** Page-specific stylesheets under /assets (e.g. "css/player.css"), after css/site.css. */
   styles?: readonly string[];
+  /** Extra <meta name content> elements: Highwire `citation_*` and Dublin Core `DC.*` tags of an item. */
+  meta?: readonly { name: string; content: string }[];
   /** Extra <link> elements: alternate feeds, oEmbed discovery. */
   links?: readonly { rel: string; type?: string; href: string; title?: string }[];
   /** Image for link previews (absolute URL). */
@@ -53,6 +55,7 @@ export interface LayoutModel {
   scripts: readonly string[];
   styles: readonly string[];
   links: readonly { rel: string; type?: string; href: string; title?: string }[];
+  meta: readonly { name: string; content: string }[];
   image: string | null;
   noindex: boolean;
   current: RouteName;
@@ -83,6 +86,7 @@ export function layoutModel(res: Response, options: PageOptions): LayoutModel {
     scripts: options.scripts ?? [],
     styles: options.styles ?? [],
     links: options.links ?? [],
+    meta: options.meta ?? [],
     image: options.image ?? null,
     noindex: options.noindex ?? false,
     current: options.page.route,

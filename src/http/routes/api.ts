@@ -14,6 +14,7 @@ import { itemDetail, itemSummary } from '../view-models/api-item.js';
 import { searchResponse } from '../view-models/api-search.js';
 import type { WebDeps } from '../web-deps.js';
 import { clipRoutes } from './clips.js';
+import { citationRoutes } from './citations.js';
 import { oembedRoutes } from './oembed.js';
 import { transcriptRoutes } from './transcripts.js';
 
@@ -42,6 +43,7 @@ export function apiRoutes(deps: WebDeps): Router {
     sendJson(res, searchResponse(result, contextOf(res).origin, query.lang));
   });
   router.use(oembedRoutes(deps));
+  router.use(citationRoutes(deps));
   router.use(clipRoutes(deps));
   router.use(transcriptRoutes(deps));
   return router;
