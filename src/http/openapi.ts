@@ -80,7 +80,7 @@ export function openApiDocument(origin: string): OpenApiDocument {
       '/oembed': { get: {
         operationId: 'oembed', tags: ['embed'], summary: 'oEmbed for a page of this site (https://oembed.com)',
         parameters: [
-          query('url', 'A talk, podcast, document or embed page of this site', uri(), true),
+          query('url', 'A talk, podcast, document or embed page of this site; its moment (`?t=START` or `?t=START,END`) is passed on to the iframe', uri(), true),
           query('format', 'Only json is available; anything else answers 501', oneOfValues(['json'])),
           query('maxwidth', 'Largest width of the player, pixels', { ...int(), minimum: 1 }),
           query('maxheight', 'Largest height of the player, pixels', { ...int(), minimum: 1 }),

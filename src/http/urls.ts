@@ -26,13 +26,19 @@ export function urlFor(name: RouteName, locale: Locale, params: Record<string, s
   return withQuery(path, query);
 }
 
+/**
+ * The moment parameter keeps its comma (`t=754,790`, as media fragments write it): a comma needs
+ * no escaping in a query (RFC 3986 sub-delims), and people read and copy these links.
+ */
+const MOMENT_COMMA = /(?<=^|&)t=[^&]*/g;
+
 function withQuery(path: string, query: Record<string, QueryValue>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === null || value === undefined || value === '') continue;
     for (const one of Array.isArray(value) ? value : [value]) search.append(key, String(one));
   }
-  const text = search.toString();
+  const text = search.toString().replace(MOMENT_COMMA, (pair: string) => pair.replace(/%2C/g, ','));
   return text ? `${path}?${text}` : path;
 }
 

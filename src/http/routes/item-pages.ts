@@ -11,6 +11,7 @@ import { itemJsonLd } from '../view-models/json-ld.js';
 import { itemPageModel, type ItemTexts } from '../view-models/item-page.js';
 import { parseItemQuery } from '../view-models/item-query.js';
 import { chooseTranscript } from '../view-models/transcript.js';
+import { momentFormTarget } from '../view-models/moment.js';
 import type { WebDeps } from '../web-deps.js';
 
 const SECTIONS: readonly ItemRoute[] = ['talk', 'podcast', 'document'];
@@ -48,6 +49,11 @@ async function itemPage(deps: WebDeps, section: ItemRoute, locale: Locale, req: 
   const { origin } = contextOf(res);
   const query = queryOf(req, manifest);
   const texts = await textsOf(deps.catalogue, manifest, locale, query.transcript);
+  const chosen = momentFormTarget(section, locale, manifest.id, query);
+  if (chosen !== null) {
+    res.redirect(303, chosen);
+    return true;
+  }
   const model = itemPageModel({ manifest, locale, origin, route: section, query, texts });
   const pageUrl = model.pageUrl;
   sendPage(res, deps.views, section, { item: model }, {

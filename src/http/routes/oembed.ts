@@ -4,7 +4,7 @@ import { NotFoundError } from '../../domain/errors.js';
 import { sendJson } from '../json-response.js';
 import { parseQuery, positiveInt } from '../query-params.js';
 import { contextOf } from '../request-context.js';
-import { itemOfUrl, oembedOf, OEMBED_CACHE_SECONDS } from '../view-models/oembed.js';
+import { itemOfUrl, momentOfUrl, oembedOf, OEMBED_CACHE_SECONDS } from '../view-models/oembed.js';
 import type { WebDeps } from '../web-deps.js';
 
 const oembedQuery = z.object({
@@ -15,7 +15,8 @@ const oembedQuery = z.object({
 });
 
 /**
- * oEmbed (https://oembed.com): `/oembed?url=<page of this site>` → the player as an iframe.
+ * oEmbed (https://oembed.com): `/oembed?url=<page of this site>` → the player as an iframe, at
+ * the page's moment when its URL has one (`?t=START,END`).
  * JSON only: any other format is a 501, as the specification asks; a URL of another site or of
  * no item is a 404.
  */
@@ -36,6 +37,7 @@ export function oembedRoutes(deps: WebDeps): Router {
     const answer = oembedOf(manifest, {
       origin,
       locale: target.locale,
+      moment: momentOfUrl(query.url, manifest),
       ...(query.maxwidth !== undefined ? { maxWidth: query.maxwidth } : {}),
       ...(query.maxheight !== undefined ? { maxHeight: query.maxheight } : {}),
     });

@@ -11,6 +11,7 @@ import { downloadsOf, type DownloadModel } from './downloads.js';
 import type { ItemQuery } from './item-query.js';
 import { embedCode, licenceModel, type LicenceModel } from './licence.js';
 import { playerModel, signLanguageOf, statusOf, type PlayerModel, type SignLanguageModel, type StatusModel } from './player.js';
+import { citeModel, momentLinkParam, momentModel, type CiteModel, type MomentModel } from './moment.js';
 import { textFileLinks, type TextFileLinks } from './text-files/text-file-links.js';
 import { linesOf, slidesModel, transcriptModel, type PageHref, type SlideModel, type TranscriptModel } from './transcript.js';
 
@@ -74,7 +75,9 @@ export interface ItemPageModel {
   downloads: DownloadModel[];
   licence: LicenceModel;
   embed: { url: string; code: string };
-  cite: { url: string; time: string };
+  /** The part of the recording asked for (`?t=`), when there is a player. */
+  moment: MomentModel | null;
+  cite: CiteModel;
   document: (DocumentPagesModel & { jump: { href: string; text: string } | null; q: string | null; file: { href: string; fileName: string; text: string } | null }) | null;
   /** Poster or cover for link previews, absolute. */
   image: string | null;
@@ -91,11 +94,12 @@ export function itemPageModel(input: ItemPageInput): ItemPageModel {
     return `${urlFor(input.route, locale, { id: manifest.id }, kept)}${fragment ? `#${fragment}` : ''}`;
   };
   const isDocument = manifest.kind === 'document';
-  const player = isDocument ? null : playerModel(manifest, locale, query.startAt, query.audioDescribed);
+  // A moment means nothing in a document (its pages are `?page=`).
+  const moment = isDocument ? null : query.moment;
+  const player = isDocument ? null : playerModel(manifest, locale, moment, query.audioDescribed);
   const hasPlayer = player !== null && player.sources.length > 0;
   const itemLang = primaryLanguage(manifest.language) === locale ? null : manifest.language;
   const embedUrl = `${origin}${urlFor('embed', locale, { id: manifest.id })}`;
-  const startSecond = query.startAt !== null ? Math.floor(query.startAt) : 0;
   const downloads = downloadsOf(manifest, locale);
   const pagesOfDocument = isDocument ? documentPagesModel(manifest, texts.pages, locale, { current: query.page, q: query.q }) : null;
 
@@ -117,11 +121,11 @@ export function itemPageModel(input: ItemPageInput): ItemPageModel {
       { text: manifest.edition.label, href: urlFor('edition', locale, { slug: manifest.edition.slug }) },
     ],
     pageUrl,
-    fullPage: { href: query.startAt !== null ? urlFor(section, locale, { id: manifest.id }, { t: startSecond }) : fullPath, url: pageUrl },
+    fullPage: { href: moment !== null ? urlFor(section, locale, { id: manifest.id }, { t: momentLinkParam(moment) }) : fullPath, url: pageUrl },
     downloadsHref: `${input.route === 'embed' ? fullPath : ''}#${DOWNLOADS_ANCHOR}`,
     status: statusOf(manifest, locale),
     player: hasPlayer ? player : null,
-    sign: hasPlayer ? signLanguageOf(manifest, query.startAt) : null,
+    sign: hasPlayer ? signLanguageOf(manifest, moment) : null,
     describedAudio: hasPlayer && (player.describedAudio || player.describedVersion)
       ? { href: href({ ad: query.audioDescribed ? null : '1' }, 'player'), active: query.audioDescribed, needsScript: player.describedAudio !== null }
       : null,
@@ -135,7 +139,8 @@ export function itemPageModel(input: ItemPageInput): ItemPageModel {
     downloads,
     licence: licenceModel(manifest, pageUrl, locale),
     embed: { url: embedUrl, code: embedCode(embedUrl, manifest.title) },
-    cite: { url: `${pageUrl}?t=${startSecond}`, time: timecode(startSecond) },
+    moment: hasPlayer && moment !== null ? momentModel(moment, locale, href({})) : null,
+    cite: citeModel({ manifest, locale, origin, section, moment, query }),
     document: pagesOfDocument
       ? {
           ...pagesOfDocument,

@@ -1,10 +1,14 @@
+import { parseClock, parseMoment, type Moment } from '../../domain/moment.js';
+
 /**
  * The query parameters of an item page, validated: a link shared with a typo (`?t=abc`,
  * `?page=99`) opens the page as if the parameter were absent rather than failing.
  */
 export interface ItemQuery {
-  /** Seconds to start the player at (`?t=754` or `?t=754.5`), within the recording. */
-  startAt: number | null;
+  /** The moment asked for (`?t=754`, `?t=12:34,13:10`), within the recording. */
+  moment: Moment | null;
+  /** The cite section's form, when it was sent (`?from=12:34&to=13:10`): the page redirects to `?t=`, or says what is wrong. */
+  momentForm: MomentForm | null;
   /** A document page to open (`?page=3`), within the page count. */
   page: number | null;
   /** The transcript language asked for (`?transcript=en`), if the item has it. */
@@ -15,13 +19,38 @@ export interface ItemQuery {
   q: string | null;
 }
 
-/** Integer or decimal seconds, at most `duration` (when known); anything else is ignored. */
-export function parseStartTime(value: unknown, duration: number): number | null {
-  if (typeof value !== 'string' || !/^\d{1,7}(?:\.\d{1,3})?$/.test(value)) return null;
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds)) return null;
-  if (duration > 0 && seconds > duration) return null;
-  return seconds;
+/** What is wrong with a moment typed in the form: a field that is not a time, a start past the recording, an end not after the start. */
+export type MomentProblem = 'start' | 'end' | 'late' | 'order';
+
+export type MomentForm =
+  | { ok: true; moment: Moment | null }
+  | { ok: false; from: string; to: string; problem: MomentProblem };
+
+/** `?t=` as a moment of a recording lasting `duration` seconds (0: unknown); anything unreadable is ignored. */
+export function parseMomentParam(value: unknown, duration: number): Moment | null {
+  if (typeof value !== 'string') return null;
+  const result = parseMoment(value, duration);
+  return result.ok ? result.moment : null;
+}
+
+/**
+ * The two fields of the cite form (`from`, `to`), which a page without JavaScript sends as they
+ * are: both empty is the whole recording, an empty start is the beginning (as `t=,END` is).
+ * Null when the form was not sent.
+ */
+export function parseMomentForm(from: unknown, to: unknown, duration: number): MomentForm | null {
+  if (typeof from !== 'string' && typeof to !== 'string') return null;
+  const start = typeof from === 'string' ? from.trim().slice(0, 40) : '';
+  const end = typeof to === 'string' ? to.trim().slice(0, 40) : '';
+  if (start === '' && end === '') return { ok: true, moment: null };
+  const refuse = (problem: MomentProblem): MomentForm => ({ ok: false, from: start, to: end, problem });
+  // Each field on its own first: a comma typed in one must not make a range of it.
+  if (start !== '' && parseClock(start) === null) return refuse('start');
+  if (end !== '' && parseClock(end) === null) return refuse('end');
+  const result = parseMoment(end === '' ? start : `${start},${end}`, duration);
+  if (result.ok) return { ok: true, moment: result.moment };
+  const endSeconds = end === '' ? null : parseClock(end);
+  return refuse(endSeconds !== null && endSeconds <= (parseClock(start) ?? 0) ? 'order' : 'late');
 }
 
 /** A page number from 1 to `count`. */
@@ -48,7 +77,8 @@ export function parseItemQuery(
   item: { duration: number; pageCount: number; transcriptLanguages: readonly string[] },
 ): ItemQuery {
   return {
-    startAt: parseStartTime(query.t, item.duration),
+    moment: parseMomentParam(query.t, item.duration),
+    momentForm: parseMomentForm(query.from, query.to, item.duration),
     page: parsePageNumber(query.page, item.pageCount),
     transcript: parseLanguage(query.transcript, item.transcriptLanguages),
     audioDescribed: query.ad === '1',

@@ -1,9 +1,11 @@
 import { VIDEO_KINDS } from '../../domain/item.js';
 import type { Manifest } from '../../domain/manifest.js';
+import { parseMoment, type Moment } from '../../domain/moment.js';
 import { LOCALES, routePattern, type Locale } from '../locale.js';
 import { urlFor } from '../urls.js';
 import { escapeMarkup } from '../../lib/escape-markup.js';
-import { embedUrl, fileUrl, previewImage } from './public-item.js';
+import { momentLinkParam } from './moment.js';
+import { fileUrl, previewImage } from './public-item.js';
 
 /** An oEmbed 1.0 answer (https://oembed.com/#section2.3), JSON form. */
 export interface OEmbed {
@@ -60,17 +62,33 @@ export function itemOfUrl(value: string, origin: string): { id: string; locale: 
 }
 
 /**
- * The player in an iframe of /embed/<id>, 16:9, as large as asked within maxwidth × maxheight
+ * The moment a page's URL asks for (`?t=12:34,13:10`), within a recording lasting `duration`
+ * seconds; null for none, an unreadable one (as the page itself ignores it) or a document.
+ */
+export function momentOfUrl(value: string, manifest: Pick<Manifest, 'kind' | 'media'>): Moment | null {
+  if (manifest.kind === 'document') return null;
+  let t: string | null;
+  try {
+    t = new URL(value).searchParams.get('t');
+  } catch {
+    return null;
+  }
+  const result = t === null ? null : parseMoment(t, manifest.media.duration);
+  return result?.ok ? result.moment : null;
+}
+
+/**
+ * The player in an iframe of /embed/<id> (at the moment of the page's URL, if it has one), 16:9, as large as asked within maxwidth × maxheight
  * (640 × 360 by default). Recordings with pictures are `video`; podcasts and documents `rich`.
  */
 export function oembedOf(
   manifest: Manifest,
-  options: { origin: string; locale: Locale; maxWidth?: number; maxHeight?: number },
+  options: { origin: string; locale: Locale; maxWidth?: number; maxHeight?: number; moment?: Moment | null },
 ): OEmbed {
   const { origin, locale } = options;
   const width = Math.max(1, Math.min(DEFAULT_EMBED_WIDTH, options.maxWidth ?? Infinity, Math.floor(((options.maxHeight ?? Infinity) * 16) / 9)));
   const height = Math.max(1, Math.floor((width * 9) / 16));
-  const src = embedUrl(manifest, origin, locale);
+  const src = `${origin}${urlFor('embed', locale, { id: manifest.id }, { t: options.moment ? momentLinkParam(options.moment) : null })}`;
   const html =
     `<iframe src="${escapeMarkup(src)}" width="${width}" height="${height}" title="${escapeMarkup(manifest.title)}"` +
     ` loading="lazy" allow="fullscreen; picture-in-picture" allowfullscreen></iframe>`;

@@ -2,6 +2,7 @@ import { contentTypeOf } from '../../domain/content-type.js';
 import { VIDEO_KINDS } from '../../domain/item.js';
 import { languageName } from '../../domain/language.js';
 import { isSilentVideo, type Manifest } from '../../domain/manifest.js';
+import { momentParam, type Moment } from '../../domain/moment.js';
 import { primaryLanguage } from '../../domain/text.js';
 import { timecode } from '../format.js';
 import { translate } from '../i18n/messages.js';
@@ -32,8 +33,10 @@ export interface PlayerModel {
   posterHeight: number | null;
   width: number | null;
   height: number | null;
+  /** Where the moment asked for starts and stops (player.js pauses there once), in seconds. */
   startAt: number | null;
   startTime: string | null;
+  endAt: number | null;
   /** The storyboard's WebVTT (sprite tiles), for previews drawn by player.js. */
   storyboard: string | null;
   /** The name of the described-audio rendition in the HLS master, when there is one (only hls.js can select it: player.js does). */
@@ -61,12 +64,17 @@ export interface SignLanguageModel {
   height: number;
 }
 
+/** `#t=START` or `#t=START,END`: browsers start there (and stop there) without JavaScript. */
+function fragmentOf(moment: Moment | null): string {
+  return moment !== null ? `#t=${momentParam(moment)}` : '';
+}
+
 /**
- * The sources in the order the browser should try them; `?t=` adds a media fragment so it starts
- * there without JS. `master`: another HLS master than the item's (a silent talk's described version).
+ * The sources in the order the browser should try them; a moment adds a media fragment so it
+ * plays that part without JS. `master`: another HLS master than the item's (a silent talk's described version).
  */
-function sourcesOf(manifest: Manifest, startAt: number | null, master: string | null = manifest.hls?.master ?? null): MediaSource[] {
-  const fragment = startAt !== null ? `#t=${startAt}` : '';
+function sourcesOf(manifest: Manifest, moment: Moment | null, master: string | null = manifest.hls?.master ?? null): MediaSource[] {
+  const fragment = fragmentOf(moment);
   const sources: MediaSource[] = [];
   if (master) sources.push({ src: mediaUrl(master), type: contentTypeOf(master) });
   const isVideo = VIDEO_KINDS.includes(manifest.kind);
@@ -110,7 +118,7 @@ export function tracksOf(manifest: Manifest, locale: Locale): TrackModel[] {
   return tracks;
 }
 
-export function playerModel(manifest: Manifest, locale: Locale, startAt: number | null, audioDescribed = false): PlayerModel {
+export function playerModel(manifest: Manifest, locale: Locale, moment: Moment | null, audioDescribed = false): PlayerModel {
   const isVideo = VIDEO_KINDS.includes(manifest.kind);
   const poster = posterOf(manifest);
   const video = manifest.media.video;
@@ -120,15 +128,16 @@ export function playerModel(manifest: Manifest, locale: Locale, startAt: number 
   const hearsDescription = describedMaster !== null && audioDescribed;
   return {
     element: isVideo ? 'video' : 'audio',
-    sources: hearsDescription ? sourcesOf(manifest, startAt, describedMaster) : sourcesOf(manifest, startAt),
+    sources: hearsDescription ? sourcesOf(manifest, moment, describedMaster) : sourcesOf(manifest, moment),
     tracks: tracksOf(manifest, locale),
     poster: poster ? mediaUrl(poster.key) : null,
     posterWidth: poster?.width ?? null,
     posterHeight: poster?.height ?? null,
     width: isVideo ? (video?.displayWidth ?? poster?.width ?? null) : null,
     height: isVideo ? (video?.displayHeight ?? poster?.height ?? null) : null,
-    startAt,
-    startTime: startAt !== null ? timecode(startAt) : null,
+    startAt: moment?.start ?? null,
+    startTime: moment !== null ? timecode(moment.start) : null,
+    endAt: moment?.end ?? null,
     storyboard: manifest.images.storyboard ? mediaUrl(manifest.images.storyboard.vtt) : null,
     describedAudio: described?.name ?? null,
     silent: silent ? { note: translate(locale, hearsDescription ? 'item.player.silentDescribed' : 'item.player.silent'), muted: !hearsDescription } : null,
@@ -159,10 +168,10 @@ export function statusOf(manifest: Manifest, locale: Locale): StatusModel {
   return { text, tone: state === 'reviewed' || (silent && none) ? 'ok' : 'warn', badges };
 }
 
-export function signLanguageOf(manifest: Manifest, startAt: number | null): SignLanguageModel | null {
+export function signLanguageOf(manifest: Manifest, moment: Moment | null): SignLanguageModel | null {
   const sign = manifest.signLanguage;
   if (!sign) return null;
-  const fragment = startAt !== null ? `#t=${startAt}` : '';
+  const fragment = fragmentOf(moment);
   return {
     sources: [
       { src: `${mediaUrl(sign.hls)}${fragment}`, type: contentTypeOf(sign.hls) },

@@ -63,7 +63,7 @@ describe('a video without sound on the site', () => {
     const plain = playerModel(described, 'fr', null);
     expect(plain).toMatchObject({ describedAudio: null, describedVersion: true, silent: { muted: true } });
     expect(plain.sources[0]?.src).toMatch(/hls\/master\.m3u8$/);
-    const heard = playerModel(described, 'fr', 12, true);
+    const heard = playerModel(described, 'fr', { start: 12, end: null }, true);
     expect(heard.sources[0]?.src).toMatch(/hls\/master-described\.m3u8#t=12$/);
     expect(heard.silent).toEqual({ muted: false, note: expect.stringMatching(/^Cette vidéo n’a pas de son d’origine/) });
     // A talk with sound keeps its one master: hls.js picks the described rendition there.

@@ -4,7 +4,7 @@ import { itemPageModel, shorten } from '../../../../src/http/view-models/item-pa
 import { type ItemQuery } from '../../../../src/http/view-models/item-query.js';
 import { bareManifest, withMedia } from '../../../support/web-item-manifests.js';
 
-const noQuery: ItemQuery = { startAt: null, page: null, transcript: null, audioDescribed: false, q: null };
+const noQuery: ItemQuery = { moment: null, momentForm: null, page: null, transcript: null, audioDescribed: false, q: null };
 const ORIGIN = 'https://archives.example.org';
 
 describe('item page model', () => {
@@ -14,9 +14,9 @@ describe('item page model', () => {
 
   it('builds a talk page: links to moments, cite URL, embed code, breadcrumb', () => {
     const talk = withMedia(bareManifest({ id: 'talk-1', kind: 'talk', title: 'Titre "cité"' }), { signLanguage: true });
-    const model = itemPageModel({ manifest: talk, locale: 'en', origin: ORIGIN, route: 'talk', query: { ...noQuery, startAt: 21.5 }, texts: { transcript: null, slides: null, pages: null } });
+    const model = itemPageModel({ manifest: talk, locale: 'en', origin: ORIGIN, route: 'talk', query: { ...noQuery, moment: { start: 21.5, end: null } }, texts: { transcript: null, slides: null, pages: null } });
     expect(model.pageUrl).toBe(`${ORIGIN}/en/talks/talk-1`);
-    expect(model.cite).toEqual({ url: `${ORIGIN}/en/talks/talk-1?t=21`, time: '0:21' });
+    expect(model.cite).toMatchObject({ url: `${ORIGIN}/en/talks/talk-1?t=21`, time: '0:21' });
     expect(model.lang).toBe('fr');
     expect(model.kindLabel).toBe('Talk');
     expect(model.chapters[1]).toEqual({ start: 19.633, time: '0:19', href: '/en/talks/talk-1?t=19#player', label: 'Play from 0:19', title: 'Ce que nous observons au guichet' });
@@ -51,7 +51,7 @@ describe('item page model', () => {
 
   it('links moments of the embed page to the embed page', () => {
     const talk = withMedia(bareManifest({ id: 'talk-1', kind: 'talk' }));
-    const model = itemPageModel({ manifest: talk, locale: 'fr', origin: ORIGIN, route: 'embed', query: { ...noQuery, startAt: 5 }, texts: { transcript: null, slides: null, pages: null } });
+    const model = itemPageModel({ manifest: talk, locale: 'fr', origin: ORIGIN, route: 'embed', query: { ...noQuery, moment: { start: 5, end: null } }, texts: { transcript: null, slides: null, pages: null } });
     expect(model.chapters[1]?.href).toBe('/embed/talk-1?t=19#player');
     expect(model.fullPage).toEqual({ href: '/talks/talk-1?t=5', url: `${ORIGIN}/talks/talk-1` });
   });

@@ -6,7 +6,7 @@ describe('player', () => {
   const talk = withMedia(bareManifest({ id: 'talk-1', kind: 'talk' }), { englishSubtitles: true, signLanguage: true });
 
   it('lists the HLS master first, then the MP4, with the start as a media fragment', () => {
-    const player = playerModel(talk, 'fr', 754);
+    const player = playerModel(talk, 'fr', { start: 754, end: null });
     expect(player.element).toBe('video');
     expect(player.sources).toEqual([
       { src: '/media/items/talk-1/a1b2c3d4e5f6/hls/master.m3u8#t=754', type: 'application/vnd.apple.mpegurl' },
