@@ -1,5 +1,6 @@
 import { loadConfig } from './config.js';
 import { AppError, ConfigError, describeError, UsageError } from './domain/errors.js';
+import { exportCommand, EXPORT_HELP } from './cli/commands/export.js';
 import { ingestCommand, INGEST_HELP } from './cli/commands/ingest.js';
 import { reindexCommand, REINDEX_HELP } from './cli/commands/reindex.js';
 import { removeCommand, REMOVE_HELP } from './cli/commands/remove.js';
@@ -15,6 +16,7 @@ const HELP = `Médiacommuns — the open archive of Numérique en Commun[s]
 Usage: mediacommuns <command> [options]
 
 Commands:
+  export --edition <slug> --out file.zip        an edition as one ZIP: metadata, transcripts, texts, PDFs, media list
   ingest <folder | programme.csv|.json|.yaml>   validate, then ingest an edition (--dry-run: validate only)
   reindex                                       rebuild the search indexes from the archive and swap them in
   remove <id> … --yes                           remove items from the archive and the search index
@@ -30,6 +32,7 @@ MEILI_URL…).
 Exit code: 0 all good, 1 some items failed, 2 bad usage or configuration.`;
 
 const COMMANDS: Record<string, { run: typeof ingestCommand; help: string }> = {
+  export: { run: exportCommand, help: EXPORT_HELP },
   ingest: { run: ingestCommand, help: INGEST_HELP },
   reindex: { run: reindexCommand, help: REINDEX_HELP },
   remove: { run: removeCommand, help: REMOVE_HELP },

@@ -4,6 +4,7 @@ import { FACET_NAMES, MAX_HITS_PER_PAGE, SORT_ORDERS } from '../services/search/
 import { int, json, lang, many, oneOfValues, problem, query, ref, SCHEMAS, str, text, uri, type JsonSchema, type Operation } from './openapi-parts.js';
 import { CLIP_PATHS } from './openapi-clips.js';
 import { citationPaths } from './openapi-citations.js';
+import { EXPORT_PATHS, SEARCH_FORMAT_PARAMETER, withSearchCsv } from './openapi-exports.js';
 import { MAX_ITEMS_PER_PAGE } from './query-params.js';
 import { transcriptPaths } from './openapi-transcripts.js';
 
@@ -70,9 +71,11 @@ export function openApiDocument(origin: string): OpenApiDocument {
           query('passages', 'Passages per item, 0 to 5 (default 3)', { ...int(), minimum: 0, maximum: 5 }),
           ...FACET_NAMES.map((name) => many(name, `Filter on ${name}`)),
           lang,
+          SEARCH_FORMAT_PARAMETER,
         ],
-        responses: { 200: json(ref('SearchResult'), 'Results'), 400: problem, 503: problem },
+        responses: { 200: withSearchCsv(json(ref('SearchResult'), 'Results')), 400: problem, 503: problem },
       } },
+      ...EXPORT_PATHS,
       '/api/openapi.json': { get: {
         operationId: 'openapi', tags: ['meta'], summary: 'This document',
         responses: { 200: json({ type: 'object' }, 'OpenAPI 3.1') },

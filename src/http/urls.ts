@@ -69,6 +69,11 @@ export function itemApiUrl(id: string, file: string, query: Record<string, Query
   return withQuery(`/api/items/${encodeURIComponent(id)}/${file}`, query);
 }
 
+/** Every result of a search as CSV: `/api/search?…&format=csv` with the search's own parameters. */
+export function searchCsvUrl(query: Record<string, QueryValue>): string {
+  return withQuery('/api/search', { ...query, format: 'csv' });
+}
+
 /** An edition's package: `/api/editions/<slug>/export.zip`. */
 export function editionExportUrl(slug: string): string {
   return `/api/editions/${encodeURIComponent(slug)}/export.zip`;

@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 import { parseArgs } from 'node:util';
 import { openSearchIndex } from '../../compose.js';
 import type { Config } from '../../config.js';
@@ -7,6 +8,7 @@ import { escapeControlCharacters } from '../../services/programme/control-charac
 import { FACET_NAMES, SearchRequestError, SORT_ORDERS } from '../../services/search/search-request.js';
 import { SearchService } from '../../services/search/search-service.js';
 import { DEFAULT_LOCALE } from '../../http/locale.js';
+import { openSearchCsv, SEARCH_CSV_BOUND, SEARCH_CSV_COLUMNS } from '../../http/search-csv.js';
 import { withUrls, type LinkedSearchResult } from '../../http/view-models/api-search.js';
 import { formatDuration } from '../format.js';
 import type { CliIo } from '../io.js';
@@ -25,6 +27,10 @@ needed, typos forgiven; an empty query lists the archive, newest first.
   --json                {query, total, items: [{id, title, kind, url, passages: [{start, end,
                         page, text, source, …}], …}], facets, …}: start/end, the cue where
                         the first matched word is said; passageStart/passageEnd, the passage
+  --csv                 every result (at most ${SEARCH_CSV_BOUND} items, --page ignored), one row per
+                        passage: ${SEARCH_CSV_COLUMNS.slice(0, 8).join(', ')},
+                        ${SEARCH_CSV_COLUMNS.slice(8).join(', ')} (UTF-8 with BOM; links start
+                        with PUBLIC_URL when it is set)
 
 Meilisearch reads the first 10 words of a query (le, la, les… do not count); longer queries are
 searched on those and the words left out are named.
@@ -38,6 +44,7 @@ export async function searchCommand(args: string[], config: Readonly<Config>, io
       sort: { type: 'string' },
       page: { type: 'string' },
       json: { type: 'boolean' },
+      csv: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -53,8 +60,17 @@ export async function searchCommand(args: string[], config: Readonly<Config>, io
   });
   const search = await openSearchIndex(config);
   try {
+    const request = { q: positionals.join(' '), filters, sort: values.sort ?? null, page: values.page ?? null };
+    if (values.csv) {
+      const csv = await openSearchCsv(new SearchService(search.index), request, DEFAULT_LOCALE, config.publicUrl ?? '');
+      // Rows arrive as bytes: a decoder keeps a character cut between two chunks whole.
+      const decoder = new StringDecoder('utf8');
+      for await (const chunk of csv.stream) io.out(decoder.write(chunk as Buffer));
+      io.out(decoder.end());
+      return 0;
+    }
     // The service returns ids and positions; the site's canonical paths are added as the web API adds its URLs.
-    const result = withUrls(await new SearchService(search.index).search({ q: positionals.join(' '), filters, sort: values.sort ?? null, page: values.page ?? null }), DEFAULT_LOCALE);
+    const result = withUrls(await new SearchService(search.index).search(request), DEFAULT_LOCALE);
     io.out(values.json ? `${JSON.stringify(result, null, 2)}\n` : render(result, io.isTty && !process.env.NO_COLOR));
     return 0;
   } catch (error) {

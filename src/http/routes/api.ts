@@ -10,9 +10,11 @@ import { openToAllOrigins, sendJson } from '../json-response.js';
 import { openApiDocument } from '../openapi.js';
 import { BadRequestError, localeParam, MAX_ITEMS_PER_PAGE, oneOrMany, parseQuery, positiveInt } from '../query-params.js';
 import { contextOf } from '../request-context.js';
+import { openSearchCsv, sendSearchCsv } from '../search-csv.js';
 import { itemDetail, itemSummary } from '../view-models/api-item.js';
 import { searchResponse } from '../view-models/api-search.js';
 import type { WebDeps } from '../web-deps.js';
+import { editionExportRoutes } from './edition-export.js';
 import { clipRoutes } from './clips.js';
 import { citationRoutes } from './citations.js';
 import { oembedRoutes } from './oembed.js';
@@ -39,12 +41,14 @@ export function apiRoutes(deps: WebDeps): Router {
   });
   router.get('/api/search', async (req, res) => {
     const query = parseQuery(req, searchQuery);
+    if (query.format === 'csv') return sendSearchCsv(res, await openSearchCsv(deps.search, toSearchRequest(query), query.lang, contextOf(res).origin));
     const result = await deps.search.search(toSearchRequest(query));
     sendJson(res, searchResponse(result, contextOf(res).origin, query.lang));
   });
   router.use(oembedRoutes(deps));
   router.use(citationRoutes(deps));
   router.use(clipRoutes(deps));
+  router.use(editionExportRoutes(deps));
   router.use(transcriptRoutes(deps));
   return router;
 }
@@ -122,6 +126,7 @@ const searchQuery = z.object({
   perPage: positiveInt.pipe(z.number().max(MAX_HITS_PER_PAGE, `at most ${MAX_HITS_PER_PAGE}`)).optional(),
   passages: z.string().regex(/^[0-5]$/, 'must be a whole number from 0 to 5').transform(Number).optional(),
   lang: localeParam,
+  format: z.enum(['json', 'csv'], { error: 'must be json or csv' }).default('json'),
   ...facetParams,
 });
 type SearchQuery = z.infer<typeof searchQuery>;

@@ -7,7 +7,8 @@ import type { ResultItem, ResultPassage, SearchResult } from '../../services/sea
 import { isoDuration, timecode } from '../format.js';
 import { translate } from '../i18n/messages.js';
 import type { Locale } from '../locale.js';
-import { mediaUrl, passageHref, urlFor } from '../urls.js';
+import { SEARCH_CSV_BOUND } from '../search-csv.js';
+import { mediaUrl, passageHref, searchCsvUrl, urlFor } from '../urls.js';
 import { activeFiltersOf, facetGroupsOf, type ActiveFilter, type ActiveFilters, type FacetGroup } from './facets.js';
 import { itemCardOf, itemCardOfHit, langAttribute, type ItemCard } from './item-card.js';
 import { paginationOf, type Pagination } from './pagination.js';
@@ -116,6 +117,8 @@ interface SearchPageModel {
    */
   keep: { sort: string | null; filters: { name: string; value: string }[] };
   pagination: Pagination | null;
+  /** Every result of this search (up to the CSV's bound) as a download. */
+  download: { href: string; text: string } | null;
   empty: { tips: string[]; removals: ActiveFilter[]; withoutFiltersHref: string | null; browseHref: string } | null;
   outOfRange: { text: string; href: string } | null;
   limited: string | null;
@@ -155,6 +158,9 @@ export function searchPageModel({ state: asTyped, result, locale, manifestOf }: 
     resultsStart: from,
     keep: keepOf(state, result.sort),
     pagination: paginationOf(result.page, result.pageCount, (page) => searchHref(locale, state, page), locale),
+    download: result.total > 0
+      ? { href: searchCsvUrl({ ...searchQueryOf(state, 1), sort: result.sort, lang: locale }), text: translate(locale, 'export.searchCsv.link', { bound: SEARCH_CSV_BOUND }) }
+      : null,
     empty: result.total === 0
       ? {
           tips: [translate(locale, 'search.empty.spelling'), translate(locale, 'search.empty.words')],
@@ -283,6 +289,7 @@ export function invalidSearchModel(state: SearchState, serviceProblems: readonly
     resultsStart: 1,
     keep: { sort: null, filters: [] },
     pagination: null,
+    download: null,
     empty: null,
     outOfRange: null,
     limited: null,
