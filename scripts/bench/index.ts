@@ -5,7 +5,7 @@
  *                 400,000 (a quick check of the bench itself)
  *   --rounds N    rounds of the ingest comparisons (tables 1 and 4), alternating the order (default 2)
  *   --only 2,5    run only these tables (1 = ingest, ladder and re-runs, 2 = search, 3 = web pages,
- *                 4 = scale-out: workers and S3, 5 = text)
+ *                 4 = scale-out: workers and S3, 5 = text, 6 = clips)
  *   --seconds N   seconds of load per web measure (default 10, --short 3)
  */
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { FluentFfmpegMediaTool } from '../../src/adapters/media-tool/fluent-ffmp
 import { interpretProbe } from '../../src/pipeline/probe.js';
 import { makeSample } from '../sample/index.js';
 import { readSampleTimeline } from '../sample/texts.js';
+import { runClipBench } from './clip-bench.js';
 import { compareIngest, mb, mean } from './ingest-bench.js';
 import { compareLadders } from './ladder-bench.js';
 import { runRerunBench } from './rerun-bench.js';
@@ -92,4 +93,9 @@ if (runs('5')) {
   console.log(sttModel
     ? `\nSpeech-to-text with TRANSCRIBER_MODEL=${sttModel}.`
     : '\nNo TRANSCRIBER_MODEL: speech-to-text ran a tiny model with random weights, the speed floor of the engine (its words mean nothing).');
+}
+
+if (runs('6')) {
+  console.log('\n## 6. Clips: 1, 5 and 10 minutes of an 11-minute 1080p talk through ClipService, vs the bare `ffmpeg -ss S -to E -i src -c copy`\n');
+  await runClipBench({ rounds });
 }

@@ -18,15 +18,16 @@ export const CLIP_TALK_CUES: [number, number, string][] = [
 
 /**
  * A talk as the ingest stores it, with a real H.264/AAC download of `seconds` (keyframes every
- * `gop` frames at 25 fps) and French captions: what clips are cut from. Returns its manifest.
+ * `gop` frames at 25 fps), or the given `video`, and French captions: what clips are cut from.
  */
-export async function putClipTalk(store: BlobStore, options: { id?: string; seconds?: number; gop?: number; rev?: string } = {}): Promise<Manifest> {
+export async function putClipTalk(store: BlobStore, options: { id?: string; seconds?: number; gop?: number; rev?: string; video?: string } = {}): Promise<Manifest> {
   const id = options.id ?? '2025-strasbourg-clip-talk';
   const seconds = options.seconds ?? 20;
   const base = `items/${id}/${options.rev ?? 'c11b0a1c1ab0'}`;
   const work = await mkdtemp(path.join(tmpdir(), 'mc-clip-talk-'));
   try {
-    const video = await makeVideoClip(path.join(work, 'talk.mp4'), { width: 320, height: 180, seconds, gop: options.gop ?? 50 });
+    // A recording of the caller's (the bench's 1080p talk) is stored as it is; `seconds` must then be its length.
+    const video = options.video ?? (await makeVideoClip(path.join(work, 'talk.mp4'), { width: 320, height: 180, seconds, gop: options.gop ?? 50 }));
     const mp4 = await store.putFile(`${base}/download/${id}-180p.mp4`, video, 'video/mp4');
     const vttText = `WEBVTT\n\n${CLIP_TALK_CUES.map(([start, end, text]) => `${clock(start)} --> ${clock(end)}\n${text}`).join('\n\n')}\n`;
     const vtt = await store.putBuffer(`${base}/text/fr.vtt`, vttText, 'text/vtt; charset=utf-8');
