@@ -5,7 +5,7 @@
  *                 400,000 (a quick check of the bench itself)
  *   --rounds N    rounds of the ingest comparisons (tables 1 and 4), alternating the order (default 2)
  *   --only 2,5    run only these tables (1 = ingest, ladder and re-runs, 2 = search, 3 = web pages,
- *                 4 = scale-out: workers and S3, 5 = text, 6 = clips)
+ *                 4 = scale-out: workers and S3, 5 = text, 6 = clips, 7 = edition export)
  *   --seconds N   seconds of load per web measure (default 10, --short 3)
  */
 import path from 'node:path';
@@ -16,6 +16,7 @@ import { interpretProbe } from '../../src/pipeline/probe.js';
 import { makeSample } from '../sample/index.js';
 import { readSampleTimeline } from '../sample/texts.js';
 import { runClipBench } from './clip-bench.js';
+import { runExportBench } from './export-bench.js';
 import { compareIngest, mb, mean } from './ingest-bench.js';
 import { compareLadders } from './ladder-bench.js';
 import { runRerunBench } from './rerun-bench.js';
@@ -98,4 +99,9 @@ if (runs('5')) {
 if (runs('6')) {
   console.log('\n## 6. Clips: 1, 5 and 10 minutes of an 11-minute 1080p talk through ClipService, vs the bare `ffmpeg -ss S -to E -i src -c copy`\n');
   await runClipBench({ rounds });
+}
+
+if (runs('7')) {
+  console.log('\n## 7. Edition export: the ZIP of an edition streamed by the server, vs yazl alone and Info-ZIP over the same files\n');
+  await runExportBench({ repeats: rounds + 1 });
 }
