@@ -161,6 +161,16 @@ describe('clips of a recording: /api/items/<id>/clip.mp4|m4a|vtt', () => {
     expect(stored.filter((k) => k.endsWith('.mp4')).length).toBe(2);
   });
 
+  it('removes the clips of the item’s earlier revisions when it cuts one of the current revision', async () => {
+    const old = `clips/${talk.id}/0123456789ab/5000-9000-ffffffffffff`;
+    await site.store.putBuffer(`${old}.mp4`, 'an old clip', 'video/mp4');
+    await site.store.putBuffer(`${old}.json`, '{}', 'application/json');
+    expect((await site.fetch(itemApiUrl(talk.id, 'clip.mp4', { t: '1,2' }))).status).toBe(200);
+    expect(await site.store.stat(`${old}.mp4`)).toBeNull();
+    expect(await site.store.stat(`${old}.json`)).toBeNull();
+    expect((await site.fetch(itemApiUrl(talk.id, 'clip.mp4', { t: '5,9' }))).status).toBe(200);
+  });
+
   it('serves byte ranges of a clip', async () => {
     const response = await fetch(`${site.url}${itemApiUrl(talk.id, 'clip.mp4', { t: '5,9' })}`, { headers: { Range: 'bytes=0-99' } });
     expect(response.status).toBe(206);

@@ -16,13 +16,19 @@ export function revisionOf(manifest: Pick<Manifest, 'id' | 'source'>): string {
   return match[1];
 }
 
+/** Every clip of an item, whatever its revision. */
+export const itemClipsPrefix = (id: string): string => `${CLIPS_PREFIX}${id}/`;
+
+/** The clips of the item's current revision. */
+export const revisionClipsPrefix = (manifest: Pick<Manifest, 'id' | 'source'>): string => `${itemClipsPrefix(manifest.id)}${revisionOf(manifest)}/`;
+
 export interface ClipKeys {
   media: string;
   record: string;
 }
 
 export function clipKeys(manifest: Pick<Manifest, 'id' | 'source'>, range: ClipRange, tagsHash: string, extension: string): ClipKeys {
-  const base = `${CLIPS_PREFIX}${manifest.id}/${revisionOf(manifest)}/${millis(range.start)}-${millis(range.end)}-${tagsHash.slice(0, 12)}`;
+  const base = `${revisionClipsPrefix(manifest)}${millis(range.start)}-${millis(range.end)}-${tagsHash.slice(0, 12)}`;
   return { media: `${base}.${extension}`, record: `${base}.json` };
 }
 

@@ -12,7 +12,7 @@ import { parseWebVtt } from '../../pipeline/captions/index.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import type { MediaTool, SeekPointReader } from '../../ports/media-tool.js';
 import { clipVtt } from './clip-captions.js';
-import { clipKeys } from './clip-keys.js';
+import { clipKeys, itemClipsPrefix, revisionClipsPrefix } from './clip-keys.js';
 import type { ClipRange } from './clip-range.js';
 import { CaptionLanguageError, captionTrackOf, clipSourceOf, type ClipFormat } from './clip-source.js';
 
@@ -116,10 +116,23 @@ export class ClipService {
       const put = await this.store.putFile(keys.media, output, contentType);
       const record = { start: real.start, end: real.end, size: put.size, sha256: put.sha256, contentType };
       await this.store.putBuffer(keys.record, JSON.stringify(record), 'application/json');
+      await this.dropOtherRevisions(manifest);
       return { key: keys.media, ...record, cut: true };
     } finally {
       await rm(work, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * Clips of the item's earlier revisions can never be served again (their keys name the old
+   * revision): the first cut of a new revision removes them, records first.
+   */
+  private async dropOtherRevisions(manifest: Manifest): Promise<void> {
+    const current = revisionClipsPrefix(manifest);
+    const stale: string[] = [];
+    for await (const blob of this.store.list(itemClipsPrefix(manifest.id))) if (!blob.key.startsWith(current)) stale.push(blob.key);
+    stale.sort((a, b) => Number(b.endsWith('.json')) - Number(a.endsWith('.json')));
+    for (const key of stale) await this.store.delete(key);
   }
 
   /** The item's captions of the clip's range as a file to mux, when it has a caption track. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipKeys, revisionOf } from '../../../../src/services/clips/clip-keys.js';
+import { clipKeys, itemClipsPrefix, revisionClipsPrefix, revisionOf } from '../../../../src/services/clips/clip-keys.js';
 import { talkManifest } from '../../../support/manifest-factory.js';
 
 describe('clip keys', () => {
@@ -7,6 +7,8 @@ describe('clip keys', () => {
 
   it('live under clips/<id>/<rev>/, named by the range in milliseconds and the tags’ hash', () => {
     expect(revisionOf(talk)).toBe('abc123');
+    expect(itemClipsPrefix(talk.id)).toBe('clips/2025-strasbourg-ia/');
+    expect(revisionClipsPrefix(talk)).toBe('clips/2025-strasbourg-ia/abc123/');
     expect(clipKeys(talk, { start: 4, end: 9.25 }, 'f'.repeat(64), 'mp4')).toEqual({
       media: 'clips/2025-strasbourg-ia/abc123/4000-9250-ffffffffffff.mp4',
       record: 'clips/2025-strasbourg-ia/abc123/4000-9250-ffffffffffff.json',
