@@ -30,17 +30,21 @@ export function playMoment(media) {
 
 /**
  * Pauses when playback reaches `end`, once: pressing play goes on past it, and a jump beyond it
- * means the listener has left the moment. timeupdate comes every quarter second or so; a timer
- * set for the time left stops closer to the end.
+ * means the listener has left the moment. A browser playing a source with the `#t=START,END`
+ * fragment pauses there itself (Chromium does, once): pausing first would make it pause a
+ * second time just after, so then this only stands in, a moment later, for one that does not.
+ * hls.js plays a blob: URL without the fragment: there, this pauses at the end. timeupdate comes
+ * every quarter second or so; a timer set for the time left stops closer to the end.
  */
 function pauseOnceAt(media, end) {
   let done = false;
   let timer = 0;
+  const stopAt = () => (media.currentSrc.includes('#t=') ? end + NATIVE_GRACE_SECONDS : end);
   const check = () => {
     window.clearTimeout(timer);
     if (done || media.paused) return;
-    const left = end - media.currentTime;
-    if (left <= 0.05) {
+    const left = stopAt() - media.currentTime;
+    if (left <= 0) {
       done = true;
       media.pause();
       return;
@@ -54,11 +58,14 @@ function pauseOnceAt(media, end) {
     if (media.currentTime > end + 0.5) done = true;
     check();
   });
-  // A browser that honours the fragment's end pauses there itself: that is the one pause.
+  // Whoever paused at the end (the browser, this, the listener), that was the one pause.
   media.addEventListener('pause', () => {
     if (media.currentTime >= end - 0.3) done = true;
   });
 }
+
+/** How long after the end a browser that honours the fragment has had to pause by itself (it checks every ~250 ms). */
+const NATIVE_GRACE_SECONDS = 0.4;
 
 /** The cite section: its fields, the "current position" buttons, the link, the address and the clip follow the chosen moment. */
 export function chooseMoment(media) {
