@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localeOfPath, ROUTE_NAMES, routePattern } from '../../../src/http/locale.js';
-import { itemHref, passageHref, urlFor } from '../../../src/http/urls.js';
+import { itemApiUrl, itemHref, passageHref, urlFor } from '../../../src/http/urls.js';
 
 describe('web foundation', () => {
   it('builds French canonical and English paths from one route table', () => {
@@ -22,5 +22,11 @@ describe('web foundation', () => {
     expect(passageHref('podcast', 'p', { start: 0, page: null }, 'fr')).toBe('/podcasts/p?t=0');
     expect(passageHref('document', 'd', { start: null, page: 3 }, 'en')).toBe('/en/documents/d?page=3');
     expect(passageHref('pitch', 'x', { start: null, page: null }, 'fr')).toBe('/talks/x');
+  });
+
+  it('writes a moment as media fragments do, its comma unescaped; other commas stay escaped', () => {
+    expect(urlFor('talk', 'fr', { id: 'a' }, { transcript: 'en', t: '754,790.5' })).toBe('/talks/a?transcript=en&t=754,790.5');
+    expect(itemApiUrl('a', 'clip.vtt', { t: '1,2', lang: 'fr' })).toBe('/api/items/a/clip.vtt?t=1,2&lang=fr');
+    expect(urlFor('search', 'fr', {}, { q: 'a,b', theme: 'x,t=1,2' })).toBe('/recherche?q=a%2Cb&theme=x%2Ct%3D1%2C2');
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../../../src/http/openapi.js';
-import { itemOfUrl, oembedOf } from '../../../../src/http/view-models/oembed.js';
+import { itemOfUrl, momentOfUrl, oembedOf } from '../../../../src/http/view-models/oembed.js';
 import { previewImage } from '../../../../src/http/view-models/public-item.js';
 import { checkSchema } from '../../../support/json-schema.js';
-import { talkManifest } from '../../../support/manifest-factory.js';
+import { documentManifest, talkManifest } from '../../../support/manifest-factory.js';
 
 const ORIGIN = 'https://archives.example.org';
 const doc = openApiDocument(ORIGIN);
@@ -37,6 +37,17 @@ describe('oEmbed', () => {
     expect(sized(300)).toEqual([300, 168]);
     expect(sized(undefined, 100)).toEqual([177, 99]);
     expect(sized(1, 1)).toEqual([1, 1]);
+  });
+
+  it('passes the moment of the page\'s URL on to the iframe, as the page reads it', () => {
+    const talk = talkManifest({ id: 'talk-1' }); // 754.4 s
+    expect(momentOfUrl(`${ORIGIN}/talks/talk-1?t=12:00,12:30`, talk)).toEqual({ start: 720, end: 750 });
+    expect(momentOfUrl(`${ORIGIN}/talks/talk-1?t=60`, talk)).toEqual({ start: 60, end: null });
+    for (const url of [`${ORIGIN}/talks/talk-1`, `${ORIGIN}/talks/talk-1?t=90,30`, `${ORIGIN}/talks/talk-1?t=800`, `${ORIGIN}/talks/talk-1?t=x`, 'not a url']) expect(momentOfUrl(url, talk), url).toBeNull();
+    expect(momentOfUrl(`${ORIGIN}/documents/d?t=10`, documentManifest({ id: 'd' }))).toBeNull();
+    expect(oembedOf(talk, { origin: ORIGIN, locale: 'en', moment: { start: 720, end: 750.5 } }).html).toContain(`<iframe src="${ORIGIN}/en/embed/talk-1?t=720,750.5" `);
+    expect(oembedOf(talk, { origin: ORIGIN, locale: 'fr', moment: { start: 60.7, end: null } }).html).toContain(`<iframe src="${ORIGIN}/embed/talk-1?t=60" `);
+    expect(oembedOf(talk, { origin: ORIGIN, locale: 'fr', moment: null }).html).toContain(`<iframe src="${ORIGIN}/embed/talk-1" `);
   });
 
   it('picks a JPEG preview at least as wide as asked', () => {

@@ -16,6 +16,16 @@ describe('player', () => {
     expect(playerModel(talk, 'fr', null).sources[0]?.src).toBe('/media/items/talk-1/a1b2c3d4e5f6/hls/master.m3u8');
   });
 
+  it('plays a moment with an end as the media fragment #t=START,END, and says where it stops', () => {
+    const player = playerModel(talk, 'fr', { start: 754, end: 790.5 });
+    expect(player.sources.map((s) => s.src)).toEqual([
+      '/media/items/talk-1/a1b2c3d4e5f6/hls/master.m3u8#t=754,790.5',
+      '/media/items/talk-1/a1b2c3d4e5f6/download/talk-1-720p.mp4#t=754,790.5',
+    ]);
+    expect(player).toMatchObject({ startAt: 754, startTime: '12:34', endAt: 790.5 });
+    expect(playerModel(talk, 'fr', null)).toMatchObject({ startAt: null, startTime: null, endAt: null });
+  });
+
   it('plays a podcast from HLS, then M4A', () => {
     const podcast = withMedia(bareManifest({ id: 'pod', kind: 'podcast' }));
     const player = playerModel(podcast, 'fr', null);
