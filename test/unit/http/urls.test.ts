@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localeOfPath, ROUTE_NAMES, routePattern } from '../../../src/http/locale.js';
-import { itemApiUrl, itemHref, passageHref, urlFor } from '../../../src/http/urls.js';
+import { itemApiUrl, itemHref, passageHref, searchCsvUrl, urlFor } from '../../../src/http/urls.js';
 
 describe('web foundation', () => {
   it('builds French canonical and English paths from one route table', () => {
@@ -22,6 +22,7 @@ describe('web foundation', () => {
     expect(passageHref('podcast', 'p', { start: 0, page: null }, 'fr')).toBe('/podcasts/p?t=0');
     expect(passageHref('document', 'd', { start: null, page: 3 }, 'en')).toBe('/en/documents/d?page=3');
     expect(passageHref('pitch', 'x', { start: null, page: null }, 'fr')).toBe('/talks/x');
+    expect(searchCsvUrl({ q: 'médiation & IA', kind: ['talk', 'podcast'], page: null, lang: 'en' })).toBe('/api/search?q=m%C3%A9diation+%26+IA&kind=talk&kind=podcast&lang=en&format=csv');
   });
 
   it('writes a moment as media fragments do, its comma unescaped; other commas stay escaped', () => {

@@ -64,6 +64,8 @@ describe('searchPageModel', () => {
     expect(model.active).toEqual([{ name: 'kind', value: 'talk', text: `Type${NB}: Conférence`, href: '/recherche?q=guichet' }]);
     expect(model.keep).toEqual({ sort: null, filters: [{ name: 'kind', value: 'talk' }] });
     expect(model.empty).toBeNull();
+    // Every result of the same search as CSV, in the order shown, the bound said in the link.
+    expect(model.download).toEqual({ href: '/api/search?q=guichet&kind=talk&sort=relevance&lang=fr&format=csv', text: 'Télécharger ces résultats (CSV, 1\u202f000 contenus au plus)' });
   });
 
   it('in English: item and passage links under /en/, a card from the hit alone when the catalogue lacks the item', () => {
@@ -86,6 +88,7 @@ describe('searchPageModel', () => {
     expect(model.pagination?.pages.find((p) => p.current)?.pageNumber).toBe(2);
     expect(model.pagination?.next?.href).toBe('/recherche?page=3');
     expect(model.pagination?.prev?.href).toBe('/recherche');
+    expect(model.download?.href).toBe('/api/search?sort=date-desc&lang=fr&format=csv');
   });
 
   it('with no results, offers ways out: spelling, fewer words, without the filters, browse everything', () => {
@@ -96,6 +99,7 @@ describe('searchPageModel', () => {
     expect(model.empty?.removals.map((r) => r.href)).toEqual(['/recherche?q=zzz&year=2024', '/recherche?q=zzz&kind=talk']);
     expect(model.empty?.withoutFiltersHref).toBe('/recherche?q=zzz');
     expect(model.empty?.browseHref).toBe('/recherche');
+    expect(model.download).toBeNull();
   });
 
   it('cuts very long words short in the heading, not in the search box', () => {
