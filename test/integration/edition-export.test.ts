@@ -127,6 +127,8 @@ describe('an edition as a package', () => {
     expect(again.bytes.equals(first.bytes)).toBe(true);
     const notModified = await download({ headers: { 'If-None-Match': first.headers.get('etag') ?? '' } });
     expect(notModified.status).toBe(304);
+    const head = await download({ method: 'HEAD' });
+    expect([head.status, head.headers.get('content-length'), head.bytes.length]).toEqual([200, String(first.bytes.length), 0]);
 
     // An item changes (its title): a new package, the older copy removed.
     const changed = manifests[0] as Manifest;

@@ -51,6 +51,12 @@ export function editionExportRoutes(deps: WebDeps): Router {
     }
     const opened = await exports.open(request);
     if (opened.size !== null) res.set('Content-Length', String(opened.size));
+    if (req.method === 'HEAD') {
+      // Headers only; a package being built still goes on into the store (its reader leaving does not stop it).
+      opened.stream.destroy();
+      res.end();
+      return;
+    }
     await pipeline(opened.stream, res).catch((error: unknown) => {
       // A client that leaves mid-download is not a server error (the cache copy is still finished).
       if ((error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
