@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentManifest, podcastManifest, talkManifest } from '../support/manifest-factory.js';
 import { freshStore } from '../support/search-archive.js';
+import { describeVnu, vnuMessages } from '../support/vnu.js';
 import { startWebOver, type TestWeb } from '../support/web.js';
 import { storeManifest } from '../support/web-item-manifests.js';
 
@@ -176,6 +177,16 @@ describe('moments on the pages', () => {
     expect(html).toContain(`Extrait de 12:34 à 13:10 — <a href="/embed/${TALK}">voir l’enregistrement entier</a>`);
     expect(html).toContain(`<a href="/talks/${TALK}?t=754,790" target="_blank" rel="noopener">`);
     expect(html).not.toContain('id="moment-form"');
+  });
+
+  it('writes valid HTML for every state of a moment, by the Nu HTML Checker', async () => {
+    const paths = [
+      `/talks/${TALK}?t=754,790`, `/en/talks/${TALK}?t=754`, `/talks/${TALK}?t=0,700`, `/talks/${TALK}?from=12:99&to=13:10&transcript=fr`,
+      `/en/podcasts/${PODCAST}?t=60,120`, `/embed/${TALK}?t=754,790`, `/en/embed/${PODCAST}?t=60`,
+    ];
+    const documents = await Promise.all(paths.map(async (path) => ({ name: path, type: 'html' as const, content: (await site.fetch(path)).text })));
+    const errors = (await vnuMessages(documents)).filter((m) => m.type === 'error').map(describeVnu);
+    expect(errors, errors.join('\n')).toEqual([]);
   });
 
   it('ignores a moment on a document', async () => {
