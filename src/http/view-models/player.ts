@@ -171,7 +171,9 @@ export function statusOf(manifest: Manifest, locale: Locale): StatusModel {
 export function signLanguageOf(manifest: Manifest, moment: Moment | null): SignLanguageModel | null {
   const sign = manifest.signLanguage;
   if (!sign) return null;
-  const fragment = fragmentOf(moment);
+  // The start only: the interpreter follows the main player (player-sign.js), and an end of its
+  // own would pause it there by itself, once, even after the main player has played on.
+  const fragment = fragmentOf(moment && { start: moment.start, end: null });
   return {
     sources: [
       { src: `${mediaUrl(sign.hls)}${fragment}`, type: contentTypeOf(sign.hls) },

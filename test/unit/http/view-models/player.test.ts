@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { playerModel, posterOf, statusOf, tracksOf } from '../../../../src/http/view-models/player.js';
+import { playerModel, posterOf, signLanguageOf, statusOf, tracksOf } from '../../../../src/http/view-models/player.js';
 import { bareManifest, withMedia } from '../../../support/web-item-manifests.js';
 
 describe('player', () => {
@@ -24,6 +24,8 @@ describe('player', () => {
     ]);
     expect(player).toMatchObject({ startAt: 754, startTime: '12:34', endAt: 790.5 });
     expect(playerModel(talk, 'fr', null)).toMatchObject({ startAt: null, startTime: null, endAt: null });
+    // The sign-language video starts there too, but follows the main player rather than stopping by itself.
+    expect(signLanguageOf(talk, { start: 754, end: 790.5 })?.sources.map((s) => s.src.split('#')[1])).toEqual(['t=754', 't=754']);
   });
 
   it('plays a podcast from HLS, then M4A', () => {
