@@ -45,7 +45,8 @@ describe('/oembed', () => {
     });
     expect(r.body.thumbnail_url).toMatch(/poster-640\.jpg$/);
     expect(r.body.html).toBe(
-      `<iframe src="${site.url}/embed/${TALK.id}" width="640" height="360" title="IA &quot;et&quot; &lt;script&gt;alert(1)&lt;/script&gt; médiation"` +
+      // The page's moment (?t=30) plays in the iframe too.
+      `<iframe src="${site.url}/embed/${TALK.id}?t=30" width="640" height="360" title="IA &quot;et&quot; &lt;script&gt;alert(1)&lt;/script&gt; médiation"` +
         ' loading="lazy" allow="fullscreen; picture-in-picture" allowfullscreen></iframe>',
     );
   });
