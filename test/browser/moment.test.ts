@@ -94,6 +94,14 @@ describe('moments in a real browser', () => {
     expect(await page.locator('[data-clip-note="needs-end"]').isVisible()).toBe(true);
     expect(await page.locator('#moment-clip ul').isVisible()).toBe(false);
 
+    // Until someone chooses, the address follows playback, to the second; the fields stay as they are.
+    await page.evaluate(() => {
+      const player = document.querySelector<DomMedia>('#player');
+      if (player) player.currentTime = 1.5;
+    });
+    await page.waitForFunction((url) => document.querySelector<DomMedia & { value: string }>('#cite-url')?.value === `${url}?t=1`, pageUrl);
+    expect(await page.locator('#moment-start').inputValue()).toBe('');
+
     // From the link to the moment, Tab reaches the start field, then its button, then the end field.
     await page.locator('#cite-link').focus();
     await page.keyboard.press('Tab');

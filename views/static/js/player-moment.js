@@ -77,7 +77,7 @@ export function chooseMoment(media) {
   const status = document.getElementById('moment-status');
   if (!(form instanceof HTMLFormElement) || !(startField instanceof HTMLInputElement) || !(endField instanceof HTMLInputElement)) return;
   const base = input instanceof HTMLInputElement ? input.dataset.base ?? '' : '';
-  // Until someone chooses, a moment without an end follows playback, to the second.
+  // Until someone chooses in the fields, a moment without an end follows playback, to the second.
   let follows = form.dataset.follows === 'true';
 
   const show = (moment) => {
@@ -155,7 +155,7 @@ export function chooseMoment(media) {
     const second = Math.floor(media.currentTime);
     if (second === shown || !Number.isFinite(second)) return;
     shown = second;
-    if (document.activeElement !== startField) startField.value = timecode(second);
+    // The fields are left as they are: they hold only what was typed or taken with a button.
     show({ start: second, end: null });
   };
   media.addEventListener('timeupdate', followPlayback);
