@@ -69,7 +69,7 @@ export const item = {
   'item.cite.heading': 'Cite a moment',
   'item.cite.link': 'Link to this moment ({time})',
   'item.cite.label': 'Address of this moment',
-  'item.cite.hint': 'This address opens the page at this moment: after “t=”, its start and, after a comma, its end, in seconds. Until an end is chosen it follows playback: pause at the right moment, then copy it.',
+  'item.cite.hint': 'This address opens the page at this moment: after “t=”, its start and, after a comma, its end, in seconds. While the moment has no end and nothing is chosen above, it follows playback: pause at the right moment, then copy it.',
   'item.cite.copy': 'Copy the link to this moment',
   'item.copy.done': 'Copied to the clipboard.',
   'item.copy.selected': 'The text is selected: copy it with Ctrl+C (or Cmd+C).',

@@ -69,7 +69,7 @@ export const item = {
   'item.cite.heading': 'Citer un moment',
   'item.cite.link': 'Lien vers ce moment ({time})',
   'item.cite.label': 'Adresse de ce moment',
-  'item.cite.hint': 'Cette adresse ouvre la page à ce moment\u00a0: après «\u00a0t=\u00a0», son début et, après une virgule, sa fin, en secondes. Tant qu’aucune fin n’est choisie, elle suit la lecture\u00a0: mettez en pause au bon moment, puis copiez-la.',
+  'item.cite.hint': 'Cette adresse ouvre la page à ce moment\u00a0: après «\u00a0t=\u00a0», son début et, après une virgule, sa fin, en secondes. Tant que le moment n’a pas de fin et que rien n’est choisi ci-dessus, elle suit la lecture\u00a0: mettez en pause au bon moment, puis copiez-la.',
   'item.cite.copy': 'Copier le lien à ce moment',
   'item.copy.done': 'Copié dans le presse-papiers.',
   'item.copy.selected': 'Le texte est sélectionné\u00a0: copiez-le avec Ctrl+C (ou Cmd+C).',
