@@ -58,6 +58,9 @@ describe('moments on the pages', () => {
     expect(html).toContain(`<p class="meta item-start" id="moment-excerpt">Extrait de 12:34 à 13:10 — <a href="/talks/${TALK}">voir l’enregistrement entier</a></p>`);
     expect(html).not.toContain('La lecture commence à');
 
+    // oEmbed discovery from a moment's page gives the moment's embed.
+    expect(html).toContain(`<link rel="alternate" type="application/json+oembed" href="${site.url}/oembed?url=${encodeURIComponent(`${site.url}/talks/${TALK}?t=754,790`)}"`);
+
     const english = await page(`/en/talks/${TALK}?t=754,790`);
     expect(english).toContain(`Excerpt from 12:34 to 13:10 — <a href="/en/talks/${TALK}">see the whole recording</a>`);
   });

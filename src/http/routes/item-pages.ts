@@ -55,7 +55,6 @@ async function itemPage(deps: WebDeps, section: ItemRoute, locale: Locale, req: 
     return true;
   }
   const model = itemPageModel({ manifest, locale, origin, route: section, query, texts });
-  const pageUrl = model.pageUrl;
   sendPage(res, deps.views, section, { item: model }, {
     page: { route: section, params: { id: manifest.id } },
     title: manifest.title,
@@ -68,7 +67,8 @@ async function itemPage(deps: WebDeps, section: ItemRoute, locale: Locale, req: 
       {
         rel: 'alternate',
         type: 'application/json+oembed',
-        href: `${origin}/oembed?url=${encodeURIComponent(pageUrl)}`,
+        // The page at its moment, so that an embed found from a moment's page plays that moment.
+        href: `${origin}/oembed?url=${encodeURIComponent(`${origin}${model.fullPage.href}`)}`,
         title: translate(locale, 'item.oembed.title'),
       },
     ],
