@@ -48,12 +48,12 @@ async function itemPage(deps: WebDeps, section: ItemRoute, locale: Locale, req: 
   }
   const { origin } = contextOf(res);
   const query = queryOf(req, manifest);
-  const texts = await textsOf(deps.catalogue, manifest, locale, query.transcript);
   const chosen = momentFormTarget(section, locale, manifest.id, query);
   if (chosen !== null) {
     res.redirect(303, chosen);
     return true;
   }
+  const texts = await textsOf(deps.catalogue, manifest, locale, query.transcript);
   const model = itemPageModel({ manifest, locale, origin, route: section, query, texts });
   sendPage(res, deps.views, section, { item: model }, {
     page: { route: section, params: { id: manifest.id } },
