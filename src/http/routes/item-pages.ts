@@ -10,8 +10,8 @@ import { itemRoute, type ItemRoute, urlFor } from '../urls.js';
 import { itemJsonLd } from '../view-models/json-ld.js';
 import { itemPageModel, type ItemTexts } from '../view-models/item-page.js';
 import { parseItemQuery } from '../view-models/item-query.js';
-import { chooseTranscript } from '../view-models/transcript.js';
 import { momentFormTarget } from '../view-models/moment.js';
+import { chooseTranscript } from '../view-models/transcript.js';
 import type { WebDeps } from '../web-deps.js';
 
 const SECTIONS: readonly ItemRoute[] = ['talk', 'podcast', 'document'];
