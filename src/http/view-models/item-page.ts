@@ -10,8 +10,8 @@ import { documentPagesModel, paragraphsOf, type DocumentPagesModel } from './doc
 import { downloadsOf, type DownloadModel } from './downloads.js';
 import type { ItemQuery } from './item-query.js';
 import { embedCode, licenceModel, type LicenceModel } from './licence.js';
-import { playerModel, signLanguageOf, statusOf, type PlayerModel, type SignLanguageModel, type StatusModel } from './player.js';
 import { citeModel, momentLinkParam, momentModel, type CiteModel, type MomentModel } from './moment.js';
+import { playerModel, signLanguageOf, statusOf, type PlayerModel, type SignLanguageModel, type StatusModel } from './player.js';
 import { textFileLinks, type TextFileLinks } from './text-files/text-file-links.js';
 import { linesOf, slidesModel, transcriptModel, type PageHref, type SlideModel, type TranscriptModel } from './transcript.js';
 
