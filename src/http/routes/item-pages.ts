@@ -7,6 +7,7 @@ import { LOCALES, routePattern, type Locale } from '../locale.js';
 import { sendPage } from '../render.js';
 import { contextOf } from '../request-context.js';
 import { itemRoute, type ItemRoute, urlFor } from '../urls.js';
+import { DUBLIN_CORE_SCHEMA } from '../view-models/citation-meta.js';
 import { itemJsonLd } from '../view-models/json-ld.js';
 import { itemPageModel, type ItemTexts } from '../view-models/item-page.js';
 import { parseItemQuery } from '../view-models/item-query.js';
@@ -63,7 +64,10 @@ async function itemPage(deps: WebDeps, section: ItemRoute, locale: Locale, req: 
     jsonLd: itemJsonLd(manifest, origin, locale, spokenText(texts)),
     scripts: [section === 'document' ? 'js/item.js' : 'js/player.js'],
     styles: ['css/item.css'],
+    // Highwire and Dublin Core tags: what Zotero and Google Scholar read to cite the page.
+    meta: model.citation.meta,
     links: [
+      DUBLIN_CORE_SCHEMA,
       {
         rel: 'alternate',
         type: 'application/json+oembed',

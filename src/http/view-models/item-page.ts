@@ -8,6 +8,7 @@ import type { Locale } from '../locale.js';
 import { itemRoute, mediaUrl, urlFor, type ItemRoute } from '../urls.js';
 import { documentPagesModel, paragraphsOf, type DocumentPagesModel } from './document-pages.js';
 import { downloadsOf, type DownloadModel } from './downloads.js';
+import { itemCitationModel, type ItemCitationModel } from './item-citation.js';
 import type { ItemQuery } from './item-query.js';
 import { embedCode, licenceModel, type LicenceModel } from './licence.js';
 import { citeModel, momentLinkParam, momentModel, type CiteModel, type MomentModel } from './moment.js';
@@ -78,6 +79,8 @@ export interface ItemPageModel {
   /** The part of the recording asked for (`?t=`), when there is a player. */
   moment: MomentModel | null;
   cite: CiteModel;
+  /** The reference to copy, the RIS/BibTeX/CSL-JSON links and the head's citation tags. */
+  citation: ItemCitationModel;
   document: (DocumentPagesModel & { jump: { href: string; text: string } | null; q: string | null; file: { href: string; fileName: string; text: string } | null }) | null;
   /** Poster or cover for link previews, absolute. */
   image: string | null;
@@ -141,6 +144,7 @@ export function itemPageModel(input: ItemPageInput): ItemPageModel {
     embed: { url: embedUrl, code: embedCode(embedUrl, manifest.title) },
     moment: hasPlayer && moment !== null ? momentModel(moment, locale, href({})) : null,
     cite: citeModel({ manifest, locale, origin, section, moment, query }),
+    citation: itemCitationModel(manifest, origin, locale, moment),
     document: pagesOfDocument
       ? {
           ...pagesOfDocument,
