@@ -18,7 +18,7 @@ const media = (type: string, description: string): JsonSchema => ({ description,
 
 const CUT =
   'Cut from the item’s downloadable file by stream copy (nothing re-encoded), so it starts on the keyframe at or before the asked start: ' +
-  'up to one GOP earlier (the HLS renditions have 2 s GOPs; the downloadable MP4 keeps the encoder’s own, up to ~10 s). ' +
+  'up to one GOP earlier (2 s: the downloadable MP4 has a keyframe every 2 s, as the HLS renditions). ' +
   'X-Clip-Start, X-Clip-End and the file name give the real bounds. Made on the first request and kept for the item’s current version; ' +
   'cuts run one per core, others wait a while, then get 503 with Retry-After. Range requests are served.';
 

@@ -167,8 +167,10 @@ export function buildLadderCommand(input: LadderCommandInput): FfmpegCommand {
 
   const mp4Options = ['-map', '[vd]'];
   if (audio) mp4Options.push('-map', '[ad]');
-  // The download keeps x264's own GOP and scene cuts: nobody switches renditions in a file.
-  mp4Options.push(...NO_SOURCE_METADATA, ...X264_OPTIONS, ...renditionOptions(download, 'v'));
+  // The download has the same 2 s GOP as the ladder: clips are cut from it by stream copy, which
+  // starts on a keyframe, so a clip starts at most 2 s before the moment asked (x264's own GOP
+  // put up to 10 s between keyframes, and one for a whole slide talk).
+  mp4Options.push(...NO_SOURCE_METADATA, ...X264_OPTIONS, ...renditionOptions(download, 'v'), ...gopOptions(input.fps));
   if (audio) mp4Options.push(...AAC_OPTIONS);
   // moov first: browsers start playing a progressive download before it has all arrived.
   mp4Options.push('-movflags', '+faststart', '-f', 'mp4');

@@ -26,7 +26,8 @@ import { chooseLadder, downloadRendition, outputFps } from '../video-ladder.js';
 export const transcodeVideoStep: Step = {
   name: 'transcode-video',
   // 2: the first real video stream ([0:V:0]), never cover art stored before it. 3: deinterlacing.
-  version: 3,
+  // 4: the MP4 download on a 2 s GOP (clips start on its keyframes).
+  version: 4,
   reads: ['media'],
   needs: [],
   applies: (_item, media) => media.class === 'video' && media.video !== null,

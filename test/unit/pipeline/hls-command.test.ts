@@ -48,6 +48,7 @@ describe('buildLadderCommand', () => {
             '-map_metadata', '-1',
             '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23',
             '-maxrate:v', '2800k', '-bufsize:v', '5600k', '-profile:v', 'high', '-level:v', '3.1',
+            '-g', '50', '-keyint_min', '50', '-sc_threshold', '0', '-force_key_frames:v', 'expr:gte(t,n_forced*2)',
             '-c:a', 'aac', '-b:a', '128k',
             '-movflags', '+faststart', '-f', 'mp4',
           ],
@@ -110,6 +111,7 @@ describe('buildLadderCommand', () => {
       '-map_metadata', '-1',
       '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23',
       '-maxrate:v', '2800k', '-bufsize:v', '5600k', '-profile:v', 'high', '-level:v', '3.1',
+      '-g', '50', '-keyint_min', '50', '-sc_threshold', '0', '-force_key_frames:v', 'expr:gte(t,n_forced*2)',
       '-movflags', '+faststart', '-f', 'mp4',
     ]);
   });
