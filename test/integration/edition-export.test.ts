@@ -81,8 +81,26 @@ describe('an edition as a package', () => {
       expect(entry, file.path).toBeDefined();
       expect(sha256Of(entry ?? Buffer.alloc(0))).toBe(await storedSha(file.key));
     }
+    // The texts to read, as the API serves them (provenance header, [m:ss] times).
+    const readable: string[] = [];
+    for (const m of manifests) {
+      const files = [
+        ...m.text.transcripts.map((t) => `transcript.txt?lang=${t.language}`),
+        ...(m.text.slides ? ['slides.txt'] : []),
+        ...(m.text.pages ? ['pages.txt'] : []),
+      ];
+      for (const file of files) {
+        const served = await fetch(`${site.url}/api/items/${m.id}/${file}`);
+        const name = /filename="([^"]+)"/.exec(served.headers.get('content-disposition') ?? '')?.[1] ?? '';
+        const path = `${m.id}/${name}`;
+        readable.push(path);
+        expect(entries.get(path)?.toString('utf8'), path).toBe(await served.text());
+      }
+    }
+    expect(readable.some((p) => /\.fr\.txt$/.test(p))).toBe(true);
+    expect(readable.some((p) => p.endsWith('.pages.txt'))).toBe(true);
     // Nothing else: no video or audio, only the generated files beside the packed ones.
-    expect([...entries.keys()].sort()).toEqual(['LICENCES.md', 'README.txt', 'items.csv', 'items.json', 'media.csv', ...packed.map((p) => p.path)].sort());
+    expect([...entries.keys()].sort()).toEqual(['LICENCES.md', 'README.txt', 'items.csv', 'items.json', 'media.csv', ...readable, ...packed.map((p) => p.path)].sort());
 
     // media.csv: every recording listed with the checksum of the stored bytes.
     const mediaCsv = entries.get('media.csv') ?? Buffer.alloc(0);

@@ -8,16 +8,17 @@ import type { Config } from '../../config.js';
 import { describeError, UsageError } from '../../domain/errors.js';
 import { EditionExports } from '../../services/archive/edition-export.js';
 import { packedFilesOf } from '../../services/archive/edition-package-files.js';
-import { allManifests } from '../../services/archive/manifests.js';
+import { allManifests, readStoredText } from '../../services/archive/manifests.js';
 import { escapeControlCharacters } from '../../services/programme/control-characters.js';
 import { editionPackageFiles } from '../../http/view-models/edition-package.js';
+import { readableTextFiles } from '../../http/view-models/edition-readable-texts.js';
 import type { CliIo } from '../io.js';
 
 export const EXPORT_HELP = `Usage: mediacommuns export --edition <slug> --out <file.zip>
 
 Writes an edition as one ZIP, the same package as /api/editions/<slug>/export.zip: items.csv and
-items.json (each item as the API describes it), every transcript (txt + vtt), caption, slide and
-page text, the PDFs, media.csv (every recording's URL, size, sha256 and licence: videos and audio
+items.json (each item as the API describes it), every transcript, slide and page text to read
+(with its source, licence and [12:34] times) and as stored (txt, vtt, JSON), the captions, the PDFs, media.csv (every recording's URL, size, sha256 and licence: videos and audio
 are listed, not packed) and LICENCES.md. URLs start with PUBLIC_URL (else http://localhost:PORT).
 The package is kept in the store until an item of the edition changes; the file is written
 beside --out and renamed into place when complete.
@@ -46,7 +47,10 @@ export async function exportCommand(args: string[], config: Readonly<Config>, io
     slug: edition.slug,
     manifests,
     variant: origin,
-    generate: (packed) => editionPackageFiles(edition, manifests, origin, packed),
+    generate: async (packed) => [
+      ...editionPackageFiles(edition, manifests, origin, packed),
+      ...(await readableTextFiles(manifests, origin, (key, schema) => readStoredText(store, key, schema))),
+    ],
   });
   const out = path.resolve(values.out);
   const partial = `${out}.partial-${process.pid}`;

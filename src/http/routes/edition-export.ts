@@ -5,6 +5,7 @@ import { cacheKeyOf, EDITION_SLUG, EditionExports } from '../../services/archive
 import { BadRequestError } from '../query-params.js';
 import { contextOf } from '../request-context.js';
 import { editionPackageFiles } from '../view-models/edition-package.js';
+import { readableTextFiles } from '../view-models/edition-readable-texts.js';
 import type { WebDeps } from '../web-deps.js';
 import type { PackedFile } from '../../services/archive/edition-package-files.js';
 
@@ -35,7 +36,10 @@ export function editionExportRoutes(deps: WebDeps): Router {
       slug: edition.slug,
       manifests: edition.items,
       variant: origin,
-      generate: (packed: readonly PackedFile[]) => editionPackageFiles(info, edition.items, origin, packed),
+      generate: async (packed: readonly PackedFile[]) => [
+        ...editionPackageFiles(info, edition.items, origin, packed),
+        ...(await readableTextFiles(edition.items, origin, (key, schema) => deps.catalogue.textFile(key, schema))),
+      ],
     };
     // The cache key names this version of the package: a client holding it gets a 304 without anything read.
     const etag = `"${cacheKeyOf(request).split('/').pop()?.replace(/\.zip$/, '')}"`;

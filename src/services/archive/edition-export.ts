@@ -14,7 +14,8 @@ import { packedFilesOf, type PackedFile } from './edition-package-files.js';
 /** The store's prefix for cached packages: `exports/<edition>/<version>.zip`, one version per edition. */
 const EXPORTS_PREFIX = 'exports';
 /** Bump when the layout or the generated files of a package change: cached packages are then made again. */
-const PACKAGE_FORMAT = 1;
+// 2: readable transcripts, slide and page text with their provenance (<id>/<id>.<lang>.txt…).
+const PACKAGE_FORMAT = 2;
 /** An edition's slug as the catalogue makes it: also what keeps the cache key inside its prefix. */
 export const EDITION_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -31,7 +32,7 @@ export interface EditionPackageRequest {
   /** What the generated files depend on besides the manifests (the origin of their absolute URLs). */
   variant: string;
   /** Called only when the package is built, not when a cached one is served. */
-  generate: (packed: readonly PackedFile[]) => GeneratedFile[];
+  generate: (packed: readonly PackedFile[]) => Promise<GeneratedFile[]>;
 }
 
 export interface OpenedPackage {
@@ -65,7 +66,7 @@ export class EditionExports {
 
   private async build(request: EditionPackageRequest, key: string): Promise<OpenedPackage> {
     const packed = request.manifests.flatMap(packedFilesOf);
-    const generated = request.generate(packed);
+    const generated = await request.generate(packed);
     const dir = await mkdtemp(path.join(tmpdir(), 'mc-export-'));
     const tempFile = path.join(dir, 'package.zip');
     const zip = new yazl.ZipFile();

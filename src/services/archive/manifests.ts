@@ -1,6 +1,7 @@
 import { describeError } from '../../domain/errors.js';
 import { manifestKey, parseManifest, type Manifest } from '../../domain/manifest.js';
 import type { BlobStore } from '../../ports/blob-store.js';
+import type { ZodType } from 'zod';
 
 /**
  * Every readable manifest of the archive, one at a time (an archive may hold thousands). An
@@ -32,6 +33,18 @@ export async function readManifest(store: BlobStore, id: string): Promise<Manife
   if (!buffer) return null;
   try {
     return parseManifest(buffer.toString('utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** A stored JSON text file (transcript, slide or page text) checked against its schema; null when absent or of another shape. */
+export async function readStoredText<T>(store: BlobStore, key: string, schema: ZodType<T>): Promise<T | null> {
+  const buffer = await store.getBuffer(key);
+  if (!buffer) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(buffer.toString('utf8')));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

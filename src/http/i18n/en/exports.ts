@@ -4,6 +4,7 @@ export const exporting = {
   'export.readme.title': 'Numérique en Commun[s] {edition} — the edition as a package',
   'export.readme.contents': `This package holds:
 - items.csv and items.json: the description of every item, as the API gives it;
+- <id>/<id>.<language>.txt, <id>.slides.txt, <id>.pages.txt: the transcripts, slide and page text to read, with their source, licence and [12:34] times;
 - <id>/text/…: every transcript (plain text .txt and WebVTT .vtt), the captions and audio descriptions, the text of slides and pages (JSON);
 - the PDFs (documents, slides);
 - media.csv: every media file with its URL, size, sha256 checksum and licence;

@@ -10,6 +10,7 @@ export const exporting = {
   'export.readme.title': 'Numérique en Commun[s] {edition} — l’édition en un paquet',
   'export.readme.contents': `Ce paquet contient${_}:
 - items.csv et items.json${_}: la description de chaque contenu, comme l’API la donne${_};
+- <id>/<id>.<langue>.txt, <id>.slides.txt, <id>.pages.txt${_}: les transcriptions, le texte des diapositives et des pages à lire, avec leur source, leur licence et les temps [12:34]${_};
 - <id>/text/…${_}: chaque transcription (texte brut .txt et WebVTT .vtt), les sous-titres et audiodescriptions, le texte des diapositives et des pages (JSON)${_};
 - les PDF (documents, diapositives)${_};
 - media.csv${_}: chaque fichier média avec son adresse, sa taille, son empreinte sha256 et sa licence${_};

@@ -39,7 +39,7 @@ const request = (manifests: Manifest[], variant = 'https://a.example') => ({
   slug: '2025-strasbourg',
   manifests,
   variant,
-  generate: () => [{ path: 'README.txt', content: Buffer.from('hello') }],
+  generate: async () => [{ path: 'README.txt', content: Buffer.from('hello') }],
 });
 
 describe('cacheKeyOf', () => {
