@@ -123,6 +123,8 @@ describe('moments in a real browser', () => {
     const links = await page.locator('a[data-moment-href]').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
     expect(links.length).toBeGreaterThan(0);
     for (const href of links) expect(href).toMatch(/[?&]t=1,3(&|$)/);
+    // The reference to copy cites the same moment, in words and in its URL.
+    expect(await page.locator('#citation-text').inputValue()).toContain(`, à 0:01–0:03. ${pageUrl}?t=1,3`);
     expect(await page.locator('#moment-clip a', { hasText: 'Extrait vidéo (MP4)' }).getAttribute('href')).toBe(`/api/items/${TALK.id}/clip.mp4?t=1,3`);
     expect(await page.locator('#moment-clip ul').isVisible()).toBe(true);
 

@@ -16,6 +16,12 @@ export type CitationFile = (typeof CITATION_FILES)[number];
 export interface ItemCitationModel {
   /** The reference in the page's language, ready to paste. */
   text: string;
+  /**
+   * What the page's script rewrites the reference from when another moment is chosen: the
+   * reference with `{moment}` and `{url}` to fill, the locale's words for a time and a range, the
+   * page's URL without a moment.
+   */
+  template: { text: string; at: string; atRange: string; base: string };
   /** Links to the files; `momentHref` (without `t`) is where the page's script adds the moment played. */
   files: { href: string; momentHref: string; text: string; format: CitationFile }[];
   /** Highwire and Dublin Core tags for the page's head. */
@@ -32,6 +38,12 @@ export function itemCitationModel(manifest: Manifest, origin: string, locale: Lo
   const t = moment ? momentParam(moment) : null;
   return {
     text: formattedCitation(at(moment), locale),
+    template: {
+      text: formattedCitation(at(null), locale, { moment: '{moment}', url: '{url}' }),
+      at: translate(locale, 'citation.at', { time: '{start}' }),
+      atRange: translate(locale, 'citation.atRange', { start: '{start}', end: '{end}' }),
+      base: at(null).url,
+    },
     files: CITATION_FILES.map((format) => ({
       href: itemApiUrl(manifest.id, `citation.${format}`, { t, lang: locale }),
       momentHref: itemApiUrl(manifest.id, `citation.${format}`, { lang: locale }),
@@ -46,7 +58,7 @@ export function itemCitationModel(manifest: Manifest, origin: string, locale: Lo
  * "Jeanne Martin et Ali Ben, « Titre » [Conférence], Numérique en Commun[s] 2025 Strasbourg,
  * 29 octobre 2025. https://…" — the same parts as the files, in the locale's words.
  */
-export function formattedCitation(citation: Citation, locale: Locale): string {
+export function formattedCitation(citation: Citation, locale: Locale, placeholders: { moment: string; url: string } | null = null): string {
   const authors = citation.authors.map((a) => (a.given ? `${a.given} ${a.family}` : a.family));
   const parts = {
     authors: authors.length > 0 ? listFormat(locale).format(authors) : citation.publisher,
@@ -56,6 +68,7 @@ export function formattedCitation(citation: Citation, locale: Locale): string {
     date: dateText(citation, locale),
     moment: citation.locator ? `, ${citation.locator}` : '',
     url: citation.url,
+    ...placeholders,
   };
   return translate(locale, 'citation.formatted', parts);
 }

@@ -188,7 +188,7 @@ function withMoment(href, param) {
 }
 
 /** As the server's momentLinkParam: a start alone to the second, a range exactly (to the millisecond). */
-function linkParam(moment) {
+export function linkParam(moment) {
   const exact = (value) => String(Math.round(value * 1000) / 1000);
   return moment.end === null ? String(Math.floor(moment.start)) : `${exact(moment.start)},${exact(moment.end)}`;
 }

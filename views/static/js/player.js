@@ -1,3 +1,4 @@
+import { followMomentInCitation } from './citation-moment.js';
 import { enhanceCopyButtons } from './item-copy.js';
 import { attachHls } from './player-hls.js';
 import { chooseMoment, playMoment } from './player-moment.js';
@@ -20,6 +21,7 @@ if (media instanceof HTMLMediaElement) {
   seekOnLinks(media);
   markCurrent(media, '.transcript__passage', document.getElementById('transcript-follow'));
   markCurrent(media, '.chapters__item', null);
+  followMomentInCitation();
   chooseMoment(media);
   followSignLanguage(media);
   drawChapterThumbnails(media).catch(() => {});

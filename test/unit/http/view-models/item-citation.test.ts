@@ -32,6 +32,18 @@ describe('itemCitationModel', () => {
     expect(files.map((f) => f.text)).toEqual(['RIS file', 'BibTeX file', 'CSL-JSON']);
   });
 
+  it('gives the page’s script what to rewrite the reference from for another moment: the same words as the server’s', () => {
+    for (const locale of ['fr', 'en'] as const) {
+      const { template } = itemCitationModel(talk, ORIGIN, locale, null, ACCESSED);
+      const atRange = template.atRange.replace('{start}', '12:34').replace('{end}', '13:10');
+      const filled = template.text.replace('{moment}', `, ${atRange}`).replace('{url}', `${template.base}?t=754,790`);
+      expect(filled).toBe(itemCitationModel(talk, ORIGIN, locale, { start: 754, end: 790 }, ACCESSED).text);
+      const at = template.at.replace('{start}', '12:34');
+      expect(template.text.replace('{moment}', `, ${at}`).replace('{url}', `${template.base}?t=754`)).toBe(itemCitationModel(talk, ORIGIN, locale, { start: 754, end: null }, ACCESSED).text);
+      expect(template.text.replace('{moment}', '').replace('{url}', template.base)).toBe(itemCitationModel(talk, ORIGIN, locale, null, ACCESSED).text);
+    }
+  });
+
   it('puts the page itself, not the moment, in the head’s tags', () => {
     const { meta } = itemCitationModel(talk, ORIGIN, 'fr', { start: 754, end: 790 }, ACCESSED);
     expect(meta.find((m) => m.name === 'citation_public_url')?.content).toBe(`${ORIGIN}/talks/2025-strasbourg-ia`);
