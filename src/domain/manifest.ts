@@ -109,6 +109,8 @@ const chapter = z.object({ start: z.number().nonnegative(), end: z.number().nonn
 export const manifestSchema = z.object({
   schemaVersion: z.literal(MANIFEST_SCHEMA_VERSION),
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  /** Earlier ids of this item (the programme's `aliases`): their links answer 301 to `id`. */
+  aliases: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)).default([]),
   kind: z.enum(ITEM_KINDS),
   title: z.string().min(1),
   summary: z.string(),

@@ -96,6 +96,7 @@ export async function writeItem(store: BlobStore, spec: ArchiveItem): Promise<Ma
   const manifest: Manifest = {
     schemaVersion: 2,
     id: spec.id,
+    aliases: [],
     kind: spec.kind,
     title: spec.title,
     summary: spec.summary ?? '',

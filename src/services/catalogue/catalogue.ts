@@ -1,8 +1,10 @@
 import type { ZodType } from 'zod';
 import type { Manifest, StoredFile } from '../../domain/manifest.js';
 import { slugify } from '../../domain/slug.js';
+import type { Tombstone } from '../../domain/tombstone.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import { readManifests } from '../archive/manifests.js';
+import { listTombstones } from '../archive/tombstones.js';
 
 export interface EditionSummary {
   slug: string;
@@ -35,6 +37,10 @@ export interface CatalogueSnapshot {
   speakers: ReadonlyMap<string, SpeakerSummary>;
   /** By name, in French alphabetical order. */
   themes: readonly ThemeSummary[];
+  /** Earlier ids (manifests' `aliases`) → the current id; an id that is live itself is never an alias. */
+  aliases: ReadonlyMap<string, string>;
+  /** Removed items by id: their links answer 410 Gone, harvesters see them deleted. */
+  tombstones: ReadonlyMap<string, Tombstone>;
   /** Every stored object a manifest lists: the only keys the media route serves. */
   files: ReadonlyMap<string, StoredFile>;
   loadedAt: Date;
@@ -115,7 +121,11 @@ export class Catalogue {
     })) {
       manifests.push(manifest);
     }
-    this.current = buildSnapshot(manifests, unreadable);
+    const tombstones = await listTombstones(this.store, (key, cause) => {
+      unreadable.push(`${key}: ${cause}`);
+      this.options.onUnreadable?.(key, cause);
+    });
+    this.current = buildSnapshot(manifests, unreadable, tombstones);
     return this.current;
   }
 }
@@ -125,7 +135,7 @@ const collator = new Intl.Collator('fr', { sensitivity: 'base' });
 /** Sort key of an item's date: its own date, else its edition's year. */
 const dateKey = (m: Manifest): string => m.date ?? `${m.edition.year}-01-01`;
 
-export function buildSnapshot(manifests: readonly Manifest[], unreadable: readonly string[] = []): CatalogueSnapshot {
+export function buildSnapshot(manifests: readonly Manifest[], unreadable: readonly string[] = [], tombstones: readonly Tombstone[] = []): CatalogueSnapshot {
   const items = [...manifests].sort((a, b) => dateKey(b).localeCompare(dateKey(a)) || collator.compare(a.title, b.title));
   const editions = new Map<string, EditionSummary>();
   const speakers = new Map<string, SpeakerSummary>();
@@ -149,9 +159,15 @@ export function buildSnapshot(manifests: readonly Manifest[], unreadable: readon
     }
     for (const file of [item.source, ...item.files]) files.set(file.key, file);
   }
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const aliases = new Map<string, string>();
+  for (const item of items) for (const alias of item.aliases) if (!byId.has(alias)) aliases.set(alias, item.id);
   return {
     items,
-    byId: new Map(items.map((item) => [item.id, item])),
+    byId,
+    aliases,
+    // A removed id that is live again (ingested anew) is the live item, not a tombstone.
+    tombstones: new Map(tombstones.filter((t) => !byId.has(t.id)).map((t) => [t.id, t])),
     editions: [...editions.values()].sort((a, b) => b.year - a.year || collator.compare(a.label, b.label)),
     speakers,
     themes: [...themes.values()].sort((a, b) => collator.compare(a.name, b.name)),

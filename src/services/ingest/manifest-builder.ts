@@ -62,6 +62,7 @@ export function buildManifest(input: ManifestInputs): Manifest {
   const manifest: Manifest = {
     schemaVersion: MANIFEST_SCHEMA_VERSION,
     id: item.id,
+    aliases: [],
     ...metadataFields(item),
     source: input.source,
     media: input.media,
