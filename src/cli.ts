@@ -8,6 +8,7 @@ import { searchCommand, SEARCH_HELP } from './cli/commands/search.js';
 import { serveCommand, SERVE_HELP } from './cli/commands/serve.js';
 import { statusCommand, STATUS_HELP } from './cli/commands/status.js';
 import { storageCommand, STORAGE_HELP } from './cli/commands/storage.js';
+import { verifyCommand, VERIFY_HELP } from './cli/commands/verify.js';
 import { workerCommand, WORKER_HELP } from './cli/commands/worker.js';
 import { processIo, type CliIo } from './cli/io.js';
 
@@ -24,6 +25,7 @@ Commands:
   serve [--port N]                              the website, JSON API and feeds on http://localhost:3000
   status                                        items, the last ingest and the search service at a glance
   storage copy --to s3|fs [--dry-run]           copy the archive to the other store, verified and resumable
+  verify [--item <id>] [--sample N%]            fixity audit: re-hash stored objects against the manifests (report in audit/)
   worker [--concurrency N]                      process queued ingest jobs (QUEUE=bullmq, REDIS_URL; any number, any machine)
 
 Every command has --help. Settings come from the environment or a .env file (DATA_DIR, PORT,
@@ -40,6 +42,7 @@ const COMMANDS: Record<string, { run: typeof ingestCommand; help: string }> = {
   serve: { run: serveCommand, help: SERVE_HELP },
   status: { run: statusCommand, help: STATUS_HELP },
   storage: { run: storageCommand, help: STORAGE_HELP },
+  verify: { run: verifyCommand, help: VERIFY_HELP },
   worker: { run: workerCommand, help: WORKER_HELP },
 };
 

@@ -6,6 +6,7 @@ import type { Config } from '../../config.js';
 import { isSilentVideo, type Manifest } from '../../domain/manifest.js';
 import { allManifests } from '../../services/archive/manifests.js';
 import type { IngestSummary } from '../../services/ingest/reporter.js';
+import { auditStatus, auditText } from '../audit-status.js';
 import { formatDuration, table } from '../format.js';
 import { failureLine } from '../ingest-reporters.js';
 import { queueStatus, queueText } from '../queue-status.js';
@@ -21,7 +22,8 @@ of the last ingest, with the cause of every failure, and the search service (its
 what it holds, or why it does not answer), and the items with work in progress in the storage
 (being ingested, or stopped half-way: the next ingest resumes them). With QUEUE=bullmq, the queue
 too: items waiting, running (the step each is in, the steps done and to come), to retry, done
-and failed (with the step, file and cause).`;
+and failed (with the step, file and cause). Last, the date and result of the last fixity audit
+(\`mediacommuns verify\`), and an unfinished one.`;
 
 export async function statusCommand(args: string[], config: Readonly<Config>, io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
@@ -39,8 +41,9 @@ export async function statusCommand(args: string[], config: Readonly<Config>, io
   const search = await searchStatus(config);
   const queue = await queueStatus(jobQueue);
   const unfinished = await unfinishedWork(store);
+  const audit = await auditStatus(store);
   if (values.json) {
-    io.out(`${JSON.stringify({ items: manifests.map(summaryOf), lastIngest: last, search, unfinished, ...(queue ? { queue } : {}) }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ items: manifests.map(summaryOf), lastIngest: last, search, unfinished, audit, ...(queue ? { queue } : {}) }, null, 2)}\n`);
     return unreadable > 0 ? 1 : 0;
   }
   io.out(`Archive: ${config.dataDir} (${store.kind}) — ${manifests.length} item(s)\n`);
@@ -72,6 +75,7 @@ export async function statusCommand(args: string[], config: Readonly<Config>, io
     for (const u of unfinished) io.out(`${escapeControlCharacters(`  ${u.id} (version ${u.version}): ${u.steps.length} step(s) recorded${u.steps.length ? ` — ${u.steps.join(', ')}` : ''}`)}\n`);
   }
   if (queue) io.out(`\n${queueText(queue)}`);
+  io.out(`\n${auditText(audit)}`);
   return unreadable > 0 ? 1 : 0;
 }
 
