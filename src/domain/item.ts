@@ -44,6 +44,11 @@ export interface CaptionInput extends InputFile {
 /** One programme entry after validation: everything the pipeline needs, nothing it must guess. */
 export interface ProgrammeItem {
   id: string;
+  /**
+   * Earlier ids of this item, which answer 301 to `id`. Optional so that jobs queued by an
+   * older version (and hand-built items) read as "none".
+   */
+  aliases?: string[];
   row: number | null;
   edition: Edition;
   date: string | null;

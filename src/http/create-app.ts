@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
+import { aliasRedirects } from './middleware/aliases.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { securityHeaders } from './middleware/security.js';
 import { localeOfPath, pathWithoutLocale } from './locale.js';
@@ -46,6 +47,7 @@ export function createApp(deps: WebDeps, options: { assetVersion: string }): Exp
     res.sendFile(require.resolve('hls.js/dist/hls.min.js'), { immutable: true, maxAge: YEAR });
   });
 
+  app.use(aliasRedirects(deps));
   app.use(mediaRoutes(deps));
   app.use(apiRoutes(deps));
   app.use(feedRoutes(deps));

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.js';
+import { currentIdOf } from '../../services/catalogue/current-id.js';
 import { sendJson } from '../json-response.js';
 import { parseQuery, positiveInt } from '../query-params.js';
 import { contextOf } from '../request-context.js';
@@ -32,7 +33,9 @@ export function oembedRoutes(deps: WebDeps): Router {
     }
     const { origin } = contextOf(res);
     const target = itemOfUrl(query.url, origin);
-    const manifest = target ? await deps.catalogue.item(target.id) : null;
+    // A page cited under an earlier id embeds the item it is now (the answer names the current id).
+    const id = target ? currentIdOf(await deps.catalogue.snapshot(), target.id) ?? target.id : null;
+    const manifest = id !== null ? await deps.catalogue.item(id) : null;
     if (!target || !manifest) throw new NotFoundError(`no item of this site at ${query.url.slice(0, 200)}`);
     const answer = oembedOf(manifest, {
       origin,

@@ -6,17 +6,21 @@ import type { PipelineSettings } from '../../pipeline/step.js';
 import type { IngestItemJob } from '../../ports/job-queue.js';
 import { JobFailedError } from '../../ports/job-queue.js';
 import { readManifest } from '../archive/manifests.js';
+import { archivedMediaProblem, readArchivedMedia, type ArchivedMedia } from './archived-media.js';
 import { newChainMemo, runStage, type StageDeps } from './ingest-stages.js';
 import { ItemVersion, type InputSlot, type StepRecord } from './item-version.js';
 import { LocalWork, removeOtherLocalVersions } from './local-work.js';
 import { metadataOf, withMetadata } from './manifest-builder.js';
 import type { IngestReporter, ItemOutcome } from './reporter.js';
+import { retireRenamed } from './retire-renamed.js';
 import { declaredName, inputFilesOf, roleOf, stageInputs } from './staged-inputs.js';
 import { carriedRecords, stepFingerprints, versionKey, type InputDigest } from './step-plan.js';
 
 export interface ItemIngestDeps extends StageDeps {
   reporter: IngestReporter;
   now?: () => Date;
+  /** The archive's recordings by checksum, read once per programme; absent: read for this item. */
+  archived?: ArchivedMedia;
 }
 
 /** What `ingest` decides for an item before any step: nothing to do, only the manifest, or a job of steps. */
@@ -38,6 +42,9 @@ export async function prepareItem(item: ProgrammeItem, deps: ItemIngestDeps): Pr
   try {
     const digests = await checksumInputs(item, deps, (file) => (currentFile = file));
     currentFile = item.media.declared;
+    const mediaSha256 = digests.find(({ slot }) => slot === 'media')?.digest.sha256;
+    const duplicate = mediaSha256 === undefined ? null : archivedMediaProblem(item, mediaSha256, deps.archived ?? await readArchivedMedia(deps.store));
+    if (duplicate !== null) return { outcome: outcome({ status: 'failed', file: item.media.declared, error: duplicate, code: 'duplicate_media' }) };
     const steps = deps.stepsFor(expectedMediaClass(item.kind)).filter((s) => s.wanted?.(item) ?? true);
     const settings = await settingsFor(item, deps);
     const fingerprints = stepFingerprints(steps, item, digests.map(({ digest }) => digest), settings, deps.pipelineVersion);
@@ -47,6 +54,7 @@ export async function prepareItem(item: ProgrammeItem, deps: ItemIngestDeps): Pr
       const updated = withMetadata(existing, item, now());
       if (metadataOf(updated) === metadataOf(existing)) return { outcome: outcome({ status: 'unchanged', duration: existing.media.duration }) };
       await deps.store.putBuffer(manifestKey(item.id), JSON.stringify(updated, null, 2), 'application/json');
+      await retireRenamed(deps.store, updated, deps.workRoot);
       return { outcome: outcome({ status: 'updated', duration: existing.media.duration }) };
     }
     const version = new ItemVersion(deps.store, item.id, inputsKey);

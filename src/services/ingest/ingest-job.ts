@@ -29,7 +29,8 @@ export function ingestJobHandlers(deps: IngestJobDeps, inProcess?: { reporter: I
       const last = context.stage === job.stages.at(-1);
       try {
         const outcome = await runStage(job, context.stage, deps, inProcess?.reporter ?? new JobProgressReporter(context), memo);
-        if (outcome) await deps.onPublished?.(outcome.id);
+        // The ids it was renamed from have no manifest any more: indexing them takes them out of search.
+        if (outcome) for (const id of [outcome.id, ...(job.item.aliases ?? [])]) await deps.onPublished?.(id);
         if (last) memos.delete(job.key);
         return outcome;
       } catch (error) {

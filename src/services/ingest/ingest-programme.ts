@@ -4,6 +4,7 @@ import type { LicenceId } from '../../domain/licence.js';
 import type { ProgrammeItem } from '../../domain/item.js';
 import type { MediaTool } from '../../ports/media-tool.js';
 import { readProgramme } from '../programme/read-programme.js';
+import { readArchivedMedia } from './archived-media.js';
 import { prepareItem, type ItemIngestDeps, type Prepared } from './ingest-item.js';
 import { ingestJobHandlers } from './ingest-job.js';
 import type { IngestReporter, IngestSummary, ItemOutcome } from './reporter.js';
@@ -54,11 +55,14 @@ export async function ingestProgramme(target: string, deps: IngestProgrammeDeps,
     const prepared: Prepared[] = [];
     const jobs: Job[] = [];
     async function* chains(): AsyncIterable<Job> {
+      // Which recordings are archived under which id, as the programme starts: a row whose file is
+      // already there under another id would make a second item (ingest-item.ts says what to do).
+      const archived = await readArchivedMedia(deps.store);
       for (const item of programme.items) {
-        const result = await prepareItem(item, deps);
+        const result = await prepareItem(item, { ...deps, archived });
         prepared.push(result);
         if ('outcome' in result) {
-          await settled(result.outcome, deps);
+          await settled(result.outcome, item, deps);
           continue;
         }
         jobs.push(result.job);
@@ -97,8 +101,9 @@ export async function ingestProgramme(target: string, deps: IngestProgrammeDeps,
 }
 
 /** An item decided without any step (unchanged, metadata only, or unreadable): told at once. */
-async function settled(outcome: ItemOutcome, deps: IngestProgrammeDeps): Promise<void> {
-  if (outcome.status === 'updated') await deps.onPublished?.(outcome.id);
+async function settled(outcome: ItemOutcome, item: ProgrammeItem, deps: IngestProgrammeDeps): Promise<void> {
+  // An alias listed anew may have taken out the item under that id (retire-renamed.ts): out of search too.
+  if (outcome.status === 'updated') for (const id of [outcome.id, ...(item.aliases ?? [])]) await deps.onPublished?.(id);
   deps.reporter.itemFinished(outcome);
 }
 

@@ -18,6 +18,7 @@ import { LocalWork, sweepLocalCopies } from './local-work.js';
 import { mergeResults } from './manifest-builder.js';
 import { publishItem } from './publish.js';
 import type { IngestReporter, ItemOutcome } from './reporter.js';
+import { retireRenamed } from './retire-renamed.js';
 import { declaredName, localInputs } from './staged-inputs.js';
 import { needsOf } from './step-plan.js';
 
@@ -223,11 +224,13 @@ async function publish(job: IngestItemJob, staged: StagedVersion, records: StepR
   const applied = records.filter((r) => r.applies);
   const merged = mergeResults(applied.map((r) => r.result));
   if (!merged.media) throw new AppError(`${item.id}: nothing to publish without the probe's result`);
-  await publishItem({
+  const manifest = await publishItem({
     store: deps.store, version: new ItemVersion(deps.store, item.id, job.inputsKey), item, inputs: staged.inputs, records, result: merged,
     media: merged.media, pipelineVersion: deps.pipelineVersion, now: (deps.now ?? (() => new Date()))().toISOString(),
     stillCurrent: () => assertCurrent(job, deps),
   });
+  // A rename: the item under its old id goes once the new one is there (the old id then redirects).
+  await retireRenamed(deps.store, manifest, deps.workRoot);
   return {
     id: item.id, title: item.title, status: 'ingested',
     duration: merged.media.class === 'document' ? null : merged.media.duration,

@@ -62,7 +62,6 @@ export function buildManifest(input: ManifestInputs): Manifest {
   const manifest: Manifest = {
     schemaVersion: MANIFEST_SCHEMA_VERSION,
     id: item.id,
-    aliases: [],
     ...metadataFields(item),
     source: input.source,
     media: input.media,
@@ -117,9 +116,13 @@ export function withMetadata(manifest: Manifest, item: ProgrammeItem, now: strin
   return manifestSchema.parse({ ...manifest, ...metadataFields(item), pipeline: { ...manifest.pipeline, updatedAt: now } });
 }
 
-/** The programme's description of an item, as the manifest holds it. */
-function metadataFields(item: ProgrammeItem): Pick<Manifest, 'kind' | 'title' | 'summary' | 'edition' | 'date' | 'themes' | 'speakers' | 'language' | 'licence'> {
+/**
+ * The programme's description of an item, as the manifest holds it. Its earlier ids are
+ * metadata too: listing one changes addresses, not outputs.
+ */
+function metadataFields(item: ProgrammeItem): Pick<Manifest, 'aliases' | 'kind' | 'title' | 'summary' | 'edition' | 'date' | 'themes' | 'speakers' | 'language' | 'licence'> {
   return {
+    aliases: [...(item.aliases ?? [])],
     kind: item.kind,
     title: item.title,
     summary: item.summary,
@@ -134,6 +137,6 @@ function metadataFields(item: ProgrammeItem): Pick<Manifest, 'kind' | 'title' | 
 
 /** The metadata part of a manifest, to tell "unchanged" from "updated". */
 export function metadataOf(manifest: Manifest): string {
-  const { kind, title, summary, edition, date, themes, speakers, language, licence } = manifest;
-  return JSON.stringify({ kind, title, summary, edition, date, themes, speakers, language, licence });
+  const { aliases, kind, title, summary, edition, date, themes, speakers, language, licence } = manifest;
+  return JSON.stringify({ aliases, kind, title, summary, edition, date, themes, speakers, language, licence });
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { contentTypeOf } from '../../domain/content-type.js';
 import type { ProgrammeItem } from '../../domain/item.js';
-import type { MediaInfo, StoredFile } from '../../domain/manifest.js';
+import type { Manifest, MediaInfo, StoredFile } from '../../domain/manifest.js';
 import type { StepResult } from '../../pipeline/step.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import { readManifest } from '../archive/manifests.js';
@@ -27,7 +27,7 @@ export interface PublishInput {
  * The manifest of a version whose steps have all stored their outputs in its revision folder,
  * with the original and the step records, published by the ItemVersion (manifest last).
  */
-export async function publishItem(input: PublishInput): Promise<void> {
+export async function publishItem(input: PublishInput): Promise<Manifest> {
   const { item, version } = input;
   const media = input.inputs.find((i) => i.slot === 'media');
   if (!media) throw new Error(`${item.id}: the recording is missing from the staged inputs`);
@@ -36,7 +36,7 @@ export async function publishItem(input: PublishInput): Promise<void> {
   files.set(source.key.slice(version.revision.length), source);
 
   const existing = await readManifest(input.store, item.id);
-  await version.publish((steps) => {
+  return version.publish((steps) => {
     files.set(steps.key.slice(version.revision.length), steps);
     return buildManifest({
       item, media: input.media, source: { ...source, fileName: path.basename(media.path) }, result: input.result,

@@ -9,6 +9,7 @@ import { splitOutsideParentheses } from './speakers.js';
 
 export const PROGRAMME_FIELDS = [
   'id',
+  'aliases',
   'edition',
   'date',
   'title',
@@ -51,6 +52,7 @@ const ALIASES: Readonly<Record<string, ProgrammeField>> = {
   speaker: 'speakers',
   caption: 'captions',
   subtitles: 'captions',
+  alias: 'aliases',
 };
 
 /** "Audio description", "audio-description", "audioDescription" → "audio_description". */

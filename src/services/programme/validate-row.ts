@@ -2,6 +2,7 @@ import type { Edition, InputFile, ItemKind, Speaker } from '../../domain/item.js
 import { parseLanguage } from '../../domain/language.js';
 import type { LicenceId } from '../../domain/licence.js';
 import { slugify } from '../../domain/slug.js';
+import { parseAliases } from './aliases.js';
 import { resolveCaptions, resolveCompanion } from './companions.js';
 import { controlCharacterInValue } from './control-characters.js';
 import type { RowOutcome } from './cross-checks.js';
@@ -59,6 +60,7 @@ export async function validateRow(raw: RawRow, context: RowContext): Promise<Val
   const licence = licenceText === '' ? context.defaultLicence : take(parseLicenceId(licenceText), 'licence');
   const summary = text('summary').replace(/\r\n?/g, '\n');
   const id = readId(text('id'), edition, title, issues);
+  const aliases = parseAliases(stringsOf(listValue(values.aliases, 'aliases', issues), 'aliases', issues), id, issues);
 
   const mediaDeclared = text('media');
   const kind = readKind(text('kind'), mediaDeclared, issues);
@@ -85,7 +87,7 @@ export async function validateRow(raw: RawRow, context: RowContext): Promise<Val
     mediaFile,
     problems,
     item: {
-      id, row: raw.row, edition, date, title, kind, themes, speakers, language, licence, summary,
+      id, aliases, row: raw.row, edition, date, title, kind, themes, speakers, language, licence, summary,
       media, captions, slides, audioDescription, signLanguage,
     },
   };

@@ -46,6 +46,7 @@ describe('readProgramme with a CSV', () => {
     expect(result.problems).toEqual([]);
     const expected: ProgrammeItem = {
       id: '2025-strasbourg-mediation-numerique-et-ia',
+      aliases: [],
       row: 1,
       edition: { label: '2025 Strasbourg', year: 2025, city: 'Strasbourg', slug: '2025-strasbourg' },
       date: '2025-10-29',
@@ -240,7 +241,7 @@ describe('readProgramme with a CSV', () => {
     const result = await readProgramme(join(root, 'programme.csv'), { ...deps, defaultLanguage: 'en' });
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]).toMatchObject({ row: null, itemId: null, field: null });
-    expect(result.problems[0]?.message).toMatch(/^unknown column\(s\) "Salle", "notes" ignored; known columns: id, edition/);
+    expect(result.problems[0]?.message).toMatch(/^unknown column\(s\) "Salle", "notes" ignored; known columns: id, aliases, edition/);
     expect(result.items.map((item) => [item.kind, item.language])).toEqual([['talk', 'en'], ['podcast', 'en']]);
   });
 

@@ -13,6 +13,7 @@ const MEDIA = { 'podcasts/ep1.mp3': 'x', 'podcasts/ep1.fr.vtt': 'x', 'podcasts/e
 function expectedPodcast(root: string): ProgrammeItem {
   return {
     id: '2024-bordeaux-episode-1-les-communs',
+    aliases: [],
     row: 1,
     edition: { label: '2024 Bordeaux', year: 2024, city: 'Bordeaux', slug: '2024-bordeaux' },
     date: '2024-11-07',
@@ -118,7 +119,7 @@ items:
     expect(result.items).toHaveLength(3);
     expect(result.items[2]).toMatchObject({ id: '2024-magazine-n-2', kind: 'document', audioDescription: null });
     expect(result.problems.map((p) => [p.row, p.field, p.severity, p.message])).toEqual([
-      [null, null, 'warning', 'unknown field(s) "room" ignored; known fields: id, edition, date, title, kind, themes, speakers, language, licence, summary, media, captions, slides, audio_description, sign_language'],
+      [null, null, 'warning', 'unknown field(s) "room" ignored; known fields: id, aliases, edition, date, title, kind, themes, speakers, language, licence, summary, media, captions, slides, audio_description, sign_language'],
       [3, 'audio_description', 'warning', 'ignored: a document is not a recording, so it has no audio description'],
     ]);
   });
