@@ -37,6 +37,8 @@ if $for_tests; then
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   # The Nu HTML Checker (vnu-jar) runs on Java.
   command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+  # The OAI-PMH tests harvest /oai with Perl's HTTP::OAI harvester.
+  command -v oai_pmh >/dev/null 2>&1 || missing+=(libhttp-oai-perl)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -12,6 +12,7 @@ import { feedRoutes } from './routes/feeds.js';
 import { itemPageRoutes } from './routes/item-pages.js';
 import { listingRoutes } from './routes/listings.js';
 import { mediaRoutes } from './routes/media.js';
+import { oaiRoutes } from './routes/oai.js';
 import { searchPageRoutes } from './routes/search-page.js';
 import { VIEWS_DIR } from './view-engine.js';
 import type { WebDeps } from './web-deps.js';
@@ -51,6 +52,7 @@ export function createApp(deps: WebDeps, options: { assetVersion: string }): Exp
   app.use(mediaRoutes(deps));
   app.use(apiRoutes(deps));
   app.use(feedRoutes(deps));
+  app.use(oaiRoutes(deps));
   app.use(searchPageRoutes(deps));
   app.use(itemPageRoutes(deps));
   app.use(listingRoutes(deps));

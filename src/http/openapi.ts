@@ -5,6 +5,7 @@ import { int, json, lang, many, oneOfValues, problem, query, ref, SCHEMAS, str, 
 import { CLIP_PATHS } from './openapi-clips.js';
 import { citationPaths } from './openapi-citations.js';
 import { EXPORT_PATHS, SEARCH_FORMAT_PARAMETER, withSearchCsv } from './openapi-exports.js';
+import { OAI_PATHS } from './openapi-oai.js';
 import { MAX_ITEMS_PER_PAGE } from './query-params.js';
 import { transcriptPaths } from './openapi-transcripts.js';
 
@@ -109,6 +110,7 @@ export function openApiDocument(origin: string): OpenApiDocument {
         responses: { 200: text('application/xml', 'Sitemap with hreflang alternates') },
       } },
       ...citationPaths,
+      ...OAI_PATHS,
     },
     components: {
       schemas: SCHEMAS,

@@ -36,6 +36,7 @@ export async function startWeb(options: {
   /** ffmpeg for the clips cut on demand, and how many at a time; absent: no clips. */
   media?: MediaTool & SeekPointReader;
   clips?: ClipOptions;
+  oai?: WebDeps['oai'];
 }): Promise<WebServer> {
   const version = assetVersion(path.join(VIEWS_DIR, 'static'));
   const catalogue = new Catalogue(options.store, {
@@ -50,6 +51,7 @@ export async function startWeb(options: {
     publicUrl: options.publicUrl ?? null,
     mediaOrigin: options.mediaOrigin ?? null,
     ...(options.log ? { log: options.log } : {}),
+    ...(options.oai ? { oai: options.oai } : {}),
     ...(options.media ? { clips: new ClipService(options.store, options.media, options.clips) } : {}),
   };
   const app = createApp(deps, { assetVersion: version });

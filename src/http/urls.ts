@@ -78,3 +78,8 @@ export function searchCsvUrl(query: Record<string, QueryValue>): string {
 export function editionExportUrl(slug: string): string {
   return `/api/editions/${encodeURIComponent(slug)}/export.zip`;
 }
+
+/** The OAI-PMH endpoint (its base URL), with a request's arguments when given: `/oai?verb=GetRecord&…`. */
+export function oaiUrl(query: Record<string, QueryValue> = {}): string {
+  return withQuery('/oai', query);
+}

@@ -19,6 +19,8 @@ export interface WebDeps {
   mediaOrigin: string | null;
   /** Clips cut on demand (/api/items/<id>/clip.*); absent: those answer 503. */
   clips?: ClipService;
+  /** The OAI-PMH endpoint: its contact (default webmaster@<host>) and records per answer (default 100). */
+  oai?: { adminEmail?: string | null; pageSize?: number };
   /** Where server errors are written (one line each); stderr by default. */
   log?: (line: string) => void;
 }

@@ -4,9 +4,10 @@ import { common } from './common.js';
 import { exporting } from './exports.js';
 import { item } from './item.js';
 import { moment } from './moment.js';
+import { oai } from './oai.js';
 import { pages } from './pages.js';
 import { search } from './search.js';
 import { textFiles } from './text-files.js';
 
 /** The English interface; `'complete'` is checked by the compiler against the French keys. */
-export const en = translation([common, item, moment, search, pages, citation, textFiles, exporting], 'complete');
+export const en = translation([common, item, moment, search, pages, citation, textFiles, exporting, oai], 'complete');

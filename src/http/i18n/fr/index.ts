@@ -4,9 +4,10 @@ import { common } from './common.js';
 import { exporting } from './exports.js';
 import { item } from './item.js';
 import { moment } from './moment.js';
+import { oai } from './oai.js';
 import { pages } from './pages.js';
 import { search } from './search.js';
 import { textFiles } from './text-files.js';
 
 /** The French interface: the reference every other locale is checked against (../translation.ts). */
-export const fr = mergeGroups(common, item, moment, search, pages, citation, textFiles, exporting);
+export const fr = mergeGroups(common, item, moment, search, pages, citation, textFiles, exporting, oai);
