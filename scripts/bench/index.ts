@@ -5,7 +5,8 @@
  *                 400,000 (a quick check of the bench itself)
  *   --rounds N    rounds of the ingest comparisons (tables 1 and 4), alternating the order (default 2)
  *   --only 2,5    run only these tables (1 = ingest, ladder and re-runs, 2 = search, 3 = web pages,
- *                 4 = scale-out: workers and S3, 5 = text, 6 = clips, 7 = edition export)
+ *                 4 = scale-out: workers and S3, 5 = text, 6 = clips, 7 = edition export,
+ *                 8 = fixity: verify vs sha256sum)
  *   --seconds N   seconds of load per web measure (default 10, --short 3)
  */
 import path from 'node:path';
@@ -24,6 +25,7 @@ import { OCR_PDF_HEADERS, ocrPdfRows } from './ocr-pdf-bench.js';
 import { sttRows } from './stt-bench.js';
 import { runScaleBench } from './scale-bench.js';
 import { runSearchBench } from './search-bench.js';
+import { runVerifyBench } from './verify-bench.js';
 import { runWebBench } from './web-bench.js';
 
 const { values } = parseArgs({ options: { short: { type: 'boolean' }, rounds: { type: 'string' }, only: { type: 'string' }, seconds: { type: 'string' } } });
@@ -104,4 +106,9 @@ if (runs('6')) {
 if (runs('7')) {
   console.log('\n## 7. Edition export: the ZIP of an edition streamed by the server, vs yazl alone and Info-ZIP over the same files\n');
   await runExportBench({ repeats: rounds + 1 });
+}
+
+if (runs('8')) {
+  console.log('\n## 8. Fixity: `verify` reading the archive back from the filesystem and from S3, vs `sha256sum` over the same files\n');
+  await runVerifyBench({ short, repeats: rounds + 1 });
 }

@@ -60,7 +60,7 @@ export async function verifyCommand(args: string[], config: Readonly<Config>, io
       restart: values.restart ?? false,
       onStart: ({ resumed, setAside, items, seed }) => {
         if (resumed) io.out(`Resuming the audit started ${resumed.startedAt}: ${resumed.itemsDone.length} of ${items} item(s) already checked (--restart to start afresh).\n`);
-        else if (setAside) io.out(`An unfinished audit of another scope (started ${setAside.startedAt}) is set aside: its checkpoint is replaced.\n`);
+        else if (setAside) io.out(`An unfinished audit (${setAside.scope.item ?? 'whole archive'}${setAside.scope.sample ? `, sample ${setAside.scope.sample.percent}%` : ''}, started ${setAside.startedAt}) is set aside: this one starts afresh.\n`);
         if (sample && seed) io.out(`Sample: ${sample.percent}% of the objects with seed ${seed} (repeat it with --sample ${sample.percent}% --seed ${seed}).\n`);
       },
       onProblem: (problem) => {
