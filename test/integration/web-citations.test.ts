@@ -144,7 +144,7 @@ describe('citations of items', () => {
 
     it('shows the reference to copy and links to the three files in its language', async () => {
       const { text } = await site.fetch(path);
-      expect(text).toMatch(/<textarea id="citation-text" readonly rows="4">[^<]*Numérique en Commun\[s\] 2025 Strasbourg[^<]*<\/textarea>/);
+      expect(text).toMatch(/<textarea id="citation-text" readonly rows="4"[^>]*>[^<]*Numérique en Commun\[s\] 2025 Strasbourg[^<]*<\/textarea>/);
       const links = [...text.matchAll(/<a href="([^"]+)" data-moment-href="([^"]+)" download>/g)].map((m) => [attribute(m[1]!), attribute(m[2]!)]);
       const id = path.split('/').pop();
       expect(links).toEqual(FORMATS.map((f) => [`/api/items/${id}/citation.${f}?lang=${locale}`, `/api/items/${id}/citation.${f}?lang=${locale}`]));
