@@ -39,7 +39,8 @@ async function answer(deps: WebDeps, params: URLSearchParams, res: Response, red
     now: new Date(),
   });
   if ('redirectTo' in result) {
-    res.redirect(redirectStatus, `${origin}${oaiUrl(result.redirectTo)}`);
+    // Relative: the harvester stays on the address it harvests (a mirror, a proxy, a test server).
+    res.redirect(redirectStatus, oaiUrl(result.redirectTo));
     return;
   }
   res.set('Cache-Control', 'no-cache');
