@@ -20,7 +20,7 @@ Commands:
   export --edition <slug> --out file.zip        an edition as one ZIP: metadata, transcripts, texts, PDFs, media list
   ingest <folder | programme.csv|.json|.yaml>   validate, then ingest an edition (--dry-run: validate only)
   reindex                                       rebuild the search indexes from the archive and swap them in
-  remove <id> … --yes                           remove items from the archive and the search index
+  remove <id> … --reason "…" --yes              remove items (search too); their links answer 410 Gone with the notice (--purge)
   search <query> [--filter name=value …]        the website's search: items and passages with times/pages (--json)
   serve [--port N]                              the website, JSON API and feeds on http://localhost:3000
   status                                        items, the last ingest and the search service at a glance

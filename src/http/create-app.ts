@@ -9,6 +9,7 @@ import { localeOfPath, pathWithoutLocale } from './locale.js';
 import { originOf } from './request-context.js';
 import { apiRoutes } from './routes/api.js';
 import { feedRoutes } from './routes/feeds.js';
+import { goneRoutes } from './routes/gone.js';
 import { itemPageRoutes } from './routes/item-pages.js';
 import { listingRoutes } from './routes/listings.js';
 import { mediaRoutes } from './routes/media.js';
@@ -49,6 +50,7 @@ export function createApp(deps: WebDeps, options: { assetVersion: string }): Exp
   });
 
   app.use(aliasRedirects(deps));
+  app.use(goneRoutes(deps));
   app.use(mediaRoutes(deps));
   app.use(apiRoutes(deps));
   app.use(feedRoutes(deps));

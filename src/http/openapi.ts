@@ -4,6 +4,7 @@ import { FACET_NAMES, MAX_HITS_PER_PAGE, SORT_ORDERS } from '../services/search/
 import { int, json, lang, many, oneOfValues, problem, query, ref, SCHEMAS, str, text, uri, type JsonSchema, type Operation } from './openapi-parts.js';
 import { CLIP_PATHS } from './openapi-clips.js';
 import { citationPaths } from './openapi-citations.js';
+import { GONE_RESPONSE, withGoneResponses } from './openapi-gone.js';
 import { EXPORT_PATHS, SEARCH_FORMAT_PARAMETER, withSearchCsv } from './openapi-exports.js';
 import { OAI_PATHS } from './openapi-oai.js';
 import { MAX_ITEMS_PER_PAGE } from './query-params.js';
@@ -37,7 +38,8 @@ export function openApiDocument(origin: string): OpenApiDocument {
     },
     servers: [{ url: origin }],
     security: [],
-    paths: {
+    // A removed item's addresses answer 410 Gone with its notice (openapi-gone.ts).
+    paths: withGoneResponses({
       '/api/items': { get: {
         operationId: 'listItems', tags: ['items'], summary: 'Items, newest first, with exact filters',
         parameters: [
@@ -111,11 +113,12 @@ export function openApiDocument(origin: string): OpenApiDocument {
       } },
       ...citationPaths,
       ...OAI_PATHS,
-    },
+    }),
     components: {
       schemas: SCHEMAS,
       responses: {
         Problem: json(ref('Problem'), 'An error (RFC 9457 problem details)', 'application/problem+json'),
+        Gone: GONE_RESPONSE,
       },
     },
   };

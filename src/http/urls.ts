@@ -69,6 +69,11 @@ export function itemApiUrl(id: string, file: string, query: Record<string, Query
   return withQuery(`/api/items/${encodeURIComponent(id)}/${file}`, query);
 }
 
+/** Everything the API says about one item: `/api/items/<id>`. */
+export function itemDetailApiUrl(id: string): string {
+  return `/api/items/${encodeURIComponent(id)}`;
+}
+
 /** Every result of a search as CSV: `/api/search?…&format=csv` with the search's own parameters. */
 export function searchCsvUrl(query: Record<string, QueryValue>): string {
   return withQuery('/api/search', { ...query, format: 'csv' });

@@ -136,13 +136,13 @@ describe('removing items', () => {
     expect((await runCli(['reindex'], env)).code).toBe(0);
     const podcastDir = path.join(dataDir, 'items', '2024-lyon-podcast');
 
-    const dry = await runCli(['remove', '2024-lyon-podcast'], env);
+    const dry = await runCli(['remove', '2024-lyon-podcast', '--reason', 'Doublon'], env);
     expect(dry.code).toBe(2);
-    expect(dry.stdout).toMatch(/^would remove 2024-lyon-podcast \(Sobriété numérique\): \d+ file\(s\), [\d.]+ MB\n$/);
+    expect(dry.stdout).toMatch(/^would remove 2024-lyon-podcast \(Sobriété numérique\): \d+ file\(s\), [\d.]+ MB\nwould write tombstones\/2024-lyon-podcast\.json: \{.+\}\n$/);
     expect(dry.stderr).toBe('nothing removed: add --yes to remove these items\n');
     expect(existsSync(path.join(podcastDir, 'manifest.json'))).toBe(true);
 
-    const run = await runCli(['remove', '2024-lyon-podcast', 'pas-dans-l-archive', '../items', '--yes'], env);
+    const run = await runCli(['remove', '2024-lyon-podcast', 'pas-dans-l-archive', '../items', '--reason', 'Doublon', '--yes'], env);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('error: pas-dans-l-archive: no such item in the archive\nerror: ../items: no such item in the archive\n');
     expect(run.stdout).toMatch(/^removing 2024-lyon-podcast \(Sobriété numérique\): /);

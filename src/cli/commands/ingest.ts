@@ -10,12 +10,16 @@ import { HashCache } from '../../services/ingest/hash-cache.js';
 import { acquireIngestLock } from '../../services/ingest/ingest-lock.js';
 import { isSharedQueue } from '../../ports/job-queue.js';
 import { ingestProgramme } from '../../services/ingest/ingest-programme.js';
+import { forgetRestored } from '../../services/ingest/removed-rows.js';
 import type { IngestSummary } from '../../services/ingest/reporter.js';
 import { PlainReporter, TtyReporter } from '../ingest-reporters.js';
 import { lazyIngestIndexing, startIngestIndexing } from '../search-access.js';
 import type { CliIo } from '../io.js';
 
-export const INGEST_HELP = `Usage: mediacommuns ingest <folder | programme.csv | programme.json | programme.yaml> [--dry-run] [--plain] [--no-wait]
+/** The shape of item ids (domain/manifest.ts): a --restore value is checked before anything runs. */
+const ITEM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const INGEST_HELP = `Usage: mediacommuns ingest <folder | programme.csv | programme.json | programme.yaml> [--dry-run] [--plain] [--no-wait] [--restore <id> …]
 
 Validates the whole programme first (every problem is listed with its row and field), then
 ingests each valid item: probe, HLS ladder and MP4 (video), loudness-normalised M4A/MP3/Opus
@@ -28,6 +32,10 @@ resumes where it stopped.
   --dry-run   validate only; transcode nothing
   --plain     one line per event even on a terminal
   --no-wait   (QUEUE=bullmq) queue the items and return; \`mediacommuns status\` follows them
+  --restore <id>  (repeatable) ingest the row of an item removed with \`mediacommuns remove\`:
+              without it such a row is refused (its id has a tombstone), so that a removal
+              or a purge is never undone by accident; once the item is published again its
+              tombstone is deleted
 
 With QUEUE=bullmq and REDIS_URL, ingest checksums each item's files and copies them into the
 archive's storage, then queues the item on Redis as a chain of steps (the same work queued twice
@@ -40,12 +48,15 @@ workers.
 Exit code: 0 all good, 1 some items failed, 2 bad usage or configuration.`;
 
 export async function ingestCommand(args: string[], config: Readonly<Config>, io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' }, plain: { type: 'boolean' }, 'no-wait': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' }, plain: { type: 'boolean' }, 'no-wait': { type: 'boolean' }, restore: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
   if (values.help) {
     io.out(`${INGEST_HELP}\n`);
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('ingest takes exactly one folder or programme file (see mediacommuns ingest --help)');
+  const restore = values.restore ?? [];
+  const badRestore = restore.filter((id) => !ITEM_ID.test(id));
+  if (badRestore.length > 0) throw new UsageError(`--restore takes item ids (such as 2025-strasbourg-ia-et-mediation): ${badRestore.map((id) => JSON.stringify(id)).join(', ')}`);
   if (values['no-wait'] && config.queue.kind !== 'bullmq') throw new UsageError('--no-wait needs the shared queue (QUEUE=bullmq with REDIS_URL): the inline queue works in this process');
   const adapters = createAdapters(config);
   const shared = isSharedQueue(adapters.queue);
@@ -73,12 +84,15 @@ export async function ingestCommand(args: string[], config: Readonly<Config>, io
     defaultLicence: config.defaultLicence,
     defaultLanguage: config.defaultLanguage,
     ...(search ? { onPublished: (id: string) => search.indexing.itemPublished(id) } : {}),
-  }, { dryRun: values['dry-run'] ?? false, wait: !values['no-wait'] }).finally(async () => {
+  }, { dryRun: values['dry-run'] ?? false, wait: !values['no-wait'], restore }).finally(async () => {
     await search?.close();
     await adapters.queue.close();
     await adapters.transcriber?.close(); // frees the model now rather than after its idle timer
     await release();
   });
+  if (!values['dry-run']) {
+    for (const id of await forgetRestored(adapters.store, restore)) io.out(`restored ${id}: published again, its tombstone deleted\n`);
+  }
   for (const line of search?.indexing.report() ?? []) io.err(`${escapeControlCharacters(`warning: ${line}`)}\n`);
   if (summary.queued) {
     const { added, alreadyQueued } = summary.queued;

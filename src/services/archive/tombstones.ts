@@ -41,3 +41,8 @@ export async function listTombstones(store: BlobStore, onUnreadable: (key: strin
   }
   return found.sort((a, b) => a.id.localeCompare(b.id));
 }
+
+/** Forgets a removal: only once the item is published again (`ingest --restore`), so its id is never simply unknown. */
+export async function deleteTombstone(store: BlobStore, id: string): Promise<void> {
+  await store.delete(tombstoneKey(id));
+}

@@ -8,6 +8,7 @@ import { readArchivedMedia } from './archived-media.js';
 import { prepareItem, type ItemIngestDeps, type Prepared } from './ingest-item.js';
 import { ingestJobHandlers } from './ingest-job.js';
 import type { IngestReporter, IngestSummary, ItemOutcome } from './reporter.js';
+import { refuseRemovedRows } from './removed-rows.js';
 
 export interface IngestProgrammeDeps extends ItemIngestDeps {
   queue: JobQueue;
@@ -27,6 +28,8 @@ export interface IngestOptions {
   dryRun?: boolean;
   /** Shared queue only: false adds the jobs and returns without waiting for the workers. */
   wait?: boolean;
+  /** Removed ids brought back on purpose (`--restore`): their rows are ingested despite their tombstone. */
+  restore?: readonly string[];
 }
 
 /** What `ingest --no-wait` did: jobs handed to the workers. */
@@ -43,9 +46,10 @@ export interface QueuedSummary {
  */
 export async function ingestProgramme(target: string, deps: IngestProgrammeDeps, options: IngestOptions = {}): Promise<IngestSummary & { queued?: QueuedSummary }> {
   const started = performance.now();
-  const programme = await readProgramme(target, {
+  const read = await readProgramme(target, {
     media: deps.media, documents: deps.documents, defaultLicence: deps.defaultLicence, defaultLanguage: deps.defaultLanguage,
   });
+  const programme = await refuseRemovedRows(read, deps.store, options.restore ?? []);
   deps.reporter.validated({ source: programme.source, items: programme.items.length, problems: programme.problems });
   let outcomes: ItemOutcome[] = [];
   let queued: QueuedSummary | undefined;

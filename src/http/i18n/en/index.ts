@@ -2,6 +2,7 @@ import { translation } from '../translation.js';
 import { citation } from './citation.js';
 import { common } from './common.js';
 import { exporting } from './exports.js';
+import { gone } from './gone.js';
 import { item } from './item.js';
 import { moment } from './moment.js';
 import { oai } from './oai.js';
@@ -10,4 +11,4 @@ import { search } from './search.js';
 import { textFiles } from './text-files.js';
 
 /** The English interface; `'complete'` is checked by the compiler against the French keys. */
-export const en = translation([common, item, moment, search, pages, citation, textFiles, exporting, oai], 'complete');
+export const en = translation([common, item, moment, search, pages, citation, textFiles, exporting, gone, oai], 'complete');
