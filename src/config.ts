@@ -53,6 +53,11 @@ const envSchema = z
     TRANSCRIBER_MODEL: optionalString,
     /** Items transcoded at once by the in-process queue; ffmpeg already uses every core. */
     INGEST_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(16).default(1)),
+    /**
+     * `status` warns when the store or work folder has less room than this: the longest
+     * recordings need a few GB of work space while they are transcoded.
+     */
+    DISK_WARN_FREE_MB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(2048)),
     FFMPEG_PATH: optionalString,
     FFPROBE_PATH: optionalString,
   });
@@ -91,6 +96,8 @@ export interface Config {
   transcriber: { kind: 'none' } | { kind: 'whisper'; model: string };
   ffmpegPath: string | undefined;
   ffprobePath: string | undefined;
+  /** Below this many free bytes in the store or work folder, `status` warns (DISK_WARN_FREE_MB). */
+  diskWarnFreeBytes: number;
 }
 
 /**
@@ -134,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     transcriber: e.TRANSCRIBER === 'whisper' ? { kind: 'whisper', model: path.resolve(cwd, e.TRANSCRIBER_MODEL as string) } : { kind: 'none' },
     ffmpegPath: e.FFMPEG_PATH,
     ffprobePath: e.FFPROBE_PATH,
+    diskWarnFreeBytes: e.DISK_WARN_FREE_MB * 1024 * 1024,
   };
   return deepFreeze(config);
 }

@@ -18,7 +18,7 @@ function problemLine(source: string, p: ProgrammeProblem): string {
 }
 
 export function failureLine(o: ItemOutcome): string {
-  return escapeControlCharacters(`error: ${o.id} ${o.file ?? ''}: ${o.error ?? 'failed'}`.replace(/ {2,}/g, ' '));
+  return escapeControlCharacters(`error: ${o.id}${o.file ? ` ${o.file}` : ''}: ${o.error ?? 'failed'}`.replace(/ {2,}/g, ' '));
 }
 
 function warningLine(id: string, warning: string): string {
@@ -41,8 +41,23 @@ export function summaryTable(summary: IngestSummary): string {
   const count = (s: string): number => summary.outcomes.filter((o) => o.status === s).length;
   // Rows refused by the programme count as failed (file-level errors as one); warnings do not.
   const failed = count('failed') + new Set(summary.problems.filter(isProgrammeError).map((p) => p.row ?? -1)).size;
-  const totals = `${count('ingested')} ingested, ${count('updated')} updated, ${count('unchanged')} unchanged, ${failed} failed — ${summary.wallSeconds.toFixed(1)}s`;
+  const notTried = summary.stopped ? `, ${summary.stopped.notAttempted.length} not attempted` : '';
+  const totals = `${count('ingested')} ingested, ${count('updated')} updated, ${count('unchanged')} unchanged, ${failed} failed${notTried} — ${summary.wallSeconds.toFixed(1)}s`;
   return `${rows.length ? `${table(['item', 'status', 'duration', 'wall', '× real time'], rows)}\n` : ''}${totals}`;
+}
+
+/**
+ * Why the run stopped before the end (a full disk: where, the room left, what to do), then the
+ * items it did not try, by id, so that nobody looks for their failure.
+ */
+export function stoppedLines(summary: IngestSummary): string[] {
+  if (!summary.stopped) return [];
+  const { cause, notAttempted } = summary.stopped;
+  const ids = notAttempted.map((item) => item.id).join(', ');
+  return [
+    escapeControlCharacters(`error: run stopped: ${cause}`),
+    escapeControlCharacters(`not attempted: ${notAttempted.length} item(s)${ids ? `: ${ids}` : ''}`),
+  ];
 }
 
 /** Every programme problem on stderr, then the count of valid items. */
@@ -73,7 +88,10 @@ export class PlainReporter implements IngestReporter {
     writeOutcomeNotes(this.err, o);
     this.out(`${o.id}: ${o.status} (${o.wallSeconds.toFixed(1)}s)\n`);
   }
-  finished(summary: IngestSummary): void { this.out(`\n${summaryTable(summary)}\n`); }
+  finished(summary: IngestSummary): void {
+    this.out(`\n${summaryTable(summary)}\n`);
+    for (const line of stoppedLines(summary)) this.err(`${line}\n`);
+  }
 }
 
 /** Live progress bars on a terminal: one line per item in progress, redrawn in place. */
@@ -104,6 +122,7 @@ export class TtyReporter implements IngestReporter {
     this.pending = null;
     this.clear();
     this.out(`\n${summaryTable(summary)}\n`);
+    for (const line of stoppedLines(summary)) this.err(`${line}\n`);
   }
 
   private draw(force: boolean): void {

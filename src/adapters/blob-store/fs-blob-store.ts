@@ -4,6 +4,8 @@ import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, rmdir, stat
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { isNoSpace } from '../../domain/disk-full.js';
+import { diskFullAt } from '../../lib/free-space.js';
 import { HashingStream, sha256Of } from '../../lib/sha256.js';
 import type { BlobInfo, BlobStore, PutResult } from '../../ports/blob-store.js';
 
@@ -16,23 +18,30 @@ export class FsBlobStore implements BlobStore {
   constructor(readonly root: string) {}
 
   async putFile(key: string, filePath: string, _contentType: string): Promise<PutResult> {
-    return this.write(key, createReadStream(filePath));
+    return this.withRoom(() => this.write(key, createReadStream(filePath)));
   }
 
   async putBuffer(key: string, body: Buffer | string, _contentType: string): Promise<PutResult> {
     const buffer = typeof body === 'string' ? Buffer.from(body) : body;
-    const target = this.pathOf(key);
-    await mkdir(path.dirname(target), { recursive: true });
-    const temp = tempPathFor(target);
-    const handle = await open(temp, 'w');
-    try {
-      await handle.writeFile(buffer);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, target);
-    return { key, size: buffer.length, sha256: sha256Of(buffer) };
+    return this.withRoom(async () => {
+      const target = this.pathOf(key);
+      await mkdir(path.dirname(target), { recursive: true });
+      const temp = tempPathFor(target);
+      try {
+        const handle = await open(temp, 'w');
+        try {
+          await handle.writeFile(buffer);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        await rename(temp, target);
+      } catch (error) {
+        await rm(temp, { force: true }); // a part written before the disk filled up
+        throw error;
+      }
+      return { key, size: buffer.length, sha256: sha256Of(buffer) };
+    });
   }
 
   async stat(key: string): Promise<BlobInfo | null> {
@@ -75,16 +84,18 @@ export class FsBlobStore implements BlobStore {
     const target = this.pathOf(to);
     const info = await stat(source);
     if (info.size !== expected.size) throw new Error(`copy ${from}: ${info.size} bytes stored, ${expected.size} expected`);
-    await mkdir(path.dirname(target), { recursive: true });
-    const temp = tempPathFor(target);
-    try {
-      await link(source, temp).catch(() => copyFile(source, temp));
-      await rename(temp, target);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
-    return { key: to, size: info.size, sha256: expected.sha256 };
+    return this.withRoom(async () => {
+      await mkdir(path.dirname(target), { recursive: true });
+      const temp = tempPathFor(target);
+      try {
+        await link(source, temp).catch(() => copyFile(source, temp));
+        await rename(temp, target);
+      } catch (error) {
+        await rm(temp, { force: true });
+        throw error;
+      }
+      return { key: to, size: info.size, sha256: expected.sha256 };
+    });
   }
 
   async delete(key: string): Promise<void> {
@@ -94,6 +105,19 @@ export class FsBlobStore implements BlobStore {
 
   localPath(key: string): string {
     return this.pathOf(key);
+  }
+
+  /**
+   * A write that failed for lack of room says so about the store's folder (the file being
+   * copied in is not at fault), with the room left there.
+   */
+  private async withRoom<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isNoSpace(error)) throw await diskFullAt('store', this.root, error);
+      throw error;
+    }
   }
 
   /** Keys are relative, "/"-separated, with no "." or ".." segment: no way out of the root. */

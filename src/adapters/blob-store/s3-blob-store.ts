@@ -14,10 +14,11 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { DiskFullError } from '../../domain/disk-full.js';
 import { ConfigError, NotFoundError } from '../../domain/errors.js';
 import { HashingStream, sha256OfFile } from '../../lib/sha256.js';
 import type { BlobInfo, BlobStore, PutResult } from '../../ports/blob-store.js';
-import { describeS3Cause, isNotFound, StorageError } from './s3-errors.js';
+import { describeS3Cause, isNotFound, isStorageFull, StorageError } from './s3-errors.js';
 import { checkKey, encodeKeyPath, folderPrefix, isHidden } from './s3-keys.js';
 import { BackoffRetryStrategy, DEFAULT_RETRY, type RetryPolicy } from './s3-retry.js';
 
@@ -334,6 +335,8 @@ export class S3BlobStore implements BlobStore {
       return await run();
     } catch (error) {
       if (error instanceof StorageError || error instanceof NotFoundError) throw error;
+      // A full server fails every later write too: the run stops on it (see DiskFullError).
+      if (isStorageFull(error)) throw new DiskFullError('bucket', this.label.replace(/^S3 bucket /, ''), null, { cause: error });
       throw new StorageError(key, `${this.label}: ${operation} ${key}: ${describeS3Cause(error)}`, { cause: error });
     }
   }

@@ -41,3 +41,13 @@ export function isNotFound(error: unknown): boolean {
   const e = error as SdkErrorShape;
   return e?.name === 'NoSuchKey' || e?.name === 'NotFound' || e?.$metadata?.httpStatusCode === 404;
 }
+
+/**
+ * The server has no room for the object: HTTP 507 Insufficient Storage, which S3-compatible
+ * servers answer as `InsufficientStorage` or (MinIO) `XMinioStorageFull`. Not `EntityTooLarge`:
+ * that one is about the object's size, not the server's room.
+ */
+export function isStorageFull(error: unknown): boolean {
+  const e = error as SdkErrorShape;
+  return e?.$metadata?.httpStatusCode === 507 || e?.name === 'InsufficientStorage' || e?.name === 'XMinioStorageFull';
+}

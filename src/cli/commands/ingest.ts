@@ -3,7 +3,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAdapters, hashCacheOf, workRootOf } from '../../compose.js';
 import type { Config } from '../../config.js';
-import { UsageError } from '../../domain/errors.js';
+import { isNoSpace } from '../../domain/disk-full.js';
+import { describeError, UsageError } from '../../domain/errors.js';
 import { escapeControlCharacters } from '../../services/programme/control-characters.js';
 import { PIPELINE_VERSION, stepsFor } from '../../pipeline/steps/index.js';
 import { HashCache } from '../../services/ingest/hash-cache.js';
@@ -45,7 +46,11 @@ ingest prints their progress and waits for the last one. Workers need no access 
 programme's files. Stopping ingest while it waits (Ctrl+C) leaves the queued items to the
 workers.
 
-Exit code: 0 all good, 1 some items failed, 2 bad usage or configuration.`;
+A full disk (the store, the work folder) stops the run at once: one line says where, how much
+room is left and what to do, then the items not attempted; the finished steps are kept and the
+next run, once there is room, resumes them.
+
+Exit code: 0 all good, 1 some items failed (or the run stopped), 2 bad usage or configuration.`;
 
 export async function ingestCommand(args: string[], config: Readonly<Config>, io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' }, plain: { type: 'boolean' }, 'no-wait': { type: 'boolean' }, restore: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
@@ -99,8 +104,12 @@ export async function ingestCommand(args: string[], config: Readonly<Config>, io
     io.out(`${added} job(s) queued for the workers${alreadyQueued ? `, ${alreadyQueued} already queued or running` : ''}; follow them with \`mediacommuns status\`\n`);
     return summary.problems.some((p) => p.severity === 'error') || summary.outcomes.some((o) => o.status === 'failed') ? 1 : 0;
   }
-  if (!values['dry-run']) await saveReport(config, summary);
-  const failed = summary.problems.some((p) => p.severity === 'error') || summary.outcomes.some((o) => o.status === 'failed');
+  if (!values['dry-run']) await saveReport(config, summary).catch((error: unknown) => {
+    // On a full disk the report may not fit either: the run's own lines have said everything.
+    if (!isNoSpace(error)) throw error;
+    io.err(`warning: the run's report for \`mediacommuns status\` could not be saved (${describeError(error)})\n`);
+  });
+  const failed = summary.problems.some((p) => p.severity === 'error') || summary.outcomes.some((o) => o.status === 'failed') || summary.stopped !== undefined;
   return failed ? 1 : 0;
 }
 

@@ -7,8 +7,9 @@ import { isSilentVideo, type Manifest } from '../../domain/manifest.js';
 import { allManifests } from '../../services/archive/manifests.js';
 import type { IngestSummary } from '../../services/ingest/reporter.js';
 import { auditStatus, auditText } from '../audit-status.js';
+import { diskStatus, diskText } from '../disk-status.js';
 import { formatDuration, table } from '../format.js';
-import { failureLine } from '../ingest-reporters.js';
+import { failureLine, stoppedLines } from '../ingest-reporters.js';
 import { queueStatus, queueText } from '../queue-status.js';
 import { searchStatus } from '../search-access.js';
 import { unfinishedWork } from '../../services/ingest/item-version.js';
@@ -20,7 +21,8 @@ export const STATUS_HELP = `Usage: mediacommuns status [--json]
 Lists the items in the archive (kind, duration, transcript status, stored size), the outcome
 of the last ingest, with the cause of every failure, and the search service (its version and
 what it holds, or why it does not answer), and the items with work in progress in the storage
-(being ingested, or stopped half-way: the next ingest resumes them). With QUEUE=bullmq, the queue
+(being ingested, or stopped half-way: the next ingest resumes them), and the room left in the
+store, work and search index folders, with a warning under DISK_WARN_FREE_MB (default 2048). With QUEUE=bullmq, the queue
 too: items waiting, running (the step each is in, the steps done and to come), to retry, done
 and failed (with the step, file and cause). Last, the date and result of the last fixity audit
 (\`mediacommuns verify\`), and an unfinished one.`;
@@ -41,9 +43,10 @@ export async function statusCommand(args: string[], config: Readonly<Config>, io
   const search = await searchStatus(config);
   const queue = await queueStatus(jobQueue);
   const unfinished = await unfinishedWork(store);
+  const disk = await diskStatus(config);
   const audit = await auditStatus(store);
   if (values.json) {
-    io.out(`${JSON.stringify({ items: manifests.map(summaryOf), lastIngest: last, search, unfinished, audit, ...(queue ? { queue } : {}) }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ items: manifests.map(summaryOf), lastIngest: last, search, unfinished, disk, audit, ...(queue ? { queue } : {}) }, null, 2)}\n`);
     return unreadable > 0 ? 1 : 0;
   }
   io.out(`Archive: ${config.dataDir} (${store.kind}) — ${manifests.length} item(s)\n`);
@@ -65,6 +68,7 @@ export async function statusCommand(args: string[], config: Readonly<Config>, io
     const failures = last.outcomes.filter((o) => o.status === 'failed');
     io.out(`\nLast ingest ${last.at}: ${last.outcomes.length} item(s), ${failures.length} failed, ${last.problems.filter((p) => p.severity !== 'warning').length} programme problem(s)\n`);
     for (const f of failures) io.out(`${failureLine(f)}\n`);
+    for (const line of stoppedLines(last)) io.out(`${line}\n`);
   }
   io.out(search.available
     ? `\nSearch: Meilisearch ${search.version} (${search.mode === 'own' ? 'run by the app' : 'external'}, ${search.url}) — ${search.items} item(s), ${search.segments - search.items} passage(s)`
@@ -75,6 +79,7 @@ export async function statusCommand(args: string[], config: Readonly<Config>, io
     for (const u of unfinished) io.out(`${escapeControlCharacters(`  ${u.id} (version ${u.version}): ${u.steps.length} step(s) recorded${u.steps.length ? ` — ${u.steps.join(', ')}` : ''}`)}\n`);
   }
   if (queue) io.out(`\n${queueText(queue)}`);
+  io.out(`\n${diskText(disk)}`);
   io.out(`\n${auditText(audit)}`);
   return unreadable > 0 ? 1 : 0;
 }

@@ -7,6 +7,7 @@ import type { IngestItemJob } from '../../ports/job-queue.js';
 import { JobFailedError } from '../../ports/job-queue.js';
 import { readManifest } from '../archive/manifests.js';
 import { archivedMediaProblem, readArchivedMedia, type ArchivedMedia } from './archived-media.js';
+import { diskFullOfStep } from './full-disk.js';
 import { newChainMemo, runStage, type StageDeps } from './ingest-stages.js';
 import { ItemVersion, type InputSlot, type StepRecord } from './item-version.js';
 import { LocalWork, removeOtherLocalVersions } from './local-work.js';
@@ -69,6 +70,9 @@ export async function prepareItem(item: ProgrammeItem, deps: ItemIngestDeps): Pr
     deps.reporter.stepFinished(item.id, 'inputs', { seconds: (performance.now() - t0) / 1000, reused: false });
     return { job };
   } catch (error) {
+    // Copying the files into a full store is no fault of theirs: the outcome names no file.
+    const full = await diskFullOfStep(error, deps.workRoot);
+    if (full) return { outcome: outcome({ status: 'failed', error: full.message, code: full.code }) };
     const file = error instanceof MediaError ? declaredName(item, error.file) : currentFile;
     return { outcome: outcome({ status: 'failed', file, error: describeError(error), ...(error instanceof AppError ? { code: error.code } : {}) }) };
   }

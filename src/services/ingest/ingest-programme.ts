@@ -1,4 +1,5 @@
-import { isSharedQueue, type Job, type JobProgress, type JobQueue, type JobWatch } from '../../ports/job-queue.js';
+import { isSharedQueue, JobFailedError, type Job, type JobHandlers, type JobProgress, type JobQueue, type JobWatch } from '../../ports/job-queue.js';
+import { diskFullOf } from '../../domain/disk-full.js';
 import type { DocumentTool } from '../../ports/document-tool.js';
 import type { LicenceId } from '../../domain/licence.js';
 import type { ProgrammeItem } from '../../domain/item.js';
@@ -6,8 +7,9 @@ import type { MediaTool } from '../../ports/media-tool.js';
 import { readProgramme } from '../programme/read-programme.js';
 import { readArchivedMedia } from './archived-media.js';
 import { prepareItem, type ItemIngestDeps, type Prepared } from './ingest-item.js';
+import { RunStop } from './full-disk.js';
 import { ingestJobHandlers } from './ingest-job.js';
-import type { IngestReporter, IngestSummary, ItemOutcome } from './reporter.js';
+import type { IngestReporter, IngestSummary, ItemOutcome, RunStopped } from './reporter.js';
 import { refuseRemovedRows } from './removed-rows.js';
 
 export interface IngestProgrammeDeps extends ItemIngestDeps {
@@ -42,7 +44,7 @@ export interface QueuedSummary {
 /**
  * Reads and validates the whole programme first (every problem listed, nothing transcoded yet),
  * then ingests every valid item (here, or on the workers of a shared queue); an item that fails
- * never stops the others.
+ * never stops the others, except for a full disk, which stops the run (see RunStop).
  */
 export async function ingestProgramme(target: string, deps: IngestProgrammeDeps, options: IngestOptions = {}): Promise<IngestSummary & { queued?: QueuedSummary }> {
   const started = performance.now();
@@ -53,19 +55,23 @@ export async function ingestProgramme(target: string, deps: IngestProgrammeDeps,
   deps.reporter.validated({ source: programme.source, items: programme.items.length, problems: programme.problems });
   let outcomes: ItemOutcome[] = [];
   let queued: QueuedSummary | undefined;
+  let stop: RunStopped | undefined;
   if (!options.dryRun) {
     // Here, where the programme's files are, one item after another: checksums, the archive's
     // verdict, copies into the store. Each chain of steps starts as soon as its item is ready.
     const prepared: Prepared[] = [];
     const jobs: Job[] = [];
+    const halt = new RunStop();
     async function* chains(): AsyncIterable<Job> {
       // Which recordings are archived under which id, as the programme starts: a row whose file is
       // already there under another id would make a second item (ingest-item.ts says what to do).
       const archived = await readArchivedMedia(deps.store);
       for (const item of programme.items) {
+        if (halt.stopped) return;
         const result = await prepareItem(item, { ...deps, archived });
         prepared.push(result);
         if ('outcome' in result) {
+          if (result.outcome.code === 'disk_full') halt.stop(result.outcome.error ?? 'disk full');
           await settled(result.outcome, item, deps);
           continue;
         }
@@ -85,7 +91,8 @@ export async function ingestProgramme(target: string, deps: IngestProgrammeDeps,
       }
     } else {
       // Run here (the in-process queue), or by workers reporting back (the shared queue).
-      const results = await deps.queue.runAll(chains(), ingestJobHandlers(deps, { reporter: deps.reporter }), watchItems(jobs, deps.reporter, isSharedQueue(deps.queue)));
+      const handlers = stoppingOnFullDisk(ingestJobHandlers(deps, { reporter: deps.reporter }), halt);
+      const results = await deps.queue.runAll(chains(), handlers, watchItems(jobs, deps.reporter, isSharedQueue(deps.queue)));
       // A worker of another version could answer anything: the summary only takes outcomes.
       results.forEach((result, index) => {
         const item = (jobs[index] as Job).item;
@@ -97,11 +104,36 @@ export async function ingestProgramme(target: string, deps: IngestProgrammeDeps,
       if ('outcome' in p) outcomes.push(p.outcome);
       else if (!queueOnly) outcomes.push(byId.get(p.job.item.id) ?? unknownResult(p.job.item));
     }
+    if (halt.stopped) {
+      const tried = new Set(prepared.map((p) => ('outcome' in p ? p.outcome.id : p.job.item.id)));
+      stop = { cause: halt.stopped, notAttempted: programme.items.filter((item) => !tried.has(item.id)).map(({ id, title }) => ({ id, title })) };
+    }
   }
-  const summary: IngestSummary = { source: programme.source, outcomes, problems: programme.problems, wallSeconds: (performance.now() - started) / 1000 };
+  const summary: IngestSummary = {
+    source: programme.source, outcomes, problems: programme.problems, wallSeconds: (performance.now() - started) / 1000, ...(stop ? { stopped: stop } : {}),
+  };
   if (queued) return { ...summary, queued };
   deps.reporter.finished(summary);
   return summary;
+}
+
+/**
+ * The job handlers, watched for a full disk: the first stops the run (no later item is
+ * prepared), and a job that another lane had already started stops before its next stage.
+ */
+function stoppingOnFullDisk<R>(handlers: JobHandlers<R>, halt: RunStop): JobHandlers<R> {
+  return {
+    'ingest-item': async (job, context) => {
+      if (halt.stopped) throw new JobFailedError(`not finished: the run stopped (${halt.stopped})`, true);
+      try {
+        return await handlers['ingest-item'](job, context);
+      } catch (error) {
+        const full = diskFullOf(error);
+        if (full) halt.stop(full.message);
+        throw error;
+      }
+    },
+  };
 }
 
 /** An item decided without any step (unchanged, metadata only, or unreadable): told at once. */

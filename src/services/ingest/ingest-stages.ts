@@ -12,6 +12,7 @@ import { JobFailedError, type IngestItemJob } from '../../ports/job-queue.js';
 import type { MediaTool } from '../../ports/media-tool.js';
 import type { OcrTool } from '../../ports/ocr-tool.js';
 import type { Transcriber } from '../../ports/transcriber.js';
+import { diskFullOfStep } from './full-disk.js';
 import type { HashCache } from './hash-cache.js';
 import { basisOf, filesAfter, ItemVersion, type StagedVersion, type StepRecord } from './item-version.js';
 import { LocalWork, sweepLocalCopies } from './local-work.js';
@@ -82,6 +83,9 @@ export async function runStage(job: IngestItemJob, stage: string, deps: StageDep
     if (record) memo?.records.set(record.step, record);
     return null;
   } catch (error) {
+    // No room: not the item's fault, nor any file's; what was stored stays for the next run.
+    const full = await diskFullOfStep(error, deps.workRoot);
+    if (full) throw full;
     if (error instanceof JobFailedError) {
       throw error.progress ? error : new JobFailedError(error.message, error.retry, { step: stage, state: 'failed', file: at.file, cause: error.message });
     }

@@ -23,6 +23,13 @@ export interface IngestSummary {
   outcomes: ItemOutcome[];
   problems: ProgrammeProblem[];
   wallSeconds: number;
+  /** The run stopped early (a full disk): why, and the items it did not try. */
+  stopped?: RunStopped;
+}
+
+export interface RunStopped {
+  cause: string;
+  notAttempted: { id: string; title: string }[];
 }
 
 /** What the ingest tells the person running it; the CLI renders it for a TTY or as plain lines. */
