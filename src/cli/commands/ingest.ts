@@ -28,7 +28,9 @@ ingests each valid item: probe, HLS ladder and MP4 (video), loudness-normalised 
 (OCR), document pages, speech-to-text when TRANSCRIBER=whisper; each item is indexed for search
 as soon as it is published. Re-running is safe:
 unchanged items are skipped, changed metadata only rewrites the manifest, an interrupted run
-resumes where it stopped.
+resumes where it stopped. A row whose media is already archived under another id (a title fixed
+in a programme without ids) is refused with that id: give it to the row, or list it in the row's
+\`aliases\` column to rename the item (the old id then answers 301).
 
   --dry-run   validate only; transcode nothing
   --plain     one line per event even on a terminal
