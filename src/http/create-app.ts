@@ -10,6 +10,7 @@ import { originOf } from './request-context.js';
 import { apiRoutes } from './routes/api.js';
 import { feedRoutes } from './routes/feeds.js';
 import { goneRoutes } from './routes/gone.js';
+import { iiifRoutes } from './routes/iiif.js';
 import { itemPageRoutes } from './routes/item-pages.js';
 import { listingRoutes } from './routes/listings.js';
 import { mediaRoutes } from './routes/media.js';
@@ -55,6 +56,7 @@ export function createApp(deps: WebDeps, options: { assetVersion: string }): Exp
   app.use(apiRoutes(deps));
   app.use(feedRoutes(deps));
   app.use(oaiRoutes(deps));
+  app.use(iiifRoutes(deps));
   app.use(searchPageRoutes(deps));
   app.use(itemPageRoutes(deps));
   app.use(listingRoutes(deps));

@@ -6,6 +6,7 @@ import { CLIP_PATHS } from './openapi-clips.js';
 import { citationPaths } from './openapi-citations.js';
 import { GONE_RESPONSE, withGoneResponses } from './openapi-gone.js';
 import { EXPORT_PATHS, SEARCH_FORMAT_PARAMETER, withSearchCsv } from './openapi-exports.js';
+import { IIIF_PATHS } from './openapi-iiif.js';
 import { OAI_PATHS } from './openapi-oai.js';
 import { MAX_ITEMS_PER_PAGE } from './query-params.js';
 import { transcriptPaths } from './openapi-transcripts.js';
@@ -112,6 +113,7 @@ export function openApiDocument(origin: string): OpenApiDocument {
         responses: { 200: text('application/xml', 'Sitemap with hreflang alternates') },
       } },
       ...citationPaths,
+      ...IIIF_PATHS,
       ...OAI_PATHS,
     }),
     components: {

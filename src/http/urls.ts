@@ -84,6 +84,30 @@ export function editionExportUrl(slug: string): string {
   return `/api/editions/${encodeURIComponent(slug)}/export.zip`;
 }
 
+/** An item's IIIF Presentation 3 manifest: `/iiif/<id>/manifest.json`. */
+export function iiifManifestUrl(id: string): string {
+  return `/iiif/${encodeURIComponent(id)}/manifest.json`;
+}
+
+/**
+ * A resource inside an item's IIIF manifest (`canvas/1`, `canvas/1/painting`, `range/2`…):
+ * identifiers under `/iiif/<id>/`, which IIIF asks to be HTTP(S) URIs; only the manifest and
+ * the search answer are served.
+ */
+export function iiifResourceUrl(id: string, ...segments: (string | number)[]): string {
+  return `/iiif/${encodeURIComponent(id)}/${segments.map((s) => encodeURIComponent(String(s))).join('/')}`;
+}
+
+/** An item's IIIF Content Search 2.0 service: `/iiif/<id>/search`, with `q` when asked. */
+export function iiifSearchUrl(id: string, q?: string): string {
+  return withQuery(`/iiif/${encodeURIComponent(id)}/search`, { q });
+}
+
+/** The IIIF collection of the whole archive (no slug) or of one edition: `/iiif/collection.json`, `/iiif/editions/<slug>/collection.json`. */
+export function iiifCollectionUrl(editionSlug?: string): string {
+  return editionSlug === undefined ? '/iiif/collection.json' : `/iiif/editions/${encodeURIComponent(editionSlug)}/collection.json`;
+}
+
 /** The OAI-PMH endpoint (its base URL), with a request's arguments when given: `/oai?verb=GetRecord&…`. */
 export function oaiUrl(query: Record<string, QueryValue> = {}): string {
   return withQuery('/oai', query);

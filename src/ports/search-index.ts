@@ -183,6 +183,11 @@ export interface SearchIndex {
    */
   rebuild(entries: AsyncIterable<IndexEntry>, onProgress?: (progress: RebuildProgress) => void): Promise<RebuildProgress>;
   search(query: IndexQuery): Promise<IndexAnswer>;
+  /**
+   * The passages of one item that match `q` (already cleaned and limited), best first, at most
+   * `limit`: a search inside one item (IIIF Content Search). Never its title or people.
+   */
+  searchWithin(itemId: string, q: string, limit: number): Promise<PassageHit[]>;
   stats(): Promise<IndexStats>;
   /** Frees connections and stops the server when this process started it. */
   close(): Promise<void>;

@@ -29,11 +29,11 @@ export const SEGMENTS = 'segments';
 const CROP_WORDS = 28;
 const CROP_CHARS = 200;
 
-const PASSAGE_FIELDS = ['id', 'itemId', 'source', 'passageLanguage', 'start', 'end', 'page', 'marks'];
+export const PASSAGE_FIELDS = ['id', 'itemId', 'source', 'passageLanguage', 'start', 'end', 'page', 'marks'];
 
 export type SearchBody = Record<string, unknown> & { indexUid: string };
 
-const highlight = {
+export const HIGHLIGHT = {
   highlightPreTag: MATCH_START,
   highlightPostTag: MATCH_END,
   cropMarker: '…',
@@ -68,7 +68,7 @@ export function firstRequest(query: IndexQuery): SearchBody {
     attributesToHighlight: ['text', 'title'],
     attributesToCrop: ['text'],
     showMatchesPosition: true,
-    ...highlight,
+    ...HIGHLIGHT,
   };
 }
 
@@ -89,7 +89,7 @@ export function secondRequests(query: IndexQuery, itemIds: readonly string[]): S
   return requests;
 }
 
-type SegmentHit = Pick<SegmentDocument, 'id' | 'itemId' | 'source' | 'passageLanguage' | 'start' | 'end' | 'page' | 'title'> & {
+export type SegmentHit = Pick<SegmentDocument, 'id' | 'itemId' | 'source' | 'passageLanguage' | 'start' | 'end' | 'page' | 'title'> & {
   /** Only in the second round trip's hits (unformatted). */
   text?: string;
   /** Stored time marks; absent from segments indexed before they existed. */
@@ -172,7 +172,7 @@ function localMatchByte(text: string, terms: ReadonlySet<string>): number | null
   return index === null ? null : byteOffset(text, index);
 }
 
-function passageOf(hit: SegmentHit, snippet: HighlightPart[], matchByte: number | null): PassageHit {
+export function passageOf(hit: SegmentHit, snippet: HighlightPart[], matchByte: number | null): PassageHit {
   const cue = cueAt(hit.marks, matchByte);
   return {
     id: hit.id,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Meilisearch, type EnqueuedTaskPromise, type MultiSearchQuery, type Settings } from 'meilisearch';
 import {
-  type IndexAnswer, type IndexEntry, type IndexQuery, type IndexStats, type ItemDocument, type RebuildProgress,
+  type IndexAnswer, type IndexEntry, type IndexQuery, type IndexStats, type ItemDocument, type PassageHit, type RebuildProgress,
   type QueryLimits, type SearchIndex, type SegmentDocument,
 } from '../../ports/search-index.js';
 import { MeiliTaskError, translateMeiliError } from './meili-errors.js';
@@ -10,6 +10,7 @@ import { withoutMarkers } from './meili-highlight.js';
 import { storedMarks, type StoredMark } from './meili-marks.js';
 import { firstRequest, ITEMS, pageItemIds, secondRequests, SEGMENTS, shapeBrowse, shapeSearch, type FirstAnswer, type SearchBody } from './meili-search.js';
 import { FRENCH_STOP_WORDS, ITEM_SETTINGS, MAX_TOTAL_HITS, SEGMENT_SETTINGS, settingsDiff, type IndexSettings } from './meili-settings.js';
+import { shapeWithin, withinRequest } from './meili-within.js';
 import type { MeiliServer } from './meilisearch-process.js';
 import { createNodeHttpClient, type NodeHttpClient } from './node-http-client.js';
 
@@ -153,6 +154,10 @@ export class MeilisearchIndex implements SearchIndex {
       const { results } = await this.client.multiSearch({ queries });
       return shapeSearch(query, first, (results[0]?.hits ?? []) as ItemDocument[], results[1]?.hits ?? []);
     });
+  }
+
+  async searchWithin(itemId: string, q: string, limit: number): Promise<PassageHit[]> {
+    return this.guard('search', async () => shapeWithin(await this.post(withinRequest(itemId, q, limit))));
   }
 
   async stats(): Promise<IndexStats> {

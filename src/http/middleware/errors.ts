@@ -8,7 +8,7 @@ import { contextOf } from '../request-context.js';
 import type { WebDeps } from '../web-deps.js';
 
 /** Paths answered in JSON (problem+json, RFC 9457) rather than with an HTML page. */
-const isMachinePath = (path: string): boolean => /^\/(api|oembed)(\/|$)/.test(path);
+const isMachinePath = (path: string): boolean => /^\/(api|oembed|iiif)(\/|$)/.test(path);
 
 interface Problem {
   status: number;

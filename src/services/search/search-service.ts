@@ -2,7 +2,7 @@ import type { ItemKind } from '../../domain/item.js';
 import type { PassageSource } from '../../domain/text.js';
 import type { HighlightPart, IndexAnswer, SearchIndex, SortOrder } from '../../ports/search-index.js';
 import {
-  FACET_FIELDS_BY_NAME, FACET_NAMES, parseSearchRequest, type FacetName, type ParsedSearch, type QueryLimitNotice, type SearchRequest,
+  cleanText, FACET_FIELDS_BY_NAME, FACET_NAMES, limitQuery, parseSearchRequest, type FacetName, type ParsedSearch, type QueryLimitNotice, type SearchRequest,
 } from './search-request.js';
 
 export interface ResultPassage {
@@ -64,6 +64,13 @@ export interface SearchResult {
   limited: QueryLimitNotice | null;
 }
 
+/** The passages found inside one item. */
+export interface WithinResult {
+  query: string;
+  limited: QueryLimitNotice | null;
+  passages: ResultPassage[];
+}
+
 /**
  * Search over the archive. Throws SearchRequestError for a bad request (400) and
  * SearchUnavailableError when the index does not answer (503); never anything half-done.
@@ -86,6 +93,18 @@ export class SearchService {
       passagesPerItem: parsed.passagesPerItem,
     });
     return shape(parsed, answer, lastPage);
+  }
+
+  /**
+   * The passages of one item that match `q`, best first (at most `limit`): a search inside the
+   * item (IIIF Content Search). The query is cleaned and limited as a site search's is.
+   */
+  async searchWithin(itemId: string, q: string, limit: number): Promise<WithinResult> {
+    const query = cleanText(q);
+    const { searched, limited } = limitQuery(query, this.index.limits);
+    if (searched === '') return { query, limited, passages: [] };
+    const hits = await this.index.searchWithin(itemId, searched, limit);
+    return { query, limited, passages: hits.map((p) => ({ start: p.start, end: p.end, passageStart: p.passageStart, passageEnd: p.passageEnd, page: p.page, text: p.text, source: p.source, language: p.language, snippet: p.snippet })) };
   }
 
   /**

@@ -3,6 +3,7 @@ import { citation } from './citation.js';
 import { common } from './common.js';
 import { exporting } from './exports.js';
 import { gone } from './gone.js';
+import { iiif } from './iiif.js';
 import { item } from './item.js';
 import { moment } from './moment.js';
 import { oai } from './oai.js';
@@ -11,4 +12,4 @@ import { search } from './search.js';
 import { textFiles } from './text-files.js';
 
 /** The English interface; `'complete'` is checked by the compiler against the French keys. */
-export const en = translation([common, item, moment, search, pages, citation, textFiles, exporting, gone, oai], 'complete');
+export const en = translation([common, item, moment, search, pages, citation, textFiles, exporting, gone, iiif, oai], 'complete');

@@ -3,6 +3,7 @@ import { citation } from './citation.js';
 import { common } from './common.js';
 import { exporting } from './exports.js';
 import { gone } from './gone.js';
+import { iiif } from './iiif.js';
 import { item } from './item.js';
 import { moment } from './moment.js';
 import { oai } from './oai.js';
@@ -11,4 +12,4 @@ import { search } from './search.js';
 import { textFiles } from './text-files.js';
 
 /** The French interface: the reference every other locale is checked against (../translation.ts). */
-export const fr = mergeGroups(common, item, moment, search, pages, citation, textFiles, exporting, gone, oai);
+export const fr = mergeGroups(common, item, moment, search, pages, citation, textFiles, exporting, gone, iiif, oai);
