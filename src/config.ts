@@ -20,6 +20,8 @@ const envSchema = z
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
     PUBLIC_URL: optionalUrl,
+    /** Who harvesters write to (OAI-PMH Identify's adminEmail). */
+    OAI_ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email().optional()),
     DEFAULT_LICENCE: z.preprocess(
       emptyToUndefined,
       z.string().default('CC-BY-SA-4.0').refine((v) => parseLicence(v) !== null, {
@@ -88,6 +90,8 @@ export interface Config {
   port: number;
   /** The site's public origin (PUBLIC_URL); null: each request's own host is used. */
   publicUrl: string | null;
+  /** The OAI-PMH contact (OAI_ADMIN_EMAIL); null: webmaster@<host of the public URL> (RFC 2142). */
+  oaiAdminEmail: string | null;
   defaultLicence: LicenceId;
   defaultLanguage: string;
   meili: { url: string; masterKey: string | undefined } | null;
@@ -118,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir,
     port: e.PORT,
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
+    oaiAdminEmail: e.OAI_ADMIN_EMAIL ?? null,
     defaultLicence: parseLicence(e.DEFAULT_LICENCE) as LicenceId,
     defaultLanguage: e.DEFAULT_LANGUAGE,
     meili: e.MEILI_URL ? { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY } : null,

@@ -61,3 +61,11 @@ describe('loadConfig', () => {
     expect(config.queue).toEqual({ kind: 'bullmq', redisUrl: 'redis://127.0.0.1:6379', concurrency: 3 });
   });
 });
+
+describe('OAI_ADMIN_EMAIL', () => {
+  it('is the OAI-PMH contact when set, null (the default mailbox) when not, and must be an address', () => {
+    expect(loadConfig({ OAI_ADMIN_EMAIL: 'archives@example.org' }, emptyDir()).oaiAdminEmail).toBe('archives@example.org');
+    expect(loadConfig({}, emptyDir()).oaiAdminEmail).toBeNull();
+    expect(() => loadConfig({ OAI_ADMIN_EMAIL: 'archives' }, emptyDir())).toThrow(/OAI_ADMIN_EMAIL/);
+  });
+});

@@ -37,6 +37,7 @@ export async function serveCommand(args: string[], config: Readonly<Config>, io:
       ...(values.host ? { host: values.host } : {}),
       publicUrl: config.publicUrl,
       mediaOrigin: mediaOriginOf(config),
+      oai: { adminEmail: config.oaiAdminEmail },
       media,
       log: (line) => io.err(`${line}\n`),
     });
