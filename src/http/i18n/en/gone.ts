@@ -12,7 +12,7 @@ export const gone = {
   'gone.facts.reason': 'Reason',
   'gone.replacement': 'It is replaced by:',
   'gone.replacementUntitled': 'the item {id}',
-  'gone.search': 'Search the archive',
+  'gone.search': 'Find something else in the archive',
   'gone.problem.title': 'Removed',
   'gone.problem.detail': '{id} was removed from the archive on {date}: {reason}',
   'gone.problem.detailPurged': '{id} was removed from the archive on {date}.',
