@@ -188,9 +188,10 @@ describe('verify', () => {
     expect(await store.stat(AUDIT_CHECKPOINT_KEY)).toBeNull();
 
     // --restart starts afresh instead of resuming.
-    await verifyArchive(store, { item: null, sample: null, storeLabel: 'fs', stopAfterObjects: 1 });
+    await verifyArchive(store, { item: null, sample: null, storeLabel: `fs ${store.root}`, stopAfterObjects: 1 });
     const restarted = await runCli(['verify', '--restart'], env(store.root));
     expect(restarted.stdout).not.toContain('Resuming');
+    expect(restarted.stdout).toMatch(/^An unfinished audit \(whole archive, started \S+\) is set aside: this one starts afresh\.$/m);
     expect((await lastReport(store)).report).toMatchObject({ runs: 1, counts: { checked: total } });
   });
 

@@ -9,7 +9,8 @@ import type { BlobStore } from '../../ports/blob-store.js';
  */
 const PREFIX = 'audit/';
 export const AUDIT_CHECKPOINT_KEY = `${PREFIX}in-progress.json`;
-const REPORT_KEY = /^audit\/(\d{8}T\d{6}Z)(?:-\d+)?\.json$/;
+/** A report's key: its date, and a suffix for a second report finished in the same second. */
+const REPORT_KEY = /^audit\/(\d{8}T\d{6}Z)(?:-(\d+))?\.json$/;
 
 /** ISO 8601 basic format (no colons: a plain name on every filesystem), sorted as the dates are. */
 export function auditReportKey(finishedAt: Date, attempt = 0): string {
@@ -127,8 +128,8 @@ export async function readLastAudit(store: BlobStore): Promise<{ key: string; re
 
 /** By date, then by the suffix of a second report of the same second ("-2" after "-1"). */
 function compareReportKeys(a: string, b: string): number {
-  const [, da = '', na = '0'] = /^audit\/(\d{8}T\d{6}Z)(?:-(\d+))?/.exec(a) ?? [];
-  const [, db = '', nb = '0'] = /^audit\/(\d{8}T\d{6}Z)(?:-(\d+))?/.exec(b) ?? [];
+  const [, da = '', na = '0'] = REPORT_KEY.exec(a) ?? [];
+  const [, db = '', nb = '0'] = REPORT_KEY.exec(b) ?? [];
   return da === db ? Number(na) - Number(nb) : da.localeCompare(db);
 }
 

@@ -50,7 +50,8 @@ export async function verifyArchive(store: BlobStore, options: VerifyOptions): P
   const now = options.now ?? (() => new Date());
   const ids = options.item ? [await itemInArchive(store, options.item)] : await itemIds(store);
   const previous = await readAuditCheckpoint(store);
-  const resumed = previous && !options.restart && sameScope(previous.scope, options) ? previous : null;
+  // Same scope, same copy of the archive: an audit of the filesystem is not finished on the bucket.
+  const resumed = previous && !options.restart && previous.store === options.storeLabel && sameScope(previous.scope, options) ? previous : null;
   const state: AuditCheckpoint = resumed
     ? { ...resumed, runs: resumed.runs + 1 }
     : {
