@@ -26,6 +26,15 @@ const ARGUMENTS: Readonly<Record<OaiVerb, VerbArguments>> = {
   GetRecord: { required: ['identifier', 'metadataPrefix'], optional: [], resumable: false },
 };
 
+/**
+ * The syntax OAI-PMH.xsd gives a metadataPrefix and a setSpec: a value outside it is an illegal
+ * argument (and could not be echoed in a valid answer), not merely one that matches nothing.
+ */
+const SYNTAX: Readonly<Record<string, RegExp>> = {
+  metadataPrefix: /^[A-Za-z0-9\-_.!~*'()]+$/,
+  set: /^[A-Za-z0-9\-_.!~*'()]+(:[A-Za-z0-9\-_.!~*'()]+)*$/,
+};
+
 export interface OaiError {
   code: 'badVerb' | 'badArgument' | 'cannotDisseminateFormat' | 'idDoesNotExist' | 'noRecordsMatch' | 'badResumptionToken';
   message: string;
@@ -49,12 +58,14 @@ export function readArguments(params: URLSearchParams): OaiArguments {
   const args: Record<string, string> = {};
   for (const name of new Set(params.keys())) {
     if (name === 'verb') continue;
-    const values = params.getAll(name);
+    const [value = '', ...more] = params.getAll(name);
     const known = expected.required.includes(name) || expected.optional.includes(name) || (expected.resumable && name === 'resumptionToken');
+    const syntax = SYNTAX[name];
     if (!known) bad(`${verb} takes no argument "${name.slice(0, 40)}"`);
-    else if (values.length > 1) bad(`"${name}" is repeated`);
-    else if (values[0] === '') bad(`"${name}" is empty`);
-    else args[name] = values[0] ?? '';
+    else if (more.length > 0) bad(`"${name}" is repeated`);
+    else if (value === '') bad(`"${name}" is empty`);
+    else if (syntax && !syntax.test(value)) bad(`${name} "${value.slice(0, 40)}" is not written as OAI-PMH writes a ${name}`);
+    else args[name] = value;
   }
   if (args.resumptionToken !== undefined) {
     const others = Object.keys(args).filter((name) => name !== 'resumptionToken');

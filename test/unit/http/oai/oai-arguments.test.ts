@@ -43,6 +43,14 @@ describe('readArguments', () => {
     expect(codes('verb=ListRecords&metadataPrefix=oai_dc&set=')).toEqual(['badArgument']);
   });
 
+  it('refuses a metadataPrefix or a set not written as the protocol writes them', () => {
+    expect(codes('verb=ListRecords&metadataPrefix=oai dc')).toEqual(['badArgument']);
+    expect(codes('verb=GetRecord&metadataPrefix=a:b&identifier=x')).toEqual(['badArgument']);
+    expect(codes('verb=ListRecords&metadataPrefix=oai_dc&set=edition:')).toEqual(['badArgument']);
+    expect(codes('verb=ListRecords&metadataPrefix=oai_dc&set=edition::2025')).toEqual(['badArgument']);
+    expect(codes('verb=ListRecords&metadataPrefix=marc21&set=edition:2025-strasbourg')).toEqual([]);
+  });
+
   it('checks from and until: real dates, one granularity, in order', () => {
     expect(codes('verb=ListRecords&metadataPrefix=oai_dc&from=2025-02-29')).toEqual(['badArgument']);
     expect(codes('verb=ListRecords&metadataPrefix=oai_dc&from=2025-01-01&until=2025-01-01T00:00:00Z')).toEqual(['badArgument']);
