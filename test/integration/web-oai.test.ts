@@ -11,6 +11,7 @@ import { startWeb, type WebServer } from '../../src/http/start-web.js';
 import { writeTombstone } from '../../src/services/archive/tombstones.js';
 import { SearchIndexer } from '../../src/services/search/indexer.js';
 import { startTestMeili, type TestMeili } from '../support/meili.js';
+import { copySampleArchive, removeArchiveCopy } from '../support/sample-archive.js';
 import { freshStore, writeItem, type ArchiveItem } from '../support/search-archive.js';
 
 /**
@@ -342,4 +343,38 @@ describe('resumption tokens', () => {
     expect(all.size).toBe(ITEMS.length + 3);
     expect(rest[rest.length - 1]).toBe(oaiId('2024-bordeaux-ethique'));
   });
+});
+
+describe('the ingested sample edition', () => {
+  it('is harvested whole, three records an answer, each as /api/items describes it', async () => {
+    const sample = await copySampleArchive();
+    const index = meili.connect();
+    await index.open();
+    // OAI reads the catalogue only: the search index is not needed here.
+    const site = await startWeb({ store: sample, index, port: 0, host: '127.0.0.1', publicUrl: PUBLIC, mediaOrigin: null, oai: { pageSize: 3 }, log: () => {} });
+    try {
+      const { stdout } = await run('perl', [HARVESTER, `http://127.0.0.1:${site.port}/oai`], { maxBuffer: 16 * 1024 * 1024 });
+      const harvested = JSON.parse(stdout) as Harvested;
+      expect(harvested.errors).toEqual([]);
+      const api = JSON.parse(await (await fetch(`http://127.0.0.1:${site.port}/api/items?perPage=100`)).text()) as {
+        items: { id: string; kind: string; title: string; url: string; licence: { url: string } }[];
+      };
+      expect(api.items.length).toBeGreaterThan(3);
+      expect(harvested.identify.adminEmail).toEqual(['webmaster@archives.example.org']);
+      const byId = new Map(harvested.records.map((r) => [r.identifier, r]));
+      expect([...byId.keys()].sort()).toEqual(api.items.map((item) => oaiId(item.id)).sort());
+      for (const item of api.items) {
+        const dc = byId.get(oaiId(item.id))?.dc;
+        expect(dc?.title).toEqual([item.title]);
+        expect(dc?.identifier).toEqual([item.url]);
+        expect(dc?.rights).toEqual([item.licence.url]);
+        const expected = item.kind === 'document' ? 'application/pdf' : item.kind === 'podcast' ? 'audio/' : 'video/mp4';
+        expect(dc?.format?.some((format) => format.startsWith(expected))).toBe(true);
+      }
+      expect(harvested.requests.filter((r) => r.includes('verb=ListRecords&resumptionToken='))).toHaveLength(Math.ceil(api.items.length / 3) - 1);
+    } finally {
+      await site.close();
+      await removeArchiveCopy(sample);
+    }
+  }, 60_000);
 });
