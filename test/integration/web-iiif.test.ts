@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/domain/manifest.js';
+import { writeTombstone } from '../../src/services/archive/tombstones.js';
 import { copySampleArchive, removeArchiveCopy, sampleManifests } from '../support/sample-archive.js';
 import { parseIiif } from '../support/iiif.js';
 import { startWebOver, type TestWeb } from '../support/web.js';
@@ -97,6 +98,21 @@ describe('IIIF manifests of the sample edition', () => {
     }
     const preflight = await site.fetch('/iiif/collection.json', { method: 'OPTIONS', headers: { Origin: 'https://viewer.example', 'Access-Control-Request-Method': 'GET' } });
     expect([preflight.status, preflight.headers.get('access-control-allow-origin')]).toEqual([204, '*']);
+  });
+});
+
+describe('a removed item', () => {
+  it('answers 410 Gone on its manifest and search, with its notice, open to every origin', async () => {
+    await writeTombstone(site.store, {
+      version: 1, id: '2024-lyon-ancien-contenu', purged: false, title: 'Un ancien contenu', kind: 'talk', edition: { slug: '2024-lyon', label: '2024 Lyon' },
+      archivedAt: '2024-06-01T10:00:00.000Z', removedAt: '2025-01-02T10:00:00.000Z', reason: 'Demande de l’intervenante', replacedBy: null,
+    });
+    await site.web.deps.catalogue.reload();
+    for (const path of ['/iiif/2024-lyon-ancien-contenu/manifest.json', '/iiif/2024-lyon-ancien-contenu/search?q=communs']) {
+      const response = await site.fetch(path);
+      expect([response.status, response.headers.get('content-type'), response.headers.get('access-control-allow-origin')]).toEqual([410, 'application/problem+json; charset=utf-8', '*']);
+      expect(response.text).toContain('Un ancien contenu');
+    }
   });
 });
 

@@ -18,8 +18,9 @@ const GONE_CACHE = 'public, max-age=300';
 /**
  * Every address of a removed item answers 410 Gone with its notice (its tombstone): the page in
  * each language and under any section, the embed, the API (`/api/items/<id>` and every file
- * under it), its chapters file and oEmbed. Mounted before the item routes; an id that is live,
- * or an alias of a live item (redirected before this), never reaches a tombstone here.
+ * under it), its IIIF manifest and search, its chapters file and oEmbed. Mounted before the item
+ * routes; an id that is live, or an alias of a live item (redirected before this), never reaches
+ * a tombstone here.
  */
 export function goneRoutes(deps: WebDeps): Router {
   const router = Router();
@@ -43,8 +44,8 @@ export function goneRoutes(deps: WebDeps): Router {
     const lang = isLocale(req.query.lang) ? req.query.lang : DEFAULT_LOCALE;
     sendGoneProblem(res, found.tombstone, found.snapshot, lang);
   };
-  router.use(['/api/items/:id', '/feeds/chapters/:file', '/oembed'], openToAllOrigins());
-  router.get(['/api/items/:id', '/api/items/:id/*file'], (req, res, next) => api(req, res, next, String(req.params.id)));
+  router.use(['/api/items/:id', '/feeds/chapters/:file', '/oembed', '/iiif'], openToAllOrigins());
+  router.get(['/api/items/:id', '/api/items/:id/*file', '/iiif/:id/*file'], (req, res, next) => api(req, res, next, String(req.params.id)));
   router.get('/feeds/chapters/:file', (req, res, next) => api(req, res, next, String(req.params.file).replace(/\.json$/, '')));
   router.get('/oembed', (req, res, next) => {
     const target = typeof req.query.url === 'string' ? itemOfUrl(req.query.url, contextOf(res).origin) : null;
