@@ -20,6 +20,8 @@ export interface DiskStatus {
   folders: FolderRoom[];
 }
 
+const MIB = 1024 * 1024;
+
 const PLACE_LABELS: Record<FolderRoom['place'], string> = { store: 'store folder', work: 'work folder', search: 'search index folder' };
 
 /**
@@ -46,7 +48,7 @@ export function diskText(status: DiskStatus): string {
   const room = (f: FolderRoom): string => (f.freeBytes === null ? 'free space unknown' : `${formatBytes(f.freeBytes)} free`);
   const lines = [`Disk: ${status.folders.map((f) => `${PLACE_LABELS[f.place]} ${f.path} ${room(f)}`).join('; ')}`];
   for (const f of status.folders.filter((folder) => folder.low)) {
-    lines.push(`warning: the ${PLACE_LABELS[f.place]} ${f.path} has ${room(f)}, under ${formatBytes(status.warnBelowBytes)} (DISK_WARN_FREE_MB):`
+    lines.push(`warning: the ${PLACE_LABELS[f.place]} ${f.path} has ${room(f)}, under DISK_WARN_FREE_MB (${Math.round(status.warnBelowBytes / MIB)} MiB):`
       + ' an ingest stops when the disk is full; free space there or set DATA_DIR to a folder on a larger disk');
   }
   // Paths come from the environment: one line each, whatever they hold.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, table } from '../../../src/cli/format.js';
-import { PlainReporter, summaryTable, TtyReporter } from '../../../src/cli/ingest-reporters.js';
+import { failureLine, PlainReporter, stoppedLines, summaryTable, TtyReporter } from '../../../src/cli/ingest-reporters.js';
 import type { IngestSummary } from '../../../src/services/ingest/reporter.js';
 import { until } from '../../support/wait.js';
 
@@ -40,6 +40,21 @@ describe('ingest output', () => {
     reporter.itemFinished(summary.outcomes[2] as IngestSummary['outcomes'][number]);
     expect(err).toEqual(['error: programme.csv row 4 title: title is required\n', 'error: broken talks/c.mp4: video has no audio track\n']);
     expect(out).toContain('talk-a: transcode-video done in 12.3s\n');
+  });
+
+  it('ends a run stopped by a full disk with why and the items it never tried', () => {
+    const cause = 'disk full: the work folder /data/.work has 0 B free; free space there or set DATA_DIR to a folder on a larger disk, then run the same command again (finished steps are kept)';
+    const full = { id: 'talk-c', title: 'C', status: 'failed' as const, duration: null, wallSeconds: 2, error: cause, code: 'disk_full', warnings: [] };
+    const stopped: IngestSummary = { ...summary, problems: [], outcomes: [summary.outcomes[0] as IngestSummary['outcomes'][number], full], stopped: { cause, notAttempted: [{ id: 'podcast-d', title: 'D' }, { id: 'doc-e', title: 'E' }] } };
+    // No file is blamed: the line goes from the item straight to the cause.
+    expect(failureLine(full)).toBe(`error: talk-c: ${cause}`);
+    expect(stoppedLines(stopped)).toEqual([`error: run stopped: ${cause}`, 'not attempted: 2 item(s): podcast-d, doc-e']);
+    expect(stoppedLines(summary)).toEqual([]);
+    const out: string[] = [];
+    const err: string[] = [];
+    new PlainReporter((t) => out.push(t), (t) => err.push(t)).finished(stopped);
+    expect(out.join('').trim().split('\n').pop()).toBe('1 ingested, 0 updated, 0 unchanged, 1 failed, 2 not attempted — 130.4s');
+    expect(err).toEqual([`error: run stopped: ${cause}\n`, 'not attempted: 2 item(s): podcast-d, doc-e\n']);
   });
 
   it('prints notices as warnings and counts only rows with an error as failed', () => {
