@@ -51,9 +51,10 @@ export function gonePageModel(tombstone: Tombstone, replacement: Replacement | n
   return {
     id: tombstone.id,
     purged: tombstone.purged,
-    intro: shown && tombstone.title !== null
-      ? translate(locale, 'gone.intro', { title: tombstone.title, date: removed })
-      : translate(locale, 'gone.introPurged', { date: removed }),
+    intro: !shown
+      ? translate(locale, 'gone.introPurged', { date: removed })
+      // A tombstone written from an unreadable manifest has the notice but no title.
+      : tombstone.title === null ? translate(locale, 'gone.introUntitled', { date: removed }) : translate(locale, 'gone.intro', { title: tombstone.title, date: removed }),
     title: shown ? tombstone.title : null,
     kind: shown && tombstone.kind ? kindLabel(tombstone.kind, locale) : null,
     edition: shown && tombstone.edition

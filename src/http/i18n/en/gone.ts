@@ -3,6 +3,7 @@ export const gone = {
   'gone.title': 'Removed from the archive',
   'gone.heading': 'This item has been removed from the archive',
   'gone.intro': '“{title}” was removed from the archive on {date}.',
+  'gone.introUntitled': 'What was published at this address was removed from the archive on {date}.',
   'gone.introPurged': 'What was published at this address was removed from the archive on {date}. Nothing else about it is kept.',
   'gone.facts.title': 'Title',
   'gone.facts.kind': 'Kind',

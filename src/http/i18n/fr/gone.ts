@@ -9,6 +9,7 @@ export const gone = {
   'gone.title': 'Contenu retiré des archives',
   'gone.heading': 'Ce contenu a été retiré des archives',
   'gone.intro': `«${_}{title}${_}» a été retiré des archives le {date}.`,
+  'gone.introUntitled': 'Le contenu publié à cette adresse a été retiré des archives le {date}.',
   'gone.introPurged': 'Le contenu publié à cette adresse a été retiré des archives le {date}. Aucune autre information n’est conservée.',
   'gone.facts.title': 'Titre',
   'gone.facts.kind': 'Type',

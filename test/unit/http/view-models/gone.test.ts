@@ -37,6 +37,11 @@ describe('gonePageModel', () => {
     expect(french.replacement).toEqual({ href: `/talks/${removed.id}`, text: `le contenu ${removed.id}` });
   });
 
+  it('says what it can of an item removed with an unreadable manifest: the date and the notice', () => {
+    const model = gonePageModel({ ...removed, title: null, kind: null, edition: null, archivedAt: null }, null, false, 'en');
+    expect(model).toMatchObject({ intro: 'What was published at this address was removed from the archive on 7 December 2026.', title: null, reason: 'Duplicate' });
+  });
+
   it('shows only the date of a purge', () => {
     expect(gonePageModel(purged, null, false, 'fr')).toEqual({
       id: purged.id, purged: true, intro: 'Le contenu publié à cette adresse a été retiré des archives le 7 décembre 2026. Aucune autre information n’est conservée.',
