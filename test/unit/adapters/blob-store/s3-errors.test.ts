@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeS3Cause, isNotFound } from '../../../../src/adapters/blob-store/s3-errors.js';
+import { describeS3Cause, isNotFound, isStorageFull } from '../../../../src/adapters/blob-store/s3-errors.js';
 
 describe('S3 failures in words', () => {
   it('says the status when a HEAD has no body, the code and message otherwise, and the attempts', () => {
@@ -15,5 +15,12 @@ describe('S3 failures in words', () => {
     expect(isNotFound({ name: 'NotFound', $metadata: { httpStatusCode: 404 } })).toBe(true);
     expect(isNotFound({ name: 'NoSuchBucket', $metadata: { httpStatusCode: 404 } })).toBe(true);
     expect(isNotFound({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } })).toBe(false);
+  });
+
+  it('knows a server out of room (507) from an object too large for it', () => {
+    expect(isStorageFull({ name: 'InsufficientStorage', $metadata: { httpStatusCode: 507 } })).toBe(true);
+    expect(isStorageFull({ name: 'XMinioStorageFull', message: 'Storage backend has reached its minimum free drive threshold.', $metadata: { httpStatusCode: 507 } })).toBe(true);
+    expect(isStorageFull({ name: 'EntityTooLarge', $metadata: { httpStatusCode: 400 } })).toBe(false);
+    expect(isStorageFull({ name: 'InternalError', $metadata: { httpStatusCode: 500 } })).toBe(false);
   });
 });
