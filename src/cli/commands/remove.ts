@@ -15,7 +15,8 @@ export const REMOVE_HELP = `Usage: mediacommuns remove <id> [<id> …] --reason 
 Removes items from the archive and leaves a trace. First the item's tombstone is written
 (tombstones/<id>.json: id, title, kind, edition, date archived, date removed, reason,
 replacement), then its manifest goes (the item is gone from that moment), then every stored
-file (originals included), its work folder, and its documents in the search index. From then
+file (originals included), its clips, its edition's cached packages (made again at the next
+export), its work folder, and its documents in the search index. From then
 on the item's pages, embed and API answer 410 Gone with that notice (and a link to the
 replacement), and it leaves search, listings, feeds and the sitemap.
 

@@ -16,6 +16,11 @@ const EXPORTS_PREFIX = 'exports';
 /** Bump when the layout or the generated files of a package change: cached packages are then made again. */
 // 2: readable transcripts, slide and page text with their provenance (<id>/<id>.<lang>.txt…).
 const PACKAGE_FORMAT = 2;
+/** Every cached package of an edition (one version at a time, and older ones while a new one is stored). */
+export function editionExportsPrefix(slug: string): string {
+  return `${EXPORTS_PREFIX}/${slug}/`;
+}
+
 /** An edition's slug as the catalogue makes it: also what keeps the cache key inside its prefix. */
 export const EDITION_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -111,7 +116,7 @@ export class EditionExports {
 
   private async removeOlderVersions(slug: string, current: string): Promise<void> {
     const older: string[] = [];
-    for await (const blob of this.store.list(`${EXPORTS_PREFIX}/${slug}/`)) if (blob.key !== current) older.push(blob.key);
+    for await (const blob of this.store.list(editionExportsPrefix(slug))) if (blob.key !== current) older.push(blob.key);
     for (const key of older) await this.store.delete(key);
   }
 }

@@ -4,7 +4,9 @@ import { UsageError } from '../../domain/errors.js';
 import { manifestKey, parseManifest, type Manifest } from '../../domain/manifest.js';
 import type { Tombstone } from '../../domain/tombstone.js';
 import type { BlobStore } from '../../ports/blob-store.js';
+import { itemClipsPrefix } from '../clips/clip-keys.js';
 import { deleteKeys, itemPrefix, stagingRoot } from '../ingest/item-version.js';
+import { editionExportsPrefix } from './edition-export.js';
 import { readTombstone, writeTombstone } from './tombstones.js';
 
 /** What the notice of a removed item says: why, and what replaces it; a purge says neither. */
@@ -96,6 +98,15 @@ export async function planRemoval(store: BlobStore, id: string, notice: RemovalN
     manifest = buffer ? parseManifest(buffer.toString('utf8')) : null;
   } catch {
     manifest = null; // an unreadable manifest is removed like the rest; its tombstone keeps the id and the notice
+  }
+  // What was made from it goes too: its clips, and its edition's cached packages (which hold its
+  // texts and would only be replaced at the next export) — a purge must leave none of its bytes.
+  const derived = [itemClipsPrefix(id), ...(manifest ? [editionExportsPrefix(manifest.edition.slug)] : [])];
+  for (const prefix of derived) {
+    for await (const blob of store.list(prefix)) {
+      keys.push(blob.key);
+      bytes += blob.size;
+    }
   }
   const tombstone = buffer && notice ? tombstoneOf(id, manifest, notice, now) : null;
   return { id, title: manifest?.title ?? null, keys, bytes, tombstone };

@@ -70,6 +70,23 @@ describe('planRemoval and removeItem', () => {
     expect(await store.stat(tombstoneKey('2025-b'))).toBeNull();
   });
 
+  it('takes out what was made from the item too: its clips and its edition’s cached packages', async () => {
+    const store = freshStore();
+    await writeItem(store, { id: '2025-a', kind: 'talk', title: 'A' });
+    const edition = '2025-strasbourg'; // the edition writeItem gives
+    await store.putBuffer('clips/2025-a/abc/1000-5000-h.mp4', 'clip', 'video/mp4');
+    await store.putBuffer(`exports/${edition}/v1.zip`, 'zip', 'application/zip');
+    await store.putBuffer('clips/2025-ab/abc/1000-5000-h.mp4', 'another item', 'video/mp4');
+    const plan = await planRemoval(store, '2025-a', notice, NOW);
+    expect(plan?.keys).toEqual(expect.arrayContaining(['clips/2025-a/abc/1000-5000-h.mp4', `exports/${edition}/v1.zip`]));
+    expect(plan?.keys).not.toContain('clips/2025-ab/abc/1000-5000-h.mp4');
+    if (!plan) throw new Error('no plan');
+    await removeItem(store, plan, mkdtempSync(path.join(tmpdir(), 'mc-remove-work-')));
+    expect(await store.stat('clips/2025-a/abc/1000-5000-h.mp4')).toBeNull();
+    expect(await store.stat(`exports/${edition}/v1.zip`)).toBeNull();
+    expect(await store.stat('clips/2025-ab/abc/1000-5000-h.mp4')).not.toBeNull();
+  });
+
   it('refuses an id that could widen the storage prefix', async () => {
     expect(await planRemoval(freshStore(), '../items', notice)).toBeNull();
   });
