@@ -8,7 +8,7 @@ import type { Config } from '../../config.js';
 import { describeError, UsageError } from '../../domain/errors.js';
 import { EditionExports } from '../../services/archive/edition-export.js';
 import { packedFilesOf } from '../../services/archive/edition-package-files.js';
-import { allManifests, readStoredText } from '../../services/archive/manifests.js';
+import { allManifests, readStoredJson } from '../../services/archive/manifests.js';
 import { escapeControlCharacters } from '../../services/programme/control-characters.js';
 import { editionPackageFiles } from '../../http/view-models/edition-package.js';
 import { readableTextFiles } from '../../http/view-models/edition-readable-texts.js';
@@ -49,7 +49,7 @@ export async function exportCommand(args: string[], config: Readonly<Config>, io
     variant: origin,
     generate: async (packed) => [
       ...editionPackageFiles(edition, manifests, origin, packed),
-      ...(await readableTextFiles(manifests, origin, (key, schema) => readStoredText(store, key, schema))),
+      ...(await readableTextFiles(manifests, origin, (key, schema) => readStoredJson(store, key, schema))),
     ],
   });
   const out = path.resolve(values.out);

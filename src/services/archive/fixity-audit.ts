@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { BlobStore } from '../../ports/blob-store.js';
+import { readStoredJson } from './manifests.js';
 
 /**
  * The store's prefix for fixity audits, and the shapes kept there: one dated report per finished
@@ -93,7 +94,7 @@ export function sameScope(checkpoint: AuditScope, asked: { item: string | null; 
 }
 
 export async function readAuditCheckpoint(store: BlobStore): Promise<AuditCheckpoint | null> {
-  return readChecked(store, AUDIT_CHECKPOINT_KEY, auditCheckpointSchema);
+  return readStoredJson(store, AUDIT_CHECKPOINT_KEY, auditCheckpointSchema);
 }
 
 export async function writeAuditCheckpoint(store: BlobStore, checkpoint: AuditCheckpoint): Promise<void> {
@@ -122,7 +123,7 @@ export async function readLastAudit(store: BlobStore): Promise<{ key: string; re
     if (REPORT_KEY.test(blob.key) && (latest === null || compareReportKeys(blob.key, latest) > 0)) latest = blob.key;
   }
   if (latest === null) return null;
-  const report = await readChecked(store, latest, auditReportSchema);
+  const report = await readStoredJson(store, latest, auditReportSchema);
   return report ? { key: latest, report } : null;
 }
 
@@ -133,13 +134,3 @@ function compareReportKeys(a: string, b: string): number {
   return da === db ? Number(na) - Number(nb) : da.localeCompare(db);
 }
 
-async function readChecked<T>(store: BlobStore, key: string, schema: z.ZodType<T>): Promise<T | null> {
-  const buffer = await store.getBuffer(key);
-  if (!buffer) return null;
-  try {
-    const parsed = schema.safeParse(JSON.parse(buffer.toString('utf8')));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}

@@ -38,8 +38,8 @@ export async function readManifest(store: BlobStore, id: string): Promise<Manife
   }
 }
 
-/** A stored JSON text file (transcript, slide or page text) checked against its schema; null when absent or of another shape. */
-export async function readStoredText<T>(store: BlobStore, key: string, schema: ZodType<T>): Promise<T | null> {
+/** A stored JSON object (a text file, a record, a report) checked against its schema; null when absent, damaged or of another shape. */
+export async function readStoredJson<T>(store: BlobStore, key: string, schema: ZodType<T>): Promise<T | null> {
   const buffer = await store.getBuffer(key);
   if (!buffer) return null;
   try {

@@ -4,6 +4,7 @@ import { manifestKey, type Manifest, type StoredFile } from '../../domain/manife
 import type { StepResult } from '../../pipeline/step.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import { mapLimit } from '../../lib/concurrency.js';
+import { readStoredJson } from '../archive/manifests.js';
 
 /**
  * One version of an item in the store, and the only code that knows its keys:
@@ -123,7 +124,7 @@ export class ItemVersion {
   }
 
   static async readCurrent(store: BlobStore, id: string): Promise<CurrentVersion> {
-    return (await readJson(store, currentKeyOf(id), currentSchema)) ?? {};
+    return (await readStoredJson(store, currentKeyOf(id), currentSchema)) ?? {};
   }
 
   /** This version is the one wanted from now on: stages of an older one stop at their next step. */
@@ -132,7 +133,7 @@ export class ItemVersion {
   }
 
   async readStaged(): Promise<StagedVersion | null> {
-    return (await readJson(this.store, this.stagedKey, stagedSchema)) as StagedVersion | null;
+    return (await readStoredJson(this.store, this.stagedKey, stagedSchema)) as StagedVersion | null;
   }
 
   async writeStaged(staged: StagedVersion): Promise<void> {
@@ -140,7 +141,7 @@ export class ItemVersion {
   }
 
   async readRecord(step: string): Promise<StepRecord | null> {
-    return (await readJson(this.store, this.recordKey(step), stepRecordSchema)) as StepRecord | null;
+    return (await readStoredJson(this.store, this.recordKey(step), stepRecordSchema)) as StepRecord | null;
   }
 
   /** Written after the step's files: a record always means complete outputs. */
@@ -195,7 +196,7 @@ export class ItemVersion {
   /** The step records a published manifest's revision keeps; none for items published before they were kept. */
   static async publishedRecords(store: BlobStore, manifest: Manifest): Promise<{ records: StepRecord[]; files: Map<string, StoredFile> } | null> {
     const key = `${itemPrefix(manifest.id)}${revisionOf(manifest.pipeline.inputs)}/${PUBLISHED_STEPS}`;
-    const published = await readJson(store, key, publishedStepsSchema);
+    const published = await readStoredJson(store, key, publishedStepsSchema);
     if (!published || published.inputsKey !== manifest.pipeline.inputs) return null;
     const records = published.records as StepRecord[];
     // The files as the manifest lists them: what the revision really holds.
@@ -266,17 +267,6 @@ export async function versionInProgress(store: BlobStore, id: string, version: s
   return (await store.stat(`${stagingRoot(id)}${version}/inputs.json`)) !== null;
 }
 
-/** A stored JSON object checked against its schema; null when absent, damaged or of another shape (the work is then redone). */
-async function readJson<S extends z.ZodType>(store: BlobStore, key: string, schema: S): Promise<z.infer<S> | null> {
-  const buffer = await store.getBuffer(key);
-  if (!buffer) return null;
-  try {
-    const parsed = schema.safeParse(JSON.parse(buffer.toString('utf8')));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 function sortedRecord<T>(entries: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b)));
