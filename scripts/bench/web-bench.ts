@@ -1,21 +1,25 @@
 /**
  * Web bench: the talk page and the search page of the ingested short sample edition, served by
  * the real site (its own Meilisearch, reindexed first) under 50 concurrent connections, side by
- * side with a bare Express handler in the same process, on another port, that sends the very
- * same bytes with the same headers and the same gzip compression: the ratio is what rendering,
- * the catalogue, the search round trip and the middleware cost. Then the page weights (HTML +
+ * side with the same site without its page cache (every page rendered, as before the cache) and
+ * a bare Express handler in the same process, on another port, that sends the very same bytes
+ * with the same headers and the same gzip compression: the ratio is what rendering, the
+ * catalogue, the search round trip and the middleware cost. The sides are measured in turns
+ * (two rounds of half the seconds each), so that a load change on the shared cores falls on all. Then the page weights (HTML +
  * CSS + JS, gzip) of home, search and talk against the 60 KB budget, printed, not asserted.
  * Run alone: `npx tsx scripts/bench/web-bench.ts [--short] [--seconds N]`; `npm run bench` prints it third.
  */
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import compression from 'compression';
 import express from 'express';
 import { table } from '../../src/cli/format.js';
+import { startWeb } from '../../src/http/start-web.js';
 import { urlFor } from '../../src/http/urls.js';
 import { SPOKEN_WORD, sampleItems } from '../../test/browser/sample-pages.js';
 import { copySampleArchive, ensureSampleArchive, removeArchiveCopy, sampleManifests } from '../../test/support/sample-archive.js';
@@ -34,6 +38,8 @@ const SHORT_SAMPLE = path.resolve('test/.fixtures/sample-short');
 const PER_RESPONSE = new Set(['date', 'connection', 'keep-alive', 'content-length', 'content-encoding', 'transfer-encoding', 'etag', 'vary']);
 
 interface Load {
+  requests: number;
+  seconds: number;
   requestsPerSecond: number;
   p50: number;
   p99: number;
@@ -47,6 +53,8 @@ interface Load {
 async function load(url: string, seconds: number, connections: number): Promise<Load> {
   const result = await autocannon({ url, connections, duration: seconds, workers: 1, headers: { 'accept-encoding': 'gzip' } });
   return {
+    requests: result.requests.total,
+    seconds: result.duration,
     requestsPerSecond: result.requests.total / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -55,6 +63,22 @@ async function load(url: string, seconds: number, connections: number): Promise<
 }
 
 /** A bare Express app answering every GET with one recorded page: same bytes, same headers, same gzip. */
+const ROUNDS = 2;
+
+/** Turns of one side as one measure: requests over seconds; latencies of the worse turn (autocannon gives no histogram to merge). */
+function mergeLoads(loads: readonly Load[]): Load {
+  const requests = loads.reduce((sum, l) => sum + l.requests, 0);
+  const seconds = loads.reduce((sum, l) => sum + l.seconds, 0);
+  return {
+    requests,
+    seconds,
+    requestsPerSecond: requests / seconds,
+    p50: Math.max(...loads.map((l) => l.p50)),
+    p99: Math.max(...loads.map((l) => l.p99)),
+    failures: loads.reduce((sum, l) => sum + l.failures, 0),
+  };
+}
+
 async function bareServer(page: { body: Buffer; headers: [string, string][] }): Promise<{ url: string; server: Server }> {
   const app = express();
   app.disable('x-powered-by');
@@ -82,6 +106,9 @@ export async function runWebBench(options: WebBenchOptions): Promise<void> {
   const archive = await ensureSampleArchive(SHORT_SAMPLE);
   const items = sampleItems(await sampleManifests(archive.dir));
   const site = await startWebOver(await copySampleArchive(archive.dir));
+  const uncached = await startWeb({ store: site.store, index: site.meili.connect(), port: 0, host: '127.0.0.1', pages: null, log: () => {},
+    // The cached site's origin, so that both write the same absolute links.
+    publicUrl: site.url });
   const pages: [string, string][] = [
     ['talk', urlFor('talk', 'fr', { id: items.accessibleTalk.id })],
     ['search', urlFor('search', 'fr', {}, { q: SPOKEN_WORD })],
@@ -91,18 +118,28 @@ export async function runWebBench(options: WebBenchOptions): Promise<void> {
     for (const [name, pagePath] of pages) {
       const ours = `${site.url}${pagePath}`;
       const recorded = await record(ours);
+      const uncachedRecorded = await record(`http://127.0.0.1:${uncached.port}${pagePath}`);
+      if (!recorded.body.equals(uncachedRecorded.body)) throw new Error(`${pagePath}: the page differs with and without the page cache`);
       const bare = await bareServer(recorded);
       try {
-        const bareUrl = `${bare.url}${pagePath}`;
-        // Warm both (JIT, caches, keep-alive sockets), then measure one after the other.
-        await load(ours, 1, connections);
-        await load(bareUrl, 1, connections);
-        const measured = { ours: await load(ours, options.seconds, connections), bare: await load(bareUrl, options.seconds, connections) };
+        const sides: [string, string][] = [
+          ['mediacommuns', ours],
+          ['mediacommuns, no page cache', `http://127.0.0.1:${uncached.port}${pagePath}`],
+          ['bare Express, same bytes', `${bare.url}${pagePath}`],
+        ];
+        // Warm every side (JIT, caches, keep-alive sockets), then measure them in turns.
+        for (const [, url] of sides) await load(url, 1, connections);
+        const measured = new Map<string, Load[]>(sides.map(([side]) => [side, []]));
+        for (let round = 0; round < ROUNDS; round += 1) {
+          for (const [side, url] of sides) measured.get(side)?.push(await load(url, options.seconds / ROUNDS, connections));
+        }
+        const merged = new Map([...measured].map(([side, loads]) => [side, mergeLoads(loads)]));
+        const bareRate = merged.get('bare Express, same bytes')?.requestsPerSecond ?? NaN;
         const size = kb(recorded.body.length);
-        for (const [server, result] of [['mediacommuns', measured.ours], ['bare Express, same bytes', measured.bare]] as const) {
+        for (const [side, result] of merged) {
           rows.push([
-            `${name} (${size} HTML)`, server, result.requestsPerSecond.toFixed(0), `${result.p50.toFixed(0)} ms`, `${result.p99.toFixed(0)} ms`,
-            `${(result.requestsPerSecond / measured.bare.requestsPerSecond).toFixed(2)}×`, String(result.failures),
+            `${name} (${size} HTML)`, side, result.requestsPerSecond.toFixed(0), `${result.p50.toFixed(0)} ms`, `${result.p99.toFixed(0)} ms`,
+            `${(result.requestsPerSecond / bareRate).toFixed(2)}×`, String(result.failures),
           ]);
         }
       } finally {
@@ -111,7 +148,7 @@ export async function runWebBench(options: WebBenchOptions): Promise<void> {
       }
     }
     console.log(table(['page', 'server', 'req/s', 'p50', 'p99', 'vs bare', 'errors'], rows));
-    console.log(`\n${connections} connections, ${options.seconds} s per measure after a 1 s warm-up, gzip on both sides. The load generator (autocannon, a worker thread), both servers and Meilisearch share the same 2 cores: figures are relative, compare within one run.`);
+    console.log(`\n${connections} connections, ${options.seconds} s per side (${ROUNDS} turns of ${options.seconds / ROUNDS} s, p50/p99 the worse turn's) after a 1 s warm-up, gzip on every side; load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}. The load generator (autocannon, a worker thread), the three servers and Meilisearch share the same 2 cores: figures are relative, compare within one run.`);
 
     const weights = [];
     for (const [name, pagePath] of [['home', urlFor('home', 'fr')], ...pages] as const) {
@@ -121,6 +158,7 @@ export async function runWebBench(options: WebBenchOptions): Promise<void> {
     console.log(`\n${table(['page', 'HTML', 'CSS', 'JS', 'total (gzip)', 'budget'], weights)}`);
     console.log('\nBytes on the wire with Accept-Encoding: gzip; hls.js excluded (loaded only where HLS is not native).');
   } finally {
+    await uncached.close();
     await site.close();
     await removeArchiveCopy(site.store);
   }

@@ -93,15 +93,33 @@ export function layoutModel(res: Response, options: PageOptions): LayoutModel {
   };
 }
 
-/**
- * Renders a page of views/pages inside its layout and sends it. Pages are revalidated on every
- * visit (Express adds a weak ETag, so an unchanged page costs a 304 without a body).
- */
-export function sendPage(res: Response, views: ViewEngine, view: string, model: Record<string, unknown>, options: PageOptions): void {
+/** A page rendered, ready to send: what the page cache keeps (200s with the default Cache-Control only). */
+export interface RenderedPage {
+  html: string;
+  status: number;
+  cacheControl: string;
+  locale: Locale;
+}
+
+/** Default Cache-Control of pages: revalidated on every visit, an unchanged page costs a 304 without a body. */
+export const PAGE_CACHE_CONTROL = 'no-cache';
+
+/** Renders a page of views/pages inside its layout. */
+export function renderPage(res: Response, views: ViewEngine, view: string, model: Record<string, unknown>, options: PageOptions): RenderedPage {
   const layout = layoutModel(res, options);
   const html = views.render(view, { ...model, ...layout, page: model }, options.layout ?? 'main');
-  res.status(options.status ?? 200);
-  res.set('Cache-Control', options.cacheControl ?? 'no-cache');
-  res.set('Content-Language', layout.locale);
-  res.type('html').send(html);
+  return { html, status: options.status ?? 200, cacheControl: options.cacheControl ?? PAGE_CACHE_CONTROL, locale: layout.locale };
+}
+
+/** Sends a rendered page (Express adds a weak ETag and answers 304 when it matches). */
+export function sendRendered(res: Response, page: RenderedPage): void {
+  res.status(page.status);
+  res.set('Cache-Control', page.cacheControl);
+  res.set('Content-Language', page.locale);
+  res.type('html').send(page.html);
+}
+
+/** Renders a page of views/pages inside its layout and sends it. */
+export function sendPage(res: Response, views: ViewEngine, view: string, model: Record<string, unknown>, options: PageOptions): void {
+  sendRendered(res, renderPage(res, views, view, model, options));
 }

@@ -9,6 +9,7 @@ import { Catalogue } from '../services/catalogue/catalogue.js';
 import { ClipService, type ClipOptions } from '../services/clips/index.js';
 import { SearchService } from '../services/search/search-service.js';
 import { createApp } from './create-app.js';
+import { PageCache } from './page-cache.js';
 import { assetVersion, VIEWS_DIR, ViewEngine } from './view-engine.js';
 import type { WebDeps } from './web-deps.js';
 
@@ -37,6 +38,8 @@ export async function startWeb(options: {
   media?: MediaTool & SeekPointReader;
   clips?: ClipOptions;
   oai?: WebDeps['oai'];
+  /** The rendered pages kept (default: a PageCache of PAGE_CACHE_MAX_BYTES); null: none, every page rendered. */
+  pages?: PageCache | null;
 }): Promise<WebServer> {
   const version = assetVersion(path.join(VIEWS_DIR, 'static'));
   const catalogue = new Catalogue(options.store, {
@@ -52,6 +55,7 @@ export async function startWeb(options: {
     mediaOrigin: options.mediaOrigin ?? null,
     ...(options.log ? { log: options.log } : {}),
     ...(options.oai ? { oai: options.oai } : {}),
+    ...(options.pages === null ? {} : { pages: options.pages ?? new PageCache() }),
     ...(options.media ? { clips: new ClipService(options.store, options.media, options.clips) } : {}),
   };
   const app = createApp(deps, { assetVersion: version });

@@ -2,6 +2,7 @@ import type { BlobStore } from '../ports/blob-store.js';
 import type { Catalogue } from '../services/catalogue/catalogue.js';
 import type { ClipService } from '../services/clips/index.js';
 import type { SearchService } from '../services/search/search-service.js';
+import type { PageCache } from './page-cache.js';
 import type { ViewEngine } from './view-engine.js';
 
 /** What the web layer needs; built by the serve command (or a test) and handed to createApp. */
@@ -21,6 +22,8 @@ export interface WebDeps {
   clips?: ClipService;
   /** The OAI-PMH endpoint: its contact (default webmaster@<host>) and records per answer (default 100). */
   oai?: { adminEmail?: string | null; pageSize?: number };
+  /** Rendered pages kept by what they were made from (home, search, item pages); absent: every page is rendered. */
+  pages?: PageCache;
   /** Where server errors are written (one line each); stderr by default. */
   log?: (line: string) => void;
 }

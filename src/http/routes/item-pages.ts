@@ -4,7 +4,9 @@ import { pageTextFileSchema, slideTextFileSchema, transcriptFileSchema } from '.
 import type { Catalogue } from '../../services/catalogue/catalogue.js';
 import { translate } from '../i18n/messages.js';
 import { LOCALES, routePattern, type Locale } from '../locale.js';
-import { sendPage } from '../render.js';
+import { sendCachedPage } from '../cached-page.js';
+import { pageKey } from '../page-cache.js';
+import { renderPage, sendPage } from '../render.js';
 import { contextOf } from '../request-context.js';
 import { itemRoute, type ItemRoute, urlFor } from '../urls.js';
 import { DUBLIN_CORE_SCHEMA } from '../view-models/citation-meta.js';
@@ -54,29 +56,33 @@ async function itemPage(deps: WebDeps, section: ItemRoute, locale: Locale, req: 
     res.redirect(303, chosen);
     return true;
   }
-  const texts = await textsOf(deps.catalogue, manifest, locale, query.transcript);
-  const model = itemPageModel({ manifest, locale, origin, route: section, query, texts });
-  sendPage(res, deps.views, section, { item: model }, {
-    page: { route: section, params: { id: manifest.id } },
-    title: manifest.title,
-    description: model.description,
-    // The words said, so that search engines and reusers find them too (recordings only).
-    jsonLd: itemJsonLd(manifest, origin, locale, spokenText(texts)),
-    scripts: [section === 'document' ? 'js/item.js' : 'js/player.js'],
-    styles: ['css/item.css'],
-    // Highwire and Dublin Core tags: what Zotero and Google Scholar read to cite the page.
-    meta: model.citation.meta,
-    links: [
-      DUBLIN_CORE_SCHEMA,
-      {
-        rel: 'alternate',
-        type: 'application/json+oembed',
-        // The page at its moment, so that an embed found from a moment's page plays that moment.
-        href: `${origin}/oembed?url=${encodeURIComponent(`${origin}${model.fullPage.href}`)}`,
-        title: translate(locale, 'item.oembed.title'),
-      },
-    ],
-    image: model.image,
+  // Everything the page shows comes from this manifest (its text files' keys change with its revision).
+  await sendCachedPage(req, res, deps.pages, pageKey([manifest], origin, req.originalUrl), async () => {
+    const texts = await textsOf(deps.catalogue, manifest, locale, query.transcript);
+    const model = itemPageModel({ manifest, locale, origin, route: section, query, texts });
+    const page = renderPage(res, deps.views, section, { item: model }, {
+      page: { route: section, params: { id: manifest.id } },
+      title: manifest.title,
+      description: model.description,
+      // The words said, so that search engines and reusers find them too (recordings only).
+      jsonLd: itemJsonLd(manifest, origin, locale, spokenText(texts)),
+      scripts: [section === 'document' ? 'js/item.js' : 'js/player.js'],
+      styles: ['css/item.css'],
+      // Highwire and Dublin Core tags: what Zotero and Google Scholar read to cite the page.
+      meta: model.citation.meta,
+      links: [
+        DUBLIN_CORE_SCHEMA,
+        {
+          rel: 'alternate',
+          type: 'application/json+oembed',
+          // The page at its moment, so that an embed found from a moment's page plays that moment.
+          href: `${origin}/oembed?url=${encodeURIComponent(`${origin}${model.fullPage.href}`)}`,
+          title: translate(locale, 'item.oembed.title'),
+        },
+      ],
+      image: model.image,
+    });
+    return { ...page, complete: texts.complete };
   });
   return true;
 }
@@ -114,16 +120,18 @@ function queryOf(req: Request, manifest: Manifest): ReturnType<typeof parseItemQ
  * The text files a page shows: one transcript (the language chosen for this page), the slides'
  * text, a document's pages. A file that cannot be read leaves its section out, never the page.
  */
-async function textsOf(catalogue: Catalogue, manifest: Manifest, locale: Locale, asked: string | null): Promise<ItemTexts> {
+async function textsOf(catalogue: Catalogue, manifest: Manifest, locale: Locale, asked: string | null): Promise<ItemTexts & { complete: boolean }> {
   const chosen = chooseTranscript(manifest, locale, asked);
-  const isDocument = manifest.kind === 'document';
+  // A talk shows its PDF's pages only when slide OCR gave nothing.
+  const pagesFile = manifest.kind === 'document' || !manifest.text.slides ? manifest.text.pages : null;
   const [transcript, slides, pages] = await Promise.all([
     chosen ? catalogue.textFile(chosen.json, transcriptFileSchema).catch(() => null) : null,
     manifest.text.slides ? catalogue.textFile(manifest.text.slides.key, slideTextFileSchema).catch(() => null) : null,
-    // A talk shows its PDF's pages only when slide OCR gave nothing.
-    manifest.text.pages && (isDocument || !manifest.text.slides) ? catalogue.textFile(manifest.text.pages.key, pageTextFileSchema).catch(() => null) : null,
+    pagesFile ? catalogue.textFile(pagesFile.key, pageTextFileSchema).catch(() => null) : null,
   ]);
-  return { transcript, slides, pages };
+  // A file listed but not read now (a store hiccup) leaves the page short of it: such a page is not kept.
+  const complete = (transcript !== null || !chosen) && (slides !== null || !manifest.text.slides) && (pages !== null || !pagesFile);
+  return { transcript, slides, pages, complete };
 }
 
 function spokenText(texts: ItemTexts): string | undefined {
