@@ -115,7 +115,7 @@ describe('citations of items', () => {
     for (const format of FORMATS) {
       const operation = paths[`/api/items/{id}/citation.${format}`]?.get;
       expect(operation?.parameters?.map((p) => p.name)).toEqual(['id', 't', 'lang']);
-      expect(Object.keys(operation?.responses ?? {})).toEqual(['200', '400', '404']);
+      expect(Object.keys(operation?.responses ?? {})).toEqual(['200', '400', '404', '410']);
     }
   });
 

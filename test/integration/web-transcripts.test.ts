@@ -229,7 +229,7 @@ describe('links on the pages and in the OpenAPI document', () => {
     const transcript = served.paths['/api/items/{id}/transcript.{format}'].get;
     expect(transcript.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'format', 'lang']);
     expect(transcript.parameters[1].schema.enum).toEqual(['txt', 'md', 'srt', 'vtt', 'docx', 'json']);
-    expect(Object.keys(transcript.responses)).toEqual(['200', '400', '404']);
+    expect(Object.keys(transcript.responses)).toEqual(['200', '400', '404', '410']);
     expect(transcript.description).toMatch(/SubRip .*cues only/);
     expect(Object.keys(served.paths)).toEqual(expect.arrayContaining(['/api/items/{id}/slides.txt', '/api/items/{id}/pages.txt']));
   });
