@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { FfmpegCommand } from '../ports/media-tool.js';
 import { EBUR128_FILTER } from './loudness.js';
+import { SCENE_BRANCH_FILTERS } from './scene-detect.js';
 import { SOURCE_INPUT_OPTIONS } from './step-media.js';
 import { LADDER_CRF, type Rendition } from './video-ladder.js';
 
@@ -36,6 +37,8 @@ export interface LadderCommandInput {
   audio: boolean;
   /** The source is interlaced (field_order tt/bb/tb/bt): deinterlace before scaling. */
   interlaced?: boolean;
+  /** Also print the scene branch's changed-pixel shares (scene-detect.ts) to stderr, from the same decode. */
+  scene?: boolean;
   duration: number;
 }
 
@@ -119,19 +122,22 @@ const DEINTERLACE_FILTER = 'bwdif=mode=send_frame:parity=auto:deint=interlaced';
  * `[0:V:0]split=N`, one scale per rung; the download taps the matching rung's scaled picture
  * (a second split) so only its encode is added. ffmpeg autorotates the input by default, so
  * scaling sees the display orientation and writes no rotation (measured: no display matrix
- * in the outputs).
+ * in the outputs). With `scene`, one more copy of the decoded picture feeds the scene branch
+ * (slide changes for the chapters step) and ends in a null sink: the talk is decoded once.
  */
-export function ladderFilterGraph(ladder: readonly Rendition[], download: Rendition, audio: boolean, interlaced = false): string {
+export function ladderFilterGraph(ladder: readonly Rendition[], download: Rendition, audio: boolean, interlaced = false, scene = false): string {
   const n = ladder.length;
   // Event cameras and vision mixers often record 1080i: scaling fields as frames would comb every
   // moving edge. bwdif in send_frame mode keeps the frame rate (50i → 25p) and only touches
   // frames flagged interlaced.
   const deinterlace = interlaced ? `${DEINTERLACE_FILTER},` : '';
-  const parts = [`${SOURCE_VIDEO}${deinterlace}split=${n}${ladder.map((_, i) => `[s${i}]`).join('')}`];
+  const copies = ladder.map((_, i) => `[s${i}]`).join('') + (scene ? '[vs]' : '');
+  const parts = [`${SOURCE_VIDEO}${deinterlace}split=${n + (scene ? 1 : 0)}${copies}`];
   ladder.forEach((rendition, i) => {
     const tail = rendition.name === download.name ? `,split=2[v${i}][vd]` : `[v${i}]`;
     parts.push(`[s${i}]${scaleFilter(rendition)}${tail}`);
   });
+  if (scene) parts.push(`[vs]${SCENE_BRANCH_FILTERS.join(',')}`);
   // A third copy of the sound only measures it (EBU R128): the source's loudness for free, in
   // the pass that decodes it anyway, instead of a second read of a three-hour recording.
   if (audio) parts.push(`[0:a:0]${AUDIO_FORMAT_FILTER},asplit=3[a0][ad][am]`, `[am]${EBUR128_FILTER},anullsink`);
@@ -150,7 +156,7 @@ export function buildLadderCommand(input: LadderCommandInput): FfmpegCommand {
   if (!ladder.some((r) => r.name === download.name)) throw new Error('the download must be one of the ladder renditions');
   const hls = join(itemDir, 'hls');
 
-  const hlsOptions = ['-filter_complex', ladderFilterGraph(ladder, download, audio, input.interlaced ?? false)];
+  const hlsOptions = ['-filter_complex', ladderFilterGraph(ladder, download, audio, input.interlaced ?? false, input.scene ?? false)];
   ladder.forEach((_, i) => hlsOptions.push('-map', `[v${i}]`));
   if (audio) hlsOptions.push('-map', '[a0]');
   hlsOptions.push(...NO_SOURCE_METADATA, ...X264_OPTIONS);

@@ -1,5 +1,3 @@
-import type { FfmpegCommand } from '../ports/media-tool.js';
-import { SOURCE_INPUT_OPTIONS } from './step-media.js';
 import { escapeCueText } from './captions/render.js';
 import { renderVtt } from './vtt-cues.js';
 
@@ -45,29 +43,24 @@ export interface Chapter {
 }
 
 /**
- * One decode pass: samples DETECT_FPS frames a second, greys and shrinks them, and prints for
- * each the share of pixels that changed since the previous sample (signalstats' YAVG of the
- * thresholded difference: 255 × the share). tblend stamps each difference with the later
- * frame's time: the first sample of the new picture. Every frame is decoded: keyframes-only
- * detection is 8× faster but moves each change to the next source keyframe (MEASURED.md).
+ * The scene branch of the ladder's filter graph (hls-command.ts): the talk is decoded once, for
+ * the renditions and for this. It samples DETECT_FPS frames a second, greys and shrinks them, and
+ * prints for each the share of pixels that changed since the previous sample (signalstats' YAVG of
+ * the thresholded difference: 255 × the share), then drops the frames. tblend stamps each
+ * difference with the later frame's time: the first sample of the new picture. Every frame is
+ * decoded: keyframes-only detection is 8× faster but moves each change to the next source
+ * keyframe (MEASURED.md). Printed to stderr, read back by parseChangedShares.
  */
-export function slideChangeCommand(source: string, duration: number): FfmpegCommand {
-  const filters = [
-    `fps=${DETECT_FPS}`,
-    `scale=${DETECT_WIDTH}:-2:flags=area`,
-    'format=gray',
-    'tblend=all_mode=difference',
-    `lut=y='if(gt(val,${CHANGED_LEVEL}),255,0)'`,
-    'signalstats',
-    'metadata=print:key=lavfi.signalstats.YAVG',
-  ];
-  return {
-    inputs: [{ path: source, options: [...SOURCE_INPUT_OPTIONS] }],
-    // Capital V: the first real video stream, never a file's embedded cover art.
-    outputs: [{ path: '-', options: ['-map', '0:V:0', '-an', '-sn', '-dn', '-vf', filters.join(','), '-f', 'null'] }],
-    duration,
-  };
-}
+export const SCENE_BRANCH_FILTERS: readonly string[] = [
+  `fps=${DETECT_FPS}`,
+  `scale=${DETECT_WIDTH}:-2:flags=area`,
+  'format=gray',
+  'tblend=all_mode=difference',
+  `lut=y='if(gt(val,${CHANGED_LEVEL}),255,0)'`,
+  'signalstats',
+  'metadata=print:key=lavfi.signalstats.YAVG',
+  'nullsink',
+];
 
 /**
  * The `pts_time` of every frame showinfo printed, in order. Only its first line per frame has
@@ -119,19 +112,42 @@ export interface SlideShow {
 }
 
 /**
+ * What the scene branch saw, kept in transcode-video's record for the chapters step: the runs of
+ * consecutive samples whose changed share reached MIN_CHANGED_SHARE, [first, last] in seconds.
+ * A slide talk has a few, footage one long run or many: small either way, and slideShow gives
+ * the same answer from them as from every sample.
+ */
+export interface SceneChanges {
+  runs: [number, number][];
+}
+
+/** Samples one period apart (with slack for rounded timestamps) belong to one run. */
+const NEXT_SAMPLE_SECONDS = 1.5 / DETECT_FPS;
+
+export function sceneChanges(samples: readonly ChangedShare[]): SceneChanges {
+  const times = samples.filter((s) => s.share >= MIN_CHANGED_SHARE).map((s) => round3(s.time)).sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const time of times) {
+    const last = runs[runs.length - 1];
+    if (last && time - last[1] <= NEXT_SAMPLE_SECONDS) last[1] = time;
+    else runs.push([time, time]);
+  }
+  return { runs };
+}
+
+/**
  * The changes of a slide show, or null when the video is footage: slides stay still between
  * rare, brief changes; footage moves most of the time or cuts all the time. A change is the
  * start of a run of changed samples; a run longer than a transition (a clip played on a slide)
  * also gives its end, where the next still picture settles. The slide show may have no change
  * at all: its one slide is still read.
  */
-export function slideShow(samples: readonly ChangedShare[], duration: number): SlideShow | null {
-  const times = samples.filter((s) => s.share >= MIN_CHANGED_SHARE).map((s) => s.time).sort((a, b) => a - b);
+export function slideShow(scene: SceneChanges, duration: number): SlideShow | null {
   const runs: { start: number; end: number }[] = [];
-  for (const time of times) {
+  for (const [start, end] of [...scene.runs].sort((a, b) => a[0] - b[0])) {
     const last = runs[runs.length - 1];
-    if (last && time - last.end < SAME_CHANGE_SECONDS) last.end = time;
-    else runs.push({ start: time, end: time });
+    if (last && start - last.end < SAME_CHANGE_SECONDS) last.end = Math.max(last.end, end);
+    else runs.push({ start, end });
   }
   const moving = runs.reduce((sum, run) => sum + (run.end - run.start + 1 / DETECT_FPS), 0);
   const perMinute = runs.length / (Math.max(duration, 1) / 60);

@@ -72,6 +72,12 @@ export interface StepResult {
   tracks?: TrackRef[];
   chapters?: { start: number; end: number; title: string }[];
   /**
+   * Set by transcode-video from the scene branch of its filter graph: the runs of sampled frames
+   * whose picture changed (scene-detect.ts SceneChanges), which the chapters step judges instead
+   * of decoding the talk again. Not in the manifest.
+   */
+  sceneChanges?: { runs: [number, number][] };
+  /**
    * Set by the chapters step when the video is a slide show rather than footage: when its
    * pictures change (possibly never). Slide OCR reads every slide, chapters or not. Not in the manifest.
    */

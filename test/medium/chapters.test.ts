@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SharpImageTool } from '../../src/adapters/image-tool/sharp-image-tool.js';
-import type { StepContext } from '../../src/pipeline/step.js';
+import type { StepContext, StepResult } from '../../src/pipeline/step.js';
 import { chaptersStep } from '../../src/pipeline/steps/chapters.js';
+import { transcodeVideoStep } from '../../src/pipeline/steps/transcode-video.js';
 import { makeSlideClip, makeVideoClip } from '../support/clips.js';
 import { realStepTools } from '../support/step-tools.js';
 import { programmeItem, videoInfo } from '../support/programme-item.js';
@@ -23,6 +24,12 @@ function context(path: string, duration: number, name: string): StepContext {
   };
 }
 
+/** The ladder first: its scene branch sees the changes the chapters step judges. */
+async function transcodeThenChapters(ctx: StepContext): Promise<StepResult> {
+  const transcoded = await transcodeVideoStep.run(ctx);
+  return chaptersStep.run({ ...ctx, previous: { ...ctx.previous, sceneChanges: transcoded.sceneChanges } });
+}
+
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'mc-chapters-'));
 });
@@ -35,7 +42,7 @@ describe('chapters step', () => {
     const source = await makeSlideClip(join(root, 'slides.mp4'), ['white', 'navy', 'orange', 'gray'], 4);
     const ctx = context(source, 16, 'slides');
     const started = Date.now();
-    const result = await chaptersStep.run(ctx);
+    const result = await transcodeThenChapters(ctx);
     console.info(`chapters on 16 s of slides: ${Date.now() - started} ms`);
 
     const chapters = result.chapters ?? [];
@@ -63,14 +70,19 @@ describe('chapters step', () => {
     const source = join(root, 'template-slides.mp4');
     const inputs = pngs.flatMap((png) => ['-loop', '1', '-framerate', '25', '-t', '5', '-i', png]);
     await run('ffmpeg', ['-y', '-loglevel', 'error', ...inputs, '-filter_complex', '[0:v][1:v][2:v]concat=n=3:v=1:a=0,format=yuv420p[v]', '-map', '[v]', '-c:v', 'libx264', '-preset', 'ultrafast', source]);
-    const result = await chaptersStep.run(context(source, 15, 'template'));
+    const result = await transcodeThenChapters(context(source, 15, 'template'));
     expect(result.chapters?.map((c) => c.start)).toEqual([0, 5, 10]);
   });
 
   it('writes nothing for a video without slide changes', async () => {
     const source = await makeVideoClip(join(root, 'pattern.mp4'), { seconds: 4, audio: false });
     const ctx = context(source, 4, 'pattern');
-    expect(await chaptersStep.run(ctx)).toEqual({});
+    expect(await transcodeThenChapters(ctx)).toEqual({});
     await expect(stat(join(ctx.outDir, 'text/chapters.vtt'))).rejects.toThrow();
+  });
+
+  it('is wired after transcode-video: without its scene changes it says so rather than guess', async () => {
+    const source = await makeSlideClip(join(root, 'unwired.mp4'), ['white', 'navy'], 2);
+    await expect(chaptersStep.run(context(source, 4, 'unwired'))).rejects.toThrow('transcode-video must run before chapters');
   });
 });

@@ -6,6 +6,7 @@ import { tokens } from '../../src/pipeline/slide-text.js';
 import type { StepContext, StepResult } from '../../src/pipeline/step.js';
 import { chaptersStep } from '../../src/pipeline/steps/chapters.js';
 import { slideOcrStep } from '../../src/pipeline/steps/slide-ocr.js';
+import { transcodeVideoStep } from '../../src/pipeline/steps/transcode-video.js';
 import { readFile } from 'node:fs/promises';
 import { slideTextFileSchema, type SlideTextFile } from '../../src/domain/text.js';
 import { makeVideoClip } from '../support/clips.js';
@@ -26,8 +27,10 @@ function context(path: string, name: string, video: { width: number; height: num
   return { item, workDir: join(root, name, 'work'), outDir: join(root, name, 'out'), previous: { media }, ...realStepTools() };
 }
 
-/** The chapters step, then slide OCR on its result, as the pipeline chains them. */
+/** The ladder (its scene branch sees the changes), the chapters step, then slide OCR, as the pipeline chains them. */
 async function ingestSteps(ctx: StepContext): Promise<{ chapters: StepResult; ocr: StepResult; slides: SlideTextFile['slides'] }> {
+  const transcoded = await transcodeVideoStep.run(ctx);
+  ctx.previous = { ...ctx.previous, sceneChanges: transcoded.sceneChanges };
   const chapters = await chaptersStep.run(ctx);
   ctx.previous = { ...ctx.previous, ...chapters };
   const ocr = await slideOcrStep.run(ctx);

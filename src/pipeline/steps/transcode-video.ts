@@ -14,6 +14,7 @@ import {
 import { audioRenditionName, writeMasterPlaylist, type HlsResult } from '../hls-master.js';
 import type { Step, StepContext, StepResult } from '../step.js';
 import { parseEbur128Integrated, SILENCE_FLOOR } from '../loudness.js';
+import { parseChangedShares, sceneChanges } from '../scene-detect.js';
 import { requireMedia } from '../step-media.js';
 import { chooseLadder, downloadRendition, outputFps } from '../video-ladder.js';
 
@@ -26,8 +27,9 @@ import { chooseLadder, downloadRendition, outputFps } from '../video-ladder.js';
 export const transcodeVideoStep: Step = {
   name: 'transcode-video',
   // 2: the first real video stream ([0:V:0]), never cover art stored before it. 3: deinterlacing.
-  // 4: the MP4 download on a 2 s GOP (clips start on its keyframes).
-  version: 4,
+  // 4: the MP4 download on a 2 s GOP (clips start on its keyframes). 5: the scene branch (slide
+  // changes for the chapters step, from this decode instead of a second one) in its record.
+  version: 5,
   reads: ['media'],
   needs: [],
   applies: (_item, media) => media.class === 'video' && media.video !== null,
@@ -53,12 +55,14 @@ export const transcodeVideoStep: Step = {
       fps,
       audio,
       interlaced: video.interlaced,
+      scene: true,
       duration: media.duration,
     });
     const run = await ctx.media.run(command, { onProgress: (progress) => ctx.progress(progress) });
     // Measured by the ladder's own ebur128 branch; -70 LUFS and below is silence, not a level.
     const measured = audio ? parseEbur128Integrated(run.stderr) : null;
     const loudness = measured !== null && measured > SILENCE_FLOOR ? measured : null;
+    const scene = sceneChanges(parseChangedShares(run.stderr));
 
     const written: HlsResult = {
       master: MASTER_PLAYLIST,
@@ -89,6 +93,7 @@ export const transcodeVideoStep: Step = {
     const hls = await writeMasterPlaylist(ctx.outDir, written, fps);
     return {
       hls,
+      sceneChanges: scene,
       media: media.audio ? { ...media, audio: { ...media.audio, loudness } } : media,
       downloads: [
         {

@@ -92,6 +92,29 @@ describe('buildLadderCommand', () => {
     );
   });
 
+  it('gives the scene branch one more copy of the decoded picture, after deinterlacing, ending in a null sink', () => {
+    const ladder = chooseLadder({ displayWidth: 640, displayHeight: 360, fps: 25 });
+    expect(ladderFilterGraph(ladder, downloadRendition(ladder), false, true, true)).toBe(
+      '[0:V:0]bwdif=mode=send_frame:parity=auto:deint=interlaced,split=2[s0][vs];' +
+        '[s0]scale=640:360,setsar=1,format=yuv420p,split=2[v0][vd];' +
+        "[vs]fps=4,scale=640:-2:flags=area,format=gray,tblend=all_mode=difference,lut=y='if(gt(val,24),255,0)',signalstats," +
+        'metadata=print:key=lavfi.signalstats.YAVG,nullsink',
+    );
+  });
+
+  it('maps no output from the scene branch: the renditions, the download and the sound are as without it', () => {
+    const ladder = chooseLadder({ displayWidth: 1920, displayHeight: 1080, fps: 25 });
+    const input = { source: '/in/talk.mov', itemDir: DIR, itemId: ID, ladder, download: downloadRendition(ladder), fps: 25, audio: true, duration: 3600 };
+    const without = buildLadderCommand(input);
+    const withScene = buildLadderCommand({ ...input, scene: true });
+    const graph = withScene.outputs[0]?.options[1] ?? '';
+    expect(graph).toContain('split=5[s0][s1][s2][s3][vs];');
+    expect(graph).toContain(';[vs]fps=4,');
+    expect(withScene.outputs[0]?.options.slice(2)).toEqual(without.outputs[0]?.options.slice(2));
+    expect(withScene.outputs[1]).toEqual(without.outputs[1]);
+    expect(withScene.outputs[0]?.options.filter((o) => o.includes('[vs]'))).toEqual([graph]);
+  });
+
   it('scales a rotated phone video to its upright display size (ffmpeg has already turned it)', () => {
     const graph = ladderCommand(1080, 1920, true, 30).outputs[0]?.options[1];
     expect(graph).toContain('[s0]scale=1080:1920,setsar=1,format=yuv420p[v0]');

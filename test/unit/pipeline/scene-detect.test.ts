@@ -5,7 +5,8 @@ import {
   MIN_CHANGED_SHARE,
   parseChangedShares,
   parseShowinfoTimes,
-  slideChangeCommand,
+  SCENE_BRANCH_FILTERS,
+  sceneChanges,
   slideChapters,
   slideShow,
   type ChangedShare,
@@ -32,22 +33,12 @@ describe('parseShowinfoTimes', () => {
   });
 });
 
-describe('slideChangeCommand', () => {
-  it('samples 4 frames a second, compares them grey at 640 px and prints the share of changed pixels', () => {
-    expect(slideChangeCommand('/in/talk.mp4', 600)).toEqual({
-      inputs: [{ path: '/in/talk.mp4', options: ['-nostdin'] }],
-      outputs: [
-        {
-          path: '-',
-          options: [
-            '-map', '0:V:0', '-an', '-sn', '-dn',
-            '-vf', "fps=4,scale=640:-2:flags=area,format=gray,tblend=all_mode=difference,lut=y='if(gt(val,24),255,0)',signalstats,metadata=print:key=lavfi.signalstats.YAVG",
-            '-f', 'null',
-          ],
-        },
-      ],
-      duration: 600,
-    });
+describe('SCENE_BRANCH_FILTERS', () => {
+  it('samples 4 frames a second, compares them grey at 640 px, prints the share of changed pixels and drops the frames', () => {
+    expect(SCENE_BRANCH_FILTERS.join(',')).toBe(
+      "fps=4,scale=640:-2:flags=area,format=gray,tblend=all_mode=difference,lut=y='if(gt(val,24),255,0)',signalstats," +
+        'metadata=print:key=lavfi.signalstats.YAVG,nullsink',
+    );
   });
 });
 
@@ -83,37 +74,58 @@ describe('parseChangedShares', () => {
   });
 });
 
+describe('sceneChanges', () => {
+  it('keeps the runs of consecutive samples that changed, nothing of the still ones', () => {
+    const clip = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [20 + i / 4, 0.05]));
+    expect(sceneChanges(samples(30, { 10: 0.0021, 10.25: 0.01, 12: 0.0004, 15: 0.04, ...clip }))).toEqual({
+      runs: [[10, 10.25], [15, 15], [20, 21.75]],
+    });
+  });
+
+  it('is empty for a still picture', () => {
+    expect(sceneChanges(samples(60))).toEqual({ runs: [] });
+  });
+
+  it('keeps moving footage small: one run for an hour that moves all the time', () => {
+    const moving = samples(3600).map((s) => ({ ...s, share: 0.03 }));
+    expect(sceneChanges(moving)).toEqual({ runs: [[0.25, 3600]] });
+  });
+});
+
+/** The chapters step's view: slideShow of what transcode-video kept from the samples. */
+const show = (shares: readonly ChangedShare[], duration: number): ReturnType<typeof slideShow> => slideShow(sceneChanges(shares), duration);
+
 describe('slideShow', () => {
   it('keeps a one-line change (0.21 % of the pixels) and ignores a pointer (0.041 %)', () => {
     expect(MIN_CHANGED_SHARE).toBeGreaterThan(0.00041);
     expect(MIN_CHANGED_SHARE).toBeLessThan(0.00075);
     const pointer = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [20 + i / 4, 0.00041]));
-    expect(slideShow(samples(40, { 10: 0.0021, ...pointer, 30: 0.04 }), 40)).toEqual({ changes: [10, 30] });
+    expect(show(samples(40, { 10: 0.0021, ...pointer, 30: 0.04 }), 40)).toEqual({ changes: [10, 30] });
   });
 
   it('is a slide show of one slide when nothing changes, or of two with one change', () => {
-    expect(slideShow(samples(300), 300)).toEqual({ changes: [] });
-    expect(slideShow(samples(600, { 300: 0.002 }), 600)).toEqual({ changes: [300] });
+    expect(show(samples(300), 300)).toEqual({ changes: [] });
+    expect(show(samples(600, { 300: 0.002 }), 600)).toEqual({ changes: [300] });
   });
 
   it('counts a fade of a few samples as one change, at its start', () => {
-    expect(slideShow(samples(30, { 10: 0.01, 10.25: 0.02, 10.5: 0.01, 20: 0.04 }), 30)).toEqual({ changes: [10, 20] });
+    expect(show(samples(30, { 10: 0.01, 10.25: 0.02, 10.5: 0.01, 20: 0.04 }), 30)).toEqual({ changes: [10, 20] });
   });
 
   it('keeps 2 s slides but drops flicks under 1.5 s', () => {
-    expect(slideShow(samples(10, { 2: 0.04, 4: 0.04, 6: 0.04, 7: 0.04 }), 10)).toEqual({ changes: [2, 4, 6] });
+    expect(show(samples(10, { 2: 0.04, 4: 0.04, 6: 0.04, 7: 0.04 }), 10)).toEqual({ changes: [2, 4, 6] });
   });
 
   it('gives a clip played on a slide a change where it starts and one where the next picture settles', () => {
     const clip = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [20 + i / 4, 0.05]));
-    expect(slideShow(samples(60, { 10: 0.04, ...clip }), 60)).toEqual({ changes: [10, 20, 29.75] });
+    expect(show(samples(60, { 10: 0.04, ...clip }), 60)).toEqual({ changes: [10, 20, 29.75] });
   });
 
   it('is null for footage: moving most of the time, or cutting all the time', () => {
     const moving = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [5 + i / 4, 0.03]));
-    expect(slideShow(samples(60, moving), 60)).toBeNull();
+    expect(show(samples(60, moving), 60)).toBeNull();
     const cuts = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [i * 2 + 1, 0.2]));
-    expect(slideShow(samples(120, cuts), 120)).toBeNull();
+    expect(show(samples(120, cuts), 120)).toBeNull();
   });
 });
 
