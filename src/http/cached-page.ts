@@ -15,9 +15,27 @@ export interface MadePage extends RenderedPage {
 export async function sendCachedPage(req: Request, res: Response, pages: PageCache | undefined, key: string, make: () => Promise<MadePage>): Promise<void> {
   const kept = pages?.get(key);
   if (kept) return sendKept(req, res, kept);
-  const made = await make();
+  const made = pages ? await makeOnce(pages, key, make) : await make();
+  // Kept meanwhile by the request that made it: compressed once, not once per waiting request.
+  const keptMeanwhile = pages?.get(key);
+  if (keptMeanwhile) return sendKept(req, res, keptMeanwhile);
   if (!pages || made.status !== 200 || made.cacheControl !== PAGE_CACHE_CONTROL || made.complete === false) return sendRendered(res, made);
   sendKept(req, res, pages.set(key, cachedPageOf(made.html, { contentLanguage: made.locale, cacheControl: made.cacheControl })));
+}
+
+// Pages being made, by cache and key: requests for a page not kept yet (many at once after a
+// reload) wait for the one rendering instead of each rendering it and asking the index again.
+const making = new WeakMap<PageCache, Map<string, Promise<MadePage>>>();
+
+/** `make` run once for all requests of the same key at the same time (the key holds all the page depends on). */
+function makeOnce(pages: PageCache, key: string, make: () => Promise<MadePage>): Promise<MadePage> {
+  let pending = making.get(pages);
+  if (!pending) making.set(pages, (pending = new Map()));
+  const started = pending.get(key);
+  if (started) return started;
+  const promise = make().finally(() => pending.delete(key));
+  pending.set(key, promise);
+  return promise;
 }
 
 /**

@@ -134,6 +134,19 @@ describe('the page cache', () => {
     }
   });
 
+  it('makes a page asked many times at once only once, and gives each request the same page', async () => {
+    const path = '/recherche?q=agents';
+    const before = pages.size;
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => get(base, path, i % 2 === 0 ? { 'accept-encoding': 'gzip' } : {})));
+    const expected = (await get(plainBase, path)).html;
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(answer.html).toBe(expected);
+    }
+    expect(new Set(answers.map((a) => a.headers.etag)).size).toBe(1);
+    expect(pages.size).toBe(before + 1);
+  });
+
   it('never keeps an error page or a no-store page', async () => {
     const before = pages.size;
     for (const path of ['/recherche?q=guichet&kind=nothing', '/talks/nobody-here', '/recherche?q=guichet&kind=nothing']) {
