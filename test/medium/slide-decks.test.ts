@@ -97,7 +97,7 @@ describe('slide changes and slide text on generated decks', () => {
     expect(hasLine(slides[0]?.text, FIRST[3] as string), slides[0]?.text).toBe(true);
     expect(hasLine(slides[1]?.text, ONE_LINE[3] as string), slides[1]?.text).toBe(true);
     expect(ocr.chapters).toBeUndefined();
-  });
+  }, 600_000); // 6.5 minutes of 720p through the whole ladder first, as the pipeline runs it
 
   it('reads a talk of one slide', async () => {
     const deck = await makeSlideDeck(root, 'single', 'photo', [{ lines: OTHER, seconds: 20 }], { fps: 2 });
