@@ -74,7 +74,7 @@ describe('search on the command line', () => {
 
   it('shows the search service in `status`', async () => {
     const run = await runCli(['status'], env);
-    expect(run.stdout).toMatch(/\nSearch: Meilisearch 1\.21\.0 \(run by the app, http:\/\/127\.0\.0\.1:\d+\) — 3 item\(s\), 3 passage\(s\)\n$/);
+    expect(run.stdout).toMatch(/\nSearch: Meilisearch 1\.21\.0 \(run by the app, http:\/\/127\.0\.0\.1:\d+\) — 3 item\(s\), 3 passage\(s\)\n/);
     const json = JSON.parse((await runCli(['status', '--json'], env)).stdout) as { search: Record<string, unknown> };
     expect(json.search).toMatchObject({ available: true, version: '1.21.0', mode: 'own', items: 3, segments: 6 });
   });
