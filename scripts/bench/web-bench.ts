@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import compression from 'compression';
 import express from 'express';
@@ -93,6 +94,23 @@ async function bareServer(page: { body: Buffer; headers: [string, string][] }): 
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
+/** A bare Express app answering every GET with the page already gzipped: what a server that compresses nothing per request can reach. */
+async function bareGzipServer(page: { body: Buffer; headers: [string, string][] }): Promise<{ url: string; server: Server }> {
+  const gzipped = gzipSync(page.body);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', 'weak');
+  app.get('/{*path}', (_req, res) => {
+    for (const [name, value] of page.headers) res.setHeader(name, value);
+    res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Vary', 'Accept-Encoding');
+    res.send(gzipped);
+  });
+  const server = app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
 async function record(url: string): Promise<{ body: Buffer; headers: [string, string][] }> {
   const response = await fetch(url);
   if (response.status !== 200) throw new Error(`${url}: status ${response.status}`);
@@ -121,11 +139,13 @@ export async function runWebBench(options: WebBenchOptions): Promise<void> {
       const uncachedRecorded = await record(`http://127.0.0.1:${uncached.port}${pagePath}`);
       if (!recorded.body.equals(uncachedRecorded.body)) throw new Error(`${pagePath}: the page differs with and without the page cache`);
       const bare = await bareServer(recorded);
+      const bareGzip = await bareGzipServer(recorded);
       try {
         const sides: [string, string][] = [
           ['mediacommuns', ours],
           ['mediacommuns, no page cache', `http://127.0.0.1:${uncached.port}${pagePath}`],
           ['bare Express, same bytes', `${bare.url}${pagePath}`],
+          ['bare Express, same bytes gzipped once', `${bareGzip.url}${pagePath}`],
         ];
         // Warm every side (JIT, caches, keep-alive sockets), then measure them in turns.
         for (const [, url] of sides) await load(url, 1, connections);
@@ -143,12 +163,14 @@ export async function runWebBench(options: WebBenchOptions): Promise<void> {
           ]);
         }
       } finally {
-        bare.server.closeAllConnections();
-        bare.server.close();
+        for (const { server } of [bare, bareGzip]) {
+          server.closeAllConnections();
+          server.close();
+        }
       }
     }
     console.log(table(['page', 'server', 'req/s', 'p50', 'p99', 'vs bare', 'errors'], rows));
-    console.log(`\n${connections} connections, ${options.seconds} s per side (${ROUNDS} turns of ${options.seconds / ROUNDS} s, p50/p99 the worse turn's) after a 1 s warm-up, gzip on every side; load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}. The load generator (autocannon, a worker thread), the three servers and Meilisearch share the same 2 cores: figures are relative, compare within one run.`);
+    console.log(`\n${connections} connections, ${options.seconds} s per side (${ROUNDS} turns of ${options.seconds / ROUNDS} s, p50/p99 the worse turn's) after a 1 s warm-up, gzip on every side ("vs bare" against bare Express compressing each response, as before; the last row of each page sends bytes gzipped once, as the page cache does); load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}. The load generator (autocannon, a worker thread), the servers and Meilisearch share the same 2 cores: figures are relative, compare within one run.`);
 
     const weights = [];
     for (const [name, pagePath] of [['home', urlFor('home', 'fr')], ...pages] as const) {
