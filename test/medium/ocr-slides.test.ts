@@ -10,6 +10,7 @@ import { slideTextFileSchema, type SlideTextFile } from '../../src/domain/text.j
 import { tokens } from '../../src/pipeline/slide-text.js';
 import type { StepContext, StepResult } from '../../src/pipeline/step.js';
 import { chaptersStep } from '../../src/pipeline/steps/chapters.js';
+import { transcodeVideoStep } from '../../src/pipeline/steps/transcode-video.js';
 import { slideOcrStep } from '../../src/pipeline/steps/slide-ocr.js';
 import { SHORT_SAMPLE_DIR } from '../global-setup.js';
 import { realStepTools } from '../support/step-tools.js';
@@ -28,6 +29,13 @@ function context(path: string, name: string, video: { width: number; height: num
     item, workDir: join(root, name, 'work'), outDir: join(root, name, 'out'), previous: { media, ...previous },
     ...realStepTools(),
   };
+}
+
+/** The chapters of a talk as the pipeline finds them: the ladder's scene branch sees the slide changes, then chapters judges them. */
+async function chaptersOf(ctx: StepContext): Promise<StepResult> {
+  const transcoded = await transcodeVideoStep.run(ctx);
+  ctx.previous = { ...ctx.previous, sceneChanges: transcoded.sceneChanges };
+  return chaptersStep.run(ctx);
 }
 
 /** A talk video as the sample generator makes it: its slides drawn by the same code, SECONDS_EACH each. */
@@ -80,7 +88,7 @@ describe('slide OCR', () => {
     const source = await slideVideo(name, talk.slides, talk.slides.map((_, i) => i));
     const duration = talk.slides.length * SECONDS_EACH;
     const ctx = context(source, name, { ...SIZE, duration });
-    const chapters = await chaptersStep.run(ctx);
+    const chapters = await chaptersOf(ctx);
     expect(chapters.chapters).toHaveLength(talk.slides.length);
 
     ctx.previous = { ...ctx.previous, ...chapters };
@@ -110,7 +118,7 @@ describe('slide OCR', () => {
     const partial: Slide = { ...second, bullets: second.bullets.slice(0, 2) };
     const source = await slideVideo('build', [first, partial, second, third], [0, 1, 1, 2]);
     const ctx = context(source, 'build', { ...SIZE, duration: 4 * SECONDS_EACH });
-    const chapters = await chaptersStep.run(ctx);
+    const chapters = await chaptersOf(ctx);
     expect(chapters.chapters).toHaveLength(4);
     ctx.previous = { ...ctx.previous, ...chapters };
 
