@@ -11,6 +11,7 @@ import { BadRequestError, parseQuery } from '../query-params.js';
 import { contextOf } from '../request-context.js';
 import { clipTagsOf } from '../view-models/clip-tags.js';
 import type { WebDeps } from '../web-deps.js';
+import { streamRange } from './media.js';
 
 /** Headers a script on another site may read from a clip answer (CORS hides the others). */
 const EXPOSED = 'X-Clip-Start, X-Clip-End, Content-Disposition';
@@ -104,18 +105,7 @@ async function sendStored(deps: WebDeps, req: Request, res: Response, key: strin
     });
     return;
   }
-  res.set('Accept-Ranges', 'bytes');
-  const ranges = req.range(size);
-  if (ranges === -1) {
-    res.status(416).set('Content-Range', `bytes */${size}`).end();
-    return;
-  }
-  const range = Array.isArray(ranges) && ranges.type === 'bytes' && ranges.length === 1 ? ranges[0] : undefined;
-  if (range) res.status(206).set('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
-  res.set('Content-Length', String(range ? range.end - range.start + 1 : size));
-  const stream = await deps.store.getStream(key, range ? { start: range.start, end: range.end } : undefined);
-  stream.on('error', () => res.destroy());
-  stream.pipe(res);
+  await streamRange(req, res, deps, key, size);
 }
 
 /** 503 problem+json with the wait the limiter suggests (the shared error handler always says 30 s). */

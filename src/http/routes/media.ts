@@ -55,7 +55,7 @@ export function mediaRoutes(deps: WebDeps): Router {
 }
 
 /** Range requests for stores without a local file (one range; several ranges get the whole file). */
-async function streamRange(req: Request, res: Response, deps: WebDeps, key: string, size: number): Promise<void> {
+export async function streamRange(req: Request, res: Response, deps: WebDeps, key: string, size: number): Promise<void> {
   res.set('Accept-Ranges', 'bytes');
   const ranges = req.range(size);
   if (ranges === -1) {
