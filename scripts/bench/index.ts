@@ -8,6 +8,7 @@
  *                 4 = scale-out: workers and S3, 5 = text, 6 = clips, 7 = edition export,
  *                 8 = fixity: verify vs sha256sum)
  *   --seconds N   seconds of load per web measure (default 10, --short 3)
+ *   --scale-runs g,h  only these runs of table 4 besides its baseline (a) (g, h: workers pinned to one core each)
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,7 +29,7 @@ import { runSearchBench } from './search-bench.js';
 import { runVerifyBench } from './verify-bench.js';
 import { runWebBench } from './web-bench.js';
 
-const { values } = parseArgs({ options: { short: { type: 'boolean' }, rounds: { type: 'string' }, only: { type: 'string' }, seconds: { type: 'string' } } });
+const { values } = parseArgs({ options: { short: { type: 'boolean' }, rounds: { type: 'string' }, only: { type: 'string' }, seconds: { type: 'string' }, 'scale-runs': { type: 'string' } } });
 const only = values.only ? new Set(values.only.split(',').map((t) => t.trim())) : null;
 const runs = (tableNumber: string): boolean => only === null || only.has(tableNumber);
 const short = values.short ?? false;
@@ -86,7 +87,7 @@ if (runs('3')) {
 
 if (runs('4')) {
   console.log(`\n## 4. Scale-out: ingest of the ${short ? 'short' : 'full'} sample edition on 1 and 2 workers, filesystem and S3 (same machine)\n`);
-  await runScaleBench({ programme, rounds });
+  await runScaleBench({ programme, rounds, only: values['scale-runs']?.split(',').map((key) => key.trim()) });
 }
 
 if (runs('5')) {

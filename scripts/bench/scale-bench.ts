@@ -8,13 +8,15 @@
  *   (e) QUEUE=bullmq, two `worker` processes, S3
  *   (f) as (e), each worker on a DATA_DIR of its own: two machines sharing only Redis, the bucket
  *       and one Meilisearch, whose steps fetch what the other machine's steps stored
+ *   (g) QUEUE=bullmq, one `worker` pinned to one core (`taskset`), filesystem
+ *   (h) as (g) with two workers, each pinned to a core of its own: two one-core machines
  * Every run but (f) indexes for search in the archive's own Meilisearch (the default), started by
  * the app under DATA_DIR/meili. Everything a run starts is stopped by its PID before the next one.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { table } from '../../src/cli/format.js';
 import { startTestMeili } from '../../test/support/meili.js';
@@ -33,12 +35,14 @@ const WORKER_TITLE = 'mc-worker';
 const RUN_VARIABLES = /^(DATA_DIR|PORT|STORAGE|S3_.*|QUEUE|REDIS_URL|MEILI_URL|MEILI_MASTER_KEY|INGEST_CONCURRENCY)$/;
 
 interface RunSpec {
-  key: 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+  key: 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h';
   label: string;
   workers: 0 | 1 | 2;
   store: 'fs' | 's3';
   /** Each worker with a DATA_DIR of its own (as on separate machines), one shared Meilisearch. */
   separate?: true;
+  /** Worker i runs on core i only (its ffmpeg children inherit the affinity): one-core machines. */
+  pinned?: true;
 }
 
 const RUNS: RunSpec[] = [
@@ -48,14 +52,17 @@ const RUNS: RunSpec[] = [
   { key: 'd', label: 'ingest alone: in-process queue, S3 (s3rver)', workers: 0, store: 's3' },
   { key: 'e', label: 'BullMQ, 2 workers, S3 (s3rver)', workers: 2, store: 's3' },
   { key: 'f', label: 'BullMQ, 2 workers as 2 machines, S3 (s3rver)', workers: 2, store: 's3', separate: true },
+  { key: 'g', label: 'BullMQ, 1 worker pinned to 1 core, filesystem', workers: 1, store: 'fs', pinned: true },
+  { key: 'h', label: 'BullMQ, 2 workers pinned to a core each, filesystem', workers: 2, store: 'fs', pinned: true },
 ];
 
 /** The ratio each run answers besides "vs (a)": the pair that differs by one thing only. */
-const PAIRS: Partial<Record<RunSpec['key'], { against: RunSpec['key']; what: string }>> = {
+const PAIRS: Partial<Record<RunSpec['key'], { against: RunSpec['key']; what: string; speedUp?: true }>> = {
   c: { against: 'b', what: '2 workers / 1 worker' },
   d: { against: 'a', what: 'S3 / filesystem' },
   e: { against: 'c', what: 'S3 / filesystem' },
   f: { against: 'e', what: 'own work folders / shared' },
+  h: { against: 'g', what: 'speed-up of 2 one-core workers over 1', speedUp: true },
 };
 
 interface RunFigures {
@@ -75,15 +82,18 @@ export interface ScaleBenchOptions {
   /** The edition's programme.csv. */
   programme: string;
   rounds: number;
+  /** Only these runs (e.g. ['g', 'h']); all when absent. (a) is the baseline: it is always run. */
+  only?: readonly string[];
 }
 
 /** Runs (a)–(f) `rounds` times, alternating their order, and prints table 4. */
-export async function runScaleBench({ programme, rounds }: ScaleBenchOptions): Promise<void> {
+export async function runScaleBench({ programme, rounds, only }: ScaleBenchOptions): Promise<void> {
   const cli = buildCli();
-  const figures = new Map<RunSpec['key'], RunFigures[]>(RUNS.map((r) => [r.key, []]));
+  const runs = RUNS.filter((r) => !only || r.key === 'a' || only.includes(r.key));
+  const figures = new Map<RunSpec['key'], RunFigures[]>(runs.map((r) => [r.key, []]));
   for (let round = 0; round < rounds; round++) {
     // Alternate the order so that no run always gets the warm page cache or the cooler CPU.
-    for (const spec of round % 2 === 0 ? RUNS : [...RUNS].reverse()) {
+    for (const spec of round % 2 === 0 ? runs : [...runs].reverse()) {
       const result = await runOnce(spec, programme, cli);
       figures.get(spec.key)?.push(result);
       process.stderr.write(`  round ${round + 1}, (${spec.key}) ${spec.label}: ${result.wallSeconds.toFixed(1)} s\n`);
@@ -95,14 +105,21 @@ export async function runScaleBench({ programme, rounds }: ScaleBenchOptions): P
   const s = (value: number): string => `${value.toFixed(1)} s`;
   const baseline = wallOf('a');
   const items = figures.get('a')?.[0]?.ingested ?? 0;
-  console.log(table(['run', 'wall, mean (each round)', 'vs (a)', 'pair ratio', 'CPU, mean', 'peak RSS app process', 'peak RSS ffmpeg'], RUNS.map((spec) => {
+  const pairRatio = (key: RunSpec['key']): string => {
+    const pair = PAIRS[key];
+    if (!pair || !figures.has(pair.against)) return '–';
+    // A speed-up reads the other way round: the baseline's wall over this run's.
+    return pair.speedUp
+      ? `${pair.what} (${pair.against})/(${key}): ${x(wallOf(pair.against) / wallOf(key))}`
+      : `${pair.what} (${key})/(${pair.against}): ${x(wallOf(key) / wallOf(pair.against))}`;
+  };
+  console.log(table(['run', 'wall, mean (each round)', 'vs (a)', 'pair ratio', 'CPU, mean', 'peak RSS app process', 'peak RSS ffmpeg'], runs.map((spec) => {
     const runs = figures.get(spec.key) ?? [];
-    const pair = PAIRS[spec.key];
     return [
       `(${spec.key}) ${spec.label}`,
       `${s(wallOf(spec.key))} (${runs.map((f) => f.wallSeconds.toFixed(1)).join(', ')})`,
       x(wallOf(spec.key) / baseline),
-      pair ? `${pair.what} (${spec.key})/(${pair.against}): ${x(wallOf(spec.key) / wallOf(pair.against))}` : '–',
+      pairRatio(spec.key),
       s(mean(runs.map((f) => f.cpuSeconds))),
       mb(Math.max(...runs.map((f) => f.appPeakRss))),
       mb(Math.max(...runs.map((f) => f.ffmpegPeakRss))),
@@ -118,6 +135,9 @@ export async function runScaleBench({ programme, rounds }: ScaleBenchOptions): P
     'steps (probe, sharp, checksums, uploads, indexing), so (c)/(b) shows the queue\'s overhead and that overlap, not the gain of',
     'workers on separate machines, which add their cores. (f) shows what steps that land on the other machine cost: they fetch the',
     'earlier steps\' files from the bucket (here on the same disk) into their own work folder.',
+    '(g)/(h) stand for one-core machines: each worker and its ffmpeg children are pinned to a core of their own with taskset',
+    '(ffmpeg then sizes its threads to that one core); the ingest CLI, Redis and Meilisearch are not pinned and take their CPU',
+    'from both cores, as the shared services of a deployment would run elsewhere.',
   ].join('\n'));
 }
 
@@ -161,7 +181,11 @@ async function runOnce(spec: RunSpec, programme: string, cli: Cli): Promise<RunF
       Object.assign(env, { QUEUE: 'bullmq', REDIS_URL: redis.url });
       for (let i = 0; i < spec.workers; i++) {
         const own = spec.separate ? { DATA_DIR: path.join(root, `machine-${i + 1}`) } : {};
-        workers.push(start(process.execPath, cli.args(WORKER_TITLE, ['worker']), { ...env, ...own }, root));
+        const args = cli.args(WORKER_TITLE, ['worker']);
+        const workerEnv = { ...env, ...own };
+        workers.push(spec.pinned
+          ? start('taskset', ['-c', String(i % availableParallelism()), process.execPath, ...args], workerEnv, root)
+          : start(process.execPath, args, workerEnv, root));
       }
       await Promise.all(workers.map((w) => w.until('waiting for jobs', 60_000)));
     }
