@@ -46,13 +46,21 @@ export function normaliseCommand(
   layout: ChannelLayout,
   duration: number,
 ): FfmpegCommand {
-  const format = `aresample=${SAMPLE_RATE},aformat=sample_fmts=s16:sample_rates=${SAMPLE_RATE}:channel_layouts=${layout}`;
-  const filter = measured ? `${normaliseFilter(measured)},${format}` : format;
+  const filter = normalisedAudioFilter(measured, layout);
   return {
     inputs: [{ path: source, options: [...SOURCE_INPUT_OPTIONS] }],
     outputs: [{ path: wav, options: ['-map', '0:a:0', '-af', filter, '-c:a', 'pcm_s16le', '-rf64', 'auto', '-f', 'wav'] }],
     duration,
   };
+}
+
+/**
+ * The pass-2 filter: the measured gain (none for silence), then 48 kHz 16-bit in the given layout.
+ * Shared by the podcast's WAV and a talk's MP3 (talk-audio-command.ts), so both sound alike.
+ */
+export function normalisedAudioFilter(measured: LoudnormMeasurement | null, layout: ChannelLayout): string {
+  const format = `aresample=${SAMPLE_RATE},aformat=sample_fmts=s16:sample_rates=${SAMPLE_RATE}:channel_layouts=${layout}`;
+  return measured ? `${normaliseFilter(measured)},${format}` : format;
 }
 
 /** Tags that podcast apps show; the same for every file. */

@@ -13,6 +13,7 @@ import { slideOcrStep } from './slide-ocr.js';
 import { storyboardStep } from './storyboard.js';
 import { slidesStep } from './slides.js';
 import { captionsStep } from './captions.js';
+import { talkAudioStep } from './talk-audio.js';
 import { transcodeVideoStep } from './transcode-video.js';
 import { transcribeStep } from './transcribe.js';
 import { waveformStep } from './waveform.js';
@@ -26,7 +27,7 @@ export const PIPELINE_VERSION = '3';
 // Order matters: audio description extends the master playlist that transcode-video wrote.
 // The probe comes first: every step builds on what it says the media is.
 const VIDEO_STEPS: Step[] = [
-  probeStep, transcodeVideoStep, audioDescriptionStep, signLanguageStep, posterStep, storyboardStep, chaptersStep, slideOcrStep, captionsStep, transcribeStep, slidesStep, slideDeckTextStep,
+  probeStep, transcodeVideoStep, audioDescriptionStep, signLanguageStep, talkAudioStep, posterStep, storyboardStep, chaptersStep, slideOcrStep, captionsStep, transcribeStep, slidesStep, slideDeckTextStep,
 ];
 // Speech-to-text runs after the captions step: reviewed captions in the item's language make it unnecessary.
 const AUDIO_STEPS: Step[] = [probeStep, podcastAudioStep, waveformStep, coverStep, captionsStep, transcribeStep];

@@ -15,6 +15,7 @@ const embedsOf = (name: string): unknown => allSteps.find((step) => step.name ==
 describe('what steps write into their files (embeds)', () => {
   it('declares the programme metadata drawn, tagged or named in the outputs', () => {
     expect(embedsOf('podcast-audio')).toEqual(podcastTags(item));
+    expect(embedsOf('talk-audio')).toEqual(podcastTags(item)); // the MP3 of a talk is tagged like a podcast
     expect(embedsOf('cover')).toEqual({ title: 'Médiation numérique et IA', edition: '2025 Lyon' });
     expect(embedsOf('transcode-video')).toBe('fr');
     expect(embedsOf('audio-description')).toBe('fr');
@@ -31,7 +32,7 @@ describe('what steps write into their files (embeds)', () => {
   it('declares nothing for the steps whose files carry no programme metadata', () => {
     const declaring = allSteps.filter((step) => step.embeds !== undefined).map((step) => step.name).sort();
     expect(declaring).toEqual([
-      'audio-description', 'captions', 'chapters', 'cover', 'document-text', 'podcast-audio', 'slide-deck-text', 'slide-ocr', 'transcode-video', 'transcribe',
+      'audio-description', 'captions', 'chapters', 'cover', 'document-text', 'podcast-audio', 'slide-deck-text', 'slide-ocr', 'talk-audio', 'transcode-video', 'transcribe',
     ]);
   });
 });
