@@ -2,11 +2,13 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
+import { createAdminRouter } from './admin/admin-router.js';
 import { aliasRedirects } from './middleware/aliases.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { securityHeaders } from './middleware/security.js';
 import { localeOfPath, pathWithoutLocale } from './locale.js';
 import { originOf } from './request-context.js';
+import { adminBases } from './urls.js';
 import { apiRoutes } from './routes/api.js';
 import { feedRoutes } from './routes/feeds.js';
 import { goneRoutes } from './routes/gone.js';
@@ -50,6 +52,8 @@ export function createApp(deps: WebDeps, options: { assetVersion: string }): Exp
     res.sendFile(require.resolve('hls.js/dist/hls.min.js'), { immutable: true, maxAge: YEAR });
   });
 
+  // The team's console: the only place with a cookie (its own paths), never cached.
+  app.use(adminBases(), createAdminRouter(deps, []));
   app.use(aliasRedirects(deps));
   app.use(goneRoutes(deps));
   app.use(mediaRoutes(deps));

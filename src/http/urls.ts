@@ -1,5 +1,5 @@
 import { VIDEO_KINDS, type ItemKind } from '../domain/item.js';
-import { routePattern, type Locale, type RouteName } from './locale.js';
+import { localeEntry, LOCALES, routePattern, type Locale, type RouteName } from './locale.js';
 
 /**
  * Every URL the site hands out is built here, from the locale table's paths: pages, positions
@@ -111,4 +111,17 @@ export function iiifCollectionUrl(editionSlug?: string): string {
 /** The OAI-PMH endpoint (its base URL), with a request's arguments when given: `/oai?verb=GetRecord&…`. */
 export function oaiUrl(query: Record<string, QueryValue> = {}): string {
   return withQuery('/oai', query);
+}
+
+/**
+ * The team's console in a locale: `/admin`, `/en/admin`, with a path inside it (`/session`,
+ * `/corrections/…`). Not a page of the locale table: it is never in sitemaps, hreflang or feeds.
+ */
+export function adminHref(locale: Locale, path = '', query: Record<string, QueryValue> = {}): string {
+  return withQuery(`${localeEntry(locale).prefix}/admin${path}`, query);
+}
+
+/** Where the console is mounted, one path per locale (`/admin`, `/en/admin`): its cookies are set on each. */
+export function adminBases(): string[] {
+  return LOCALES.map((locale) => adminHref(locale));
 }

@@ -1,4 +1,5 @@
 import { translation } from '../translation.js';
+import { admin } from './admin.js';
 import { citation } from './citation.js';
 import { common } from './common.js';
 import { exporting } from './exports.js';
@@ -12,4 +13,4 @@ import { search } from './search.js';
 import { textFiles } from './text-files.js';
 
 /** The English interface; `'complete'` is checked by the compiler against the French keys. */
-export const en = translation([common, item, moment, search, pages, citation, textFiles, exporting, gone, iiif, oai], 'complete');
+export const en = translation([common, item, moment, search, pages, citation, textFiles, exporting, gone, iiif, oai, admin], 'complete');

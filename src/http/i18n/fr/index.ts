@@ -1,4 +1,5 @@
 import { mergeGroups } from '../merge-groups.js';
+import { admin } from './admin.js';
 import { citation } from './citation.js';
 import { common } from './common.js';
 import { exporting } from './exports.js';
@@ -12,4 +13,4 @@ import { search } from './search.js';
 import { textFiles } from './text-files.js';
 
 /** The French interface: the reference every other locale is checked against (../translation.ts). */
-export const fr = mergeGroups(common, item, moment, search, pages, citation, textFiles, exporting, gone, iiif, oai);
+export const fr = mergeGroups(common, item, moment, search, pages, citation, textFiles, exporting, gone, iiif, oai, admin);

@@ -1,0 +1,37 @@
+/** The team's console, in English. */
+export const admin = {
+  'admin.tagline': 'Team console',
+  'admin.nav.label': 'Console menu',
+  'admin.nav.console': 'Console',
+  'admin.nav.site': 'Public site',
+  'admin.signedInAs': 'Signed in: {name}',
+  'admin.signOut': 'Sign out',
+  'admin.back': 'Back to the console',
+
+  'admin.signIn.heading': 'Sign in to the console',
+  'admin.signIn.intro': 'For the team that runs the archive. Accounts are created on the server with the command “mediacommuns operator add”.',
+  'admin.signIn.name': 'Operator name',
+  'admin.signIn.password': 'Password',
+  'admin.signIn.submit': 'Sign in',
+  'admin.signIn.failed': 'Wrong name or password. Check them and try again.',
+  'admin.signIn.failedTitle': 'Error: {heading}',
+  'admin.signIn.signedOut': 'You are signed out of the console.',
+
+  'admin.csrf.title': 'Form refused',
+  'admin.csrf.text': 'This form could not be checked (it may have expired, or come from another site). Reload the page and try again.',
+  'admin.tooMany.title': 'Too many sign-in attempts',
+  'admin.tooMany.text.one': 'Too many sign-in attempts failed. Try again in {count} minute.',
+  'admin.tooMany.text.other': 'Too many sign-in attempts failed. Try again in {count} minutes.',
+
+  'admin.console.heading': 'Console',
+  'admin.console.sections': 'Sections',
+  'admin.console.noSections': 'No sections yet.',
+  'admin.log.heading': 'Latest team actions',
+  'admin.log.caption': 'The latest {count} actions, newest first',
+  'admin.log.when': 'When',
+  'admin.log.who': 'Who',
+  'admin.log.what': 'What',
+  'admin.log.target': 'On',
+  'admin.log.detail': 'Detail',
+  'admin.log.empty': 'No action recorded.',
+} as const;
