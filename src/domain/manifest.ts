@@ -104,6 +104,22 @@ const text = z.object({
   pages: z.object({ key: z.string(), count: z.number().int().nonnegative(), language: z.string(), ocrPages: z.number().int().nonnegative() }).nullable(),
 });
 
+/**
+ * A change made to the item after its ingest, by a person or the glossary: who, when, what
+ * (`transcript.correction`, `transcript.glossary`, `transcript.reviewed`), to which cues of
+ * which transcript. Kept across later versions of the item.
+ */
+const historyEntry = z.object({
+  at: z.string(),
+  by: z.string(),
+  action: z.string(),
+  language: z.string().nullable(),
+  /** Indices of the transcript's cues the change covered. */
+  cues: z.array(z.number().int().nonnegative()),
+  detail: z.string(),
+});
+export type HistoryEntry = z.infer<typeof historyEntry>;
+
 const chapter = z.object({ start: z.number().nonnegative(), end: z.number().nonnegative(), title: z.string() });
 
 export const manifestSchema = z.object({
@@ -161,6 +177,8 @@ export const manifestSchema = z.object({
   files: z.array(storedFile),
   pipeline: z.object({ version: z.string(), ingestedAt: z.string(), updatedAt: z.string(), inputs: z.string() }),
   warnings: z.array(z.string()),
+  /** Absent until the first change after an ingest. */
+  history: z.array(historyEntry).optional(),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;

@@ -1,5 +1,6 @@
 import type { Manifest } from '../../domain/manifest.js';
 import { primaryLanguage, type Cue, type SlideTextFile, type TranscriptFile } from '../../domain/text.js';
+import { passagesOf } from '../../domain/transcript-passages.js';
 import { timecode } from '../format.js';
 import { translate } from '../i18n/messages.js';
 import type { Locale } from '../locale.js';
@@ -45,29 +46,9 @@ export interface TranscriptModel {
   choices: TranscriptChoice[];
 }
 
-/** A new paragraph starts on a speaker change, after a sentence once this long, and in any case after the hard limit. */
-const SOFT_SECONDS = 20;
-const HARD_SECONDS = 40;
-const SENTENCE_END = /[.!?…](?:["»”)\]]|\u00a0»)?$/;
-
-/** Groups cues into paragraphs a person can read: speaker turns, roughly 20–40 s each. */
+/** Groups cues into paragraphs a person can read: the transcript's passages (one rule for the page and corrections). */
 export function paragraphsOf(cues: readonly Cue[]): { start: number; end: number; speaker: string | null; texts: string[] }[] {
-  const paragraphs: { start: number; end: number; speaker: string | null; texts: string[] }[] = [];
-  let current: (typeof paragraphs)[number] | null = null;
-  for (const cue of cues) {
-    const text = cue.text.replace(/\s*\n\s*/g, ' ').trim();
-    if (text === '') continue;
-    const lastText = current?.texts[current.texts.length - 1] ?? '';
-    const newSpeaker = current !== null && cue.speaker !== null && cue.speaker !== current.speaker;
-    const long = current !== null && (cue.end - current.start > HARD_SECONDS || (cue.start - current.start >= SOFT_SECONDS && SENTENCE_END.test(lastText)));
-    if (current === null || newSpeaker || long) {
-      current = { start: cue.start, end: cue.end, speaker: cue.speaker, texts: [] };
-      paragraphs.push(current);
-    }
-    current.texts.push(text);
-    current.end = Math.max(current.end, cue.end);
-  }
-  return paragraphs;
+  return passagesOf(cues).map(({ start, end, speaker, texts }) => ({ start, end, speaker, texts }));
 }
 
 /**

@@ -33,6 +33,14 @@ export const versionOf = (inputsKey: string): string => inputsKey.slice(0, VERSI
 /** The step records of a published revision, kept beside its files: what a later version may carry over. */
 const PUBLISHED_STEPS = 'steps.json';
 
+/**
+ * Files of a published revision changed afterwards (a corrected transcript) are written under
+ * `<rev>/revised/<stamp>/<path>`, beside the ones they replace: nothing listed is overwritten.
+ */
+const REVISED_PATH = /^revised\/[0-9a-z]+\//;
+/** The path inside its revision that a file stands for, revised or not (`revised/x/text/fr.vtt` → `text/fr.vtt`). */
+const pathInRevision = (revision: string, key: string): string => key.slice(revision.length).replace(REVISED_PATH, '');
+
 const storedFileSchema = z.object({ key: z.string(), size: z.number(), sha256: z.string(), contentType: z.string() });
 
 const currentSchema = z.object({ key: z.string().optional(), inputsKey: z.string().optional() });
@@ -201,12 +209,49 @@ export class ItemVersion {
     const records = published.records as StepRecord[];
     // The files as the manifest lists them: what the revision really holds.
     const listed = new Map(manifest.files.map((f) => [f.key, f]));
+    const revision = `${itemPrefix(manifest.id)}${revisionOf(manifest.pipeline.inputs)}/`;
+    const revised = new Map(manifest.files.filter((f) => f.key.startsWith(`${revision}revised/`)).map((f) => [pathInRevision(revision, f.key), f]));
     const files = new Map<string, StoredFile>();
     for (const [rel, file] of filesAfter(records)) {
-      const stored = listed.get(file.key);
+      // A file revised since (a corrected transcript) stands for the step's output: carried over as it is now.
+      const stored = revised.get(rel) ?? listed.get(file.key);
       if (stored) files.set(rel, stored);
     }
     return { records, files };
+  }
+
+  /**
+   * New contents for some files of the published revision (a transcript corrected after its
+   * ingest), by their current keys: each is written beside the file it replaces, then the
+   * manifest naming them is published (the commit point: every reference to an old key — text,
+   * tracks, downloads, files — now names the new file, then `edit` adds what else changed), then
+   * the replaced files go. Refused without any change when the manifest moved meanwhile.
+   */
+  static async revise(
+    store: BlobStore,
+    manifest: Manifest,
+    contents: ReadonlyMap<string, { body: string; contentType: string }>,
+    edit: (revised: Manifest) => Manifest,
+  ): Promise<Manifest> {
+    const revision = `${itemPrefix(manifest.id)}${revisionOf(manifest.pipeline.inputs)}/`;
+    const stamp = `${Date.now().toString(36)}${randomUUID().slice(0, 4)}`;
+    const replaced = new Map<string, StoredFile>();
+    for (const [key, { body, contentType }] of contents) {
+      if (!key.startsWith(revision)) throw new Error(`${manifest.id}: ${key} is not a file of the published revision`);
+      const newKey = `${revision}revised/${stamp}/${pathInRevision(revision, key)}`;
+      const put = await store.putBuffer(newKey, body, contentType);
+      replaced.set(key, { key: newKey, size: put.size, sha256: put.sha256, contentType });
+    }
+    const built = edit(renamedFiles(manifest, replaced) as Manifest);
+    const now = await store.getBuffer(manifestKey(manifest.id));
+    if (!now || JSON.stringify(JSON.parse(now.toString('utf8'))) !== JSON.stringify(manifest)) {
+      await deleteKeys(store, [...replaced.values()].map((f) => f.key));
+      throw new RevisionConflictError(manifest.id);
+    }
+    await store.putBuffer(manifestKey(manifest.id), JSON.stringify(built, null, 2), 'application/json');
+    const kept = new Set(built.files.map((f) => f.key));
+    await deleteKeys(store, [...replaced.keys()].filter((key) => !kept.has(key)));
+    return built;
   }
 
   private recordKey(step: string): string {
@@ -267,6 +312,25 @@ export async function versionInProgress(store: BlobStore, id: string, version: s
   return (await store.stat(`${stagingRoot(id)}${version}/inputs.json`)) !== null;
 }
 
+
+/** The item changed while a revision of its files was being made: nothing was changed, try again. */
+export class RevisionConflictError extends Error {
+  override name = 'RevisionConflictError';
+  constructor(id: string) {
+    super(`${id}: the item changed meanwhile (a new version was published); nothing was changed, try again`);
+  }
+}
+
+/** Every reference to a replaced file (a key string, or a stored file object) made to name its replacement. */
+function renamedFiles(value: unknown, replaced: ReadonlyMap<string, StoredFile>): unknown {
+  if (typeof value === 'string') return replaced.get(value)?.key ?? value;
+  if (Array.isArray(value)) return value.map((entry) => renamedFiles(entry, replaced));
+  if (typeof value !== 'object' || value === null) return value;
+  const object = value as Record<string, unknown>;
+  const stored = typeof object.key === 'string' && typeof object.sha256 === 'string' ? replaced.get(object.key) : undefined;
+  const renamed = Object.fromEntries(Object.entries(object).map(([name, entry]) => [name, renamedFiles(entry, replaced)]));
+  return stored ? { ...renamed, key: stored.key, size: stored.size, sha256: stored.sha256 } : renamed;
+}
 
 function sortedRecord<T>(entries: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b)));

@@ -38,9 +38,11 @@ export async function publishItem(input: PublishInput): Promise<Manifest> {
   const existing = await readManifest(input.store, item.id);
   return version.publish((steps) => {
     files.set(steps.key.slice(version.revision.length), steps);
-    return buildManifest({
+    const built = buildManifest({
       item, media: input.media, source: { ...source, fileName: path.basename(media.path) }, result: input.result,
       files, pipelineVersion: input.pipelineVersion, inputsKey: version.inputsKey, ingestedAt: existing?.pipeline.ingestedAt ?? input.now, now: input.now,
     });
+    // What people changed since the ingest stays on record in every later version.
+    return existing?.history ? { ...built, history: existing.history } : built;
   }, input.records, input.stillCurrent);
 }
