@@ -2,6 +2,7 @@ import { loadConfig } from './config.js';
 import { AppError, ConfigError, describeError, UsageError } from './domain/errors.js';
 import { exportCommand, EXPORT_HELP } from './cli/commands/export.js';
 import { ingestCommand, INGEST_HELP } from './cli/commands/ingest.js';
+import { operatorCommand, OPERATOR_HELP } from './cli/commands/operator.js';
 import { reindexCommand, REINDEX_HELP } from './cli/commands/reindex.js';
 import { removeCommand, REMOVE_HELP } from './cli/commands/remove.js';
 import { searchCommand, SEARCH_HELP } from './cli/commands/search.js';
@@ -19,6 +20,7 @@ Usage: mediacommuns <command> [options]
 Commands:
   export --edition <slug> --out file.zip        an edition as one ZIP: metadata, transcripts, texts, PDFs, media list
   ingest <folder | programme.csv|.json|.yaml>   validate, then ingest an edition (--dry-run: validate only)
+  operator add|remove|list                      the console's accounts (add <name> --password-stdin)
   reindex                                       rebuild the search indexes from the archive and swap them in
   remove <id> … --reason "…" --yes              remove items (search too); their links answer 410 Gone with the notice (--purge)
   search <query> [--filter name=value …]        the website's search: items and passages with times/pages (--json)
@@ -36,6 +38,7 @@ Exit code: 0 all good, 1 some items failed, 2 bad usage or configuration.`;
 const COMMANDS: Record<string, { run: typeof ingestCommand; help: string }> = {
   export: { run: exportCommand, help: EXPORT_HELP },
   ingest: { run: ingestCommand, help: INGEST_HELP },
+  operator: { run: operatorCommand, help: OPERATOR_HELP },
   reindex: { run: reindexCommand, help: REINDEX_HELP },
   remove: { run: removeCommand, help: REMOVE_HELP },
   search: { run: searchCommand, help: SEARCH_HELP },
