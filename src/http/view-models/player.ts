@@ -9,6 +9,7 @@ import { translate } from '../i18n/messages.js';
 import type { Locale } from '../locale.js';
 import { mediaUrl } from '../urls.js';
 import { languageList } from './language-names.js';
+import { streamChoicesOf, type StreamChoicesModel } from './player-streams.js';
 
 export interface MediaSource {
   src: string;
@@ -50,6 +51,8 @@ export interface PlayerModel {
   silent: { note: string; muted: boolean } | null;
   /** A talk without sound has its described version in an HLS master of its own (plays natively, no JS needed). */
   describedVersion: boolean;
+  /** Sound alone, quality and data saver, shown by player-streams.js; null where there is no ladder to choose in. */
+  streams: StreamChoicesModel | null;
 }
 
 export interface StatusModel {
@@ -142,6 +145,8 @@ export function playerModel(manifest: Manifest, locale: Locale, moment: Moment |
     describedAudio: described?.name ?? null,
     silent: silent ? { note: translate(locale, hearsDescription ? 'item.player.silentDescribed' : 'item.player.silent'), muted: !hearsDescription } : null,
     describedVersion: describedMaster !== null,
+    // The described version of a silent talk is a master of its own, without the ladder's choices.
+    streams: hearsDescription ? null : streamChoicesOf(manifest, locale),
   };
 }
 
