@@ -44,8 +44,9 @@ export async function startWeb(options: {
   const version = assetVersion(path.join(VIEWS_DIR, 'static'));
   const catalogue = new Catalogue(options.store, {
     onUnreadable: (key, cause) => options.log?.(`warning: ${key}: ${cause}`),
+    ...(options.log ? { log: options.log } : {}),
   });
-  await catalogue.reload();
+  await catalogue.snapshot();
   const deps: WebDeps = {
     catalogue,
     search: new SearchService(options.index),
@@ -74,6 +75,6 @@ export async function startWeb(options: {
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      }).then(() => catalogue.idle()),
   };
 }

@@ -8,6 +8,14 @@ export interface BlobInfo {
   sha256?: string;
 }
 
+export interface ListOptions {
+  /**
+   * Only keys after this one (byte order), as S3's StartAfter: a reader that remembers the last
+   * key it saw asks for what came after it in one request, not for the whole prefix again.
+   */
+  startAfter?: string;
+}
+
 export interface PutResult {
   key: string;
   size: number;
@@ -28,7 +36,8 @@ export interface BlobStore {
   getBuffer(key: string): Promise<Buffer | null>;
   /** Byte range is inclusive, as in HTTP Range. */
   getStream(key: string, range?: { start: number; end: number }): Promise<Readable>;
-  list(prefix: string): AsyncIterable<BlobInfo>;
+  /** Every key under the folder `prefix`, in byte order of the keys (as S3 lists them). */
+  list(prefix: string, options?: ListOptions): AsyncIterable<BlobInfo>;
   /**
    * Copies an object to another key inside the store, without the bytes passing through this
    * process where the store allows (a hard link on disk, a server-side copy on S3); atomic like a

@@ -127,6 +127,36 @@ export function blobStoreContract(name: string, makeStore: () => Promise<BlobSto
       expect(await keysUnder(store, '')).toEqual(['items/b/x.txt', 'items/bc/w.txt', 'items/c/z.txt']);
     });
 
+    it('lists the keys after a given key only, in order', async () => {
+      const store = await makeStore();
+      // No name beside a folder that sorts between it and its "/" ("a-b" beside "a/"): S3 lists those
+      // in byte order, s3rver (the S3 server of the tests) folder by folder.
+      const keys = ['changes/0001-a.json', 'changes/0002-b.json', 'changes/0002-c.json', 'changes/0003-a.json', 'changes/sub/x.json', 'changes-other/y.json', 'changes/a/c.json'];
+      for (const key of keys) await store.putBuffer(key, key, 'application/json');
+      expect(await keysUnder(store, 'changes/')).toEqual(['changes/0001-a.json', 'changes/0002-b.json', 'changes/0002-c.json', 'changes/0003-a.json', 'changes/a/c.json', 'changes/sub/x.json']);
+      const after = async (startAfter: string): Promise<string[]> => {
+        const found: string[] = [];
+        for await (const blob of store.list('changes/', { startAfter })) found.push(blob.key);
+        return found;
+      };
+      expect(await after('changes/0002-b.json')).toEqual(['changes/0002-c.json', 'changes/0003-a.json', 'changes/a/c.json', 'changes/sub/x.json']);
+      // A key that is not stored works as well: what sorts after it.
+      expect(await after('changes/0002')).toEqual(['changes/0002-b.json', 'changes/0002-c.json', 'changes/0003-a.json', 'changes/a/c.json', 'changes/sub/x.json']);
+      expect(await after('changes/a/')).toEqual(['changes/a/c.json', 'changes/sub/x.json']);
+      expect(await after('changes/sub/x.json')).toEqual([]);
+      // Before the prefix: the whole folder; never a key outside it.
+      expect(await after('a')).toEqual(await keysUnder(store, 'changes/'));
+    });
+
+    it('lists after a key across pages (S3 answers 1,000 at most)', async () => {
+      const store = await makeStore();
+      const keys = Array.from({ length: 1_050 }, (_, i) => `changes/${String(i).padStart(5, '0')}.json`);
+      for (let i = 0; i < keys.length; i += 25) await Promise.all(keys.slice(i, i + 25).map((key) => store.putBuffer(key, 'x', 'application/json')));
+      const found: string[] = [];
+      for await (const blob of store.list('changes/', { startAfter: keys[20] })) found.push(blob.key);
+      expect(found).toEqual(keys.slice(21));
+    });
+
     it('lists more keys than one page holds (S3 answers 1,000 at most)', async () => {
       const store = await makeStore();
       const keys = Array.from({ length: 1_100 }, (_, i) => `items/many/hls/seg-${String(i).padStart(4, '0')}.ts`);

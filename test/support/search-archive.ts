@@ -6,6 +6,7 @@ import { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import type { ItemKind } from '../../src/domain/item.js';
 import type { LicenceId } from '../../src/domain/licence.js';
+import { recordChange } from '../../src/services/archive/change-log.js';
 import { manifestKey, manifestSchema, type Manifest, type StoredFile } from '../../src/domain/manifest.js';
 import type { Cue, PageTextFile, SlideTextFile, TranscriptFile } from '../../src/domain/text.js';
 import { slugify } from '../../src/domain/slug.js';
@@ -133,6 +134,8 @@ export async function writeItem(store: BlobStore, spec: ArchiveItem): Promise<Ma
   };
   const valid = manifestSchema.parse(manifest);
   await store.putBuffer(manifestKey(spec.id), JSON.stringify(valid, null, 2), 'application/json');
+  // As a publish does: a running site learns of the item from the change log.
+  await recordChange(store, spec.id, 'published');
   return valid;
 }
 

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { isNoSpace } from '../../domain/disk-full.js';
 import { diskFullAt } from '../../lib/free-space.js';
 import { HashingStream, sha256Of } from '../../lib/sha256.js';
-import type { BlobInfo, BlobStore, PutResult } from '../../ports/blob-store.js';
+import type { BlobInfo, BlobStore, ListOptions, PutResult } from '../../ports/blob-store.js';
 
 /**
  * The default store: plain files under one folder, same keys as in S3.
@@ -69,9 +69,9 @@ export class FsBlobStore implements BlobStore {
     return createReadStream(file, range ? { start: range.start, end: range.end } : {});
   }
 
-  async *list(prefix: string): AsyncIterable<BlobInfo> {
+  async *list(prefix: string, options: ListOptions = {}): AsyncIterable<BlobInfo> {
     const base = this.pathOf(prefix.replace(/\/+$/, '') || '.');
-    yield* this.walk(base);
+    yield* this.walk(base, options.startAfter ?? '');
   }
 
   /**
@@ -148,7 +148,12 @@ export class FsBlobStore implements BlobStore {
     return { key, size: meter.size, sha256: meter.sha256() };
   }
 
-  private async *walk(dir: string): AsyncIterable<BlobInfo> {
+  /**
+   * Depth first in byte order of the whole keys, as S3 lists: a folder sorts as its name plus
+   * "/", so "a-b" comes before "a/x". Folders and files at or before `startAfter` are skipped
+   * without a stat, so a listing of the last few keys of a long folder costs one readdir.
+   */
+  private async *walk(dir: string, startAfter: string): AsyncIterable<BlobInfo> {
     let entries;
     try {
       entries = await readdir(dir, { withFileTypes: true });
@@ -156,14 +161,22 @@ export class FsBlobStore implements BlobStore {
       if (isMissing(error) || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return;
       throw error;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue; // temporary files of writes in progress
+    const folder = path.relative(this.root, dir).split(path.sep).join('/');
+    const keyOf = (name: string): string => (folder === '' ? name : `${folder}/${name}`);
+    const named = entries
+      .filter((entry) => !entry.name.startsWith('.')) // temporary files of writes in progress
+      .map((entry) => ({ entry, sortKey: entry.isDirectory() ? `${keyOf(entry.name)}/` : keyOf(entry.name) }))
+      .sort((a, b) => Buffer.compare(Buffer.from(a.sortKey), Buffer.from(b.sortKey)));
+    for (const { entry, sortKey } of named) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) yield* this.walk(full);
-      else if (entry.isFile()) {
+      if (entry.isDirectory()) {
+        // Every key inside starts with sortKey: all at or before startAfter unless startAfter lies inside.
+        if (startAfter !== '' && sortKey < startAfter && !startAfter.startsWith(sortKey)) continue;
+        yield* this.walk(full, startAfter);
+      } else if (entry.isFile()) {
+        if (startAfter !== '' && Buffer.compare(Buffer.from(sortKey), Buffer.from(startAfter)) <= 0) continue;
         const info = await stat(full);
-        yield { key: path.relative(this.root, full).split(path.sep).join('/'), size: info.size, modified: info.mtime };
+        yield { key: sortKey, size: info.size, modified: info.mtime };
       }
     }
   }

@@ -17,7 +17,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { DiskFullError } from '../../domain/disk-full.js';
 import { ConfigError, NotFoundError } from '../../domain/errors.js';
 import { HashingStream, sha256OfFile } from '../../lib/sha256.js';
-import type { BlobInfo, BlobStore, PutResult } from '../../ports/blob-store.js';
+import type { BlobInfo, BlobStore, ListOptions, PutResult } from '../../ports/blob-store.js';
 import { describeS3Cause, isNotFound, isStorageFull, StorageError } from './s3-errors.js';
 import { checkKey, encodeKeyPath, folderPrefix, isHidden } from './s3-keys.js';
 import { BackoffRetryStrategy, DEFAULT_RETRY, type RetryPolicy } from './s3-retry.js';
@@ -179,13 +179,15 @@ export class S3BlobStore implements BlobStore {
     return Readable.from(Buffer.from((await object.Body?.transformToByteArray()) ?? []));
   }
 
-  async *list(prefix: string): AsyncIterable<BlobInfo> {
+  async *list(prefix: string, options: ListOptions = {}): AsyncIterable<BlobInfo> {
     const base = folderPrefix(prefix);
+    // StartAfter goes with the first page only: the continuation token carries on from there.
+    const startAfter = options.startAfter && options.startAfter >= base ? options.startAfter : undefined;
     await this.ready();
     let token: string | undefined;
     do {
       const page = await this.request('list', base || '/', () =>
-        this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, MaxKeys: this.listPageSize, ...(base ? { Prefix: base } : {}), ...(token ? { ContinuationToken: token } : {}) })),
+        this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, MaxKeys: this.listPageSize, ...(base ? { Prefix: base } : {}), ...(token ? { ContinuationToken: token } : startAfter ? { StartAfter: startAfter } : {}) })),
       );
       for (const object of page.Contents ?? []) {
         if (!object.Key || isHidden(object.Key.slice(base.length))) continue;

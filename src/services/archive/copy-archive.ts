@@ -9,6 +9,7 @@ import { manifestKey, parseManifest, type StoredFile } from '../../domain/manife
 import type { BlobStore } from '../../ports/blob-store.js';
 import { mapLimit } from '../../lib/concurrency.js';
 import { HashingStream, sha256OfStream } from '../../lib/sha256.js';
+import { recordChange } from './change-log.js';
 
 export interface CopyProblem {
   itemId: string;
@@ -122,7 +123,10 @@ async function copyItem(source: BlobStore, target: BlobStore, id: string, option
     const existing = await target.getBuffer(key);
     if (existing?.equals(manifestBytes)) item.manifest = 'unchanged';
     else {
-      if (!options.dryRun) await target.putBuffer(key, manifestBytes, 'application/json');
+      if (!options.dryRun) {
+        await target.putBuffer(key, manifestBytes, 'application/json');
+        await recordChange(target, id, 'published');
+      }
       item.manifest = 'copied';
     }
     // What the target held of an older version of the item: unreferenced now that the manifest is in.

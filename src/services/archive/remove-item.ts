@@ -6,6 +6,7 @@ import type { Tombstone } from '../../domain/tombstone.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import { itemClipsPrefix } from '../clips/clip-keys.js';
 import { deleteKeys, itemPrefix, stagingRoot } from '../ingest/item-version.js';
+import { recordChange } from './change-log.js';
 import { editionExportsPrefix } from './edition-export.js';
 import { readTombstone, writeTombstone } from './tombstones.js';
 
@@ -127,6 +128,8 @@ export async function removeItem(store: BlobStore, plan: RemovalPlan, workRoot: 
   if (plan.tombstone) await writeTombstone(store, plan.tombstone);
   const manifest = manifestKey(plan.id);
   if (plan.keys.includes(manifest)) await store.delete(manifest);
+  // After the manifest is gone (and the tombstone written): readers then find the item removed.
+  if (plan.keys.includes(manifest) || plan.tombstone) await recordChange(store, plan.id, 'removed');
   await deleteKeys(store, plan.keys.filter((key) => key !== manifest));
   await rm(path.join(workRoot, plan.id), { recursive: true, force: true });
 }

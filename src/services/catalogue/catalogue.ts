@@ -2,9 +2,11 @@ import type { ZodType } from 'zod';
 import type { Manifest, StoredFile } from '../../domain/manifest.js';
 import { slugify } from '../../domain/slug.js';
 import type { Tombstone } from '../../domain/tombstone.js';
+import { describeError } from '../../domain/errors.js';
 import type { BlobStore } from '../../ports/blob-store.js';
-import { readManifests } from '../archive/manifests.js';
-import { listTombstones } from '../archive/tombstones.js';
+import { pruneChanges } from '../archive/change-log.js';
+import { applyNewChanges, readWholeState, sameContent, type CatalogueState } from './catalogue-state.js';
+import { readCompacted, writeCompacted } from './compacted-catalogue.js';
 
 export interface EditionSummary {
   slug: string;
@@ -49,54 +51,90 @@ export interface CatalogueSnapshot {
 }
 
 export interface CatalogueOptions {
-  /** A snapshot older than this is reloaded in the background while the old one keeps serving. */
+  /** A snapshot older than this is refreshed from the change log in the background while the old one keeps serving. */
   maxAgeMs?: number;
-  /** An unknown id reloads the snapshot at most this often (an item just ingested shows up). */
+  /** An unknown id refreshes the snapshot at most this often (an item just ingested shows up). */
   missRefreshMs?: number;
+  /** The whole store is read again this often (in the background): what the change log missed heals then. */
+  fullPassMs?: number;
+  /** Log entries applied since the compacted catalogue was written, beyond which it is written again. */
+  compactAfter?: number;
   onUnreadable?: (key: string, cause: string) => void;
+  /** Lines for the operator's log (a compacted catalogue written, a failure to write it). */
+  log?: (line: string) => void;
 }
 
+/** Log entries older than this (before the compacted catalogue's cursor) are deleted once it is written: a reader never lags so far. */
+const LOG_RETENTION_MS = 60 * 60_000;
+
 /**
- * Read side of the archive for the website, API and feeds. Manifests are small and few
- * (hundreds per edition), so the whole catalogue is held in memory and reloaded from the store
- * now and then; text files (transcripts, pages) are read on demand and cached by key, which is
- * safe because their keys change with every revision of an item.
+ * Read side of the archive for the website, API and feeds. The whole catalogue is held in
+ * memory (10,000 manifests are tens of MB). It starts from the compacted catalogue (one object)
+ * plus the change log's tail, or, on an archive that has none yet, from every manifest, and then
+ * writes the compacted catalogue. Later it learns what changed from the change log (one list
+ * request when nothing did), and reads the whole store again every `fullPassMs` (and on
+ * `reload()`), which heals whatever the log missed: a writer that crashed between its manifest
+ * and its log entry, a clock too far behind. Manifests whose bytes did not change keep their
+ * objects across all of these, so pages kept for them stay valid. Text files (transcripts,
+ * pages) are read on demand and cached by key, which is safe because their keys change with
+ * every revision of an item.
  */
 export class Catalogue {
   private current: CatalogueSnapshot | null = null;
-  private loading: Promise<CatalogueSnapshot> | null = null;
+  private state: CatalogueState | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private pendingRefresh: Promise<CatalogueSnapshot> | null = null;
+  private pendingFullPass: Promise<CatalogueSnapshot> | null = null;
+  private checkedAt = 0;
+  private lastFullPass = 0;
+  private sinceCompacted = 0;
+  private compacting: Promise<void> = Promise.resolve();
   private lastMissRefresh = 0;
   private readonly texts = new Map<string, unknown>();
   private readonly maxAgeMs: number;
   private readonly missRefreshMs: number;
+  private readonly fullPassMs: number;
+  private readonly compactAfter: number;
 
   constructor(private readonly store: BlobStore, private readonly options: CatalogueOptions = {}) {
     this.maxAgeMs = options.maxAgeMs ?? 30_000;
     this.missRefreshMs = options.missRefreshMs ?? 5_000;
+    this.fullPassMs = options.fullPassMs ?? 60 * 60_000;
+    this.compactAfter = options.compactAfter ?? 200;
   }
 
-  /** The current snapshot; the first call waits for the load, later ones never wait for a reload. */
+  /** The current snapshot; the first call waits for the start, later ones never wait for a refresh. */
   async snapshot(): Promise<CatalogueSnapshot> {
-    if (!this.current) return this.reload();
-    if (Date.now() - this.current.loadedAt.getTime() > this.maxAgeMs) void this.reload().catch(() => {});
+    if (!this.current) return this.refresh();
+    const now = Date.now();
+    if (now - this.lastFullPass >= this.fullPassMs) void this.reload().catch(() => {});
+    else if (now - this.checkedAt > this.maxAgeMs) void this.refresh().catch(() => {});
     return this.current;
   }
 
-  /** Reloads now (after an ingest, in tests); concurrent callers share one load. */
-  reload(): Promise<CatalogueSnapshot> {
-    this.loading ??= this.load().finally(() => {
-      this.loading = null;
+  /** What the change log says changed since the last look (the first call starts the catalogue); concurrent callers share one. */
+  refresh(): Promise<CatalogueSnapshot> {
+    this.pendingRefresh ??= this.serially(() => (this.state ? this.applyLog(this.state) : this.start())).finally(() => {
+      this.pendingRefresh = null;
     });
-    return this.loading;
+    return this.pendingRefresh;
   }
 
-  /** One item by id, or null; an unknown id may reload the snapshot (rate-limited). */
+  /** Reads the whole store again (after an ingest, in tests, and every `fullPassMs`); concurrent callers share one. */
+  reload(): Promise<CatalogueSnapshot> {
+    this.pendingFullPass ??= this.serially(() => this.fullPass()).finally(() => {
+      this.pendingFullPass = null;
+    });
+    return this.pendingFullPass;
+  }
+
+  /** One item by id, or null; an unknown id may refresh the snapshot (rate-limited). */
   async item(id: string): Promise<Manifest | null> {
     const found = (await this.snapshot()).byId.get(id);
     if (found) return found;
     if (Date.now() - this.lastMissRefresh < this.missRefreshMs) return null;
     this.lastMissRefresh = Date.now();
-    return (await this.reload()).byId.get(id) ?? null;
+    return (await this.refresh()).byId.get(id) ?? null;
   }
 
   /** A JSON text file (transcript, slides, pages) validated by `schema`; null when absent or unreadable. */
@@ -112,22 +150,71 @@ export class Catalogue {
     return parsed.data;
   }
 
-  private async load(): Promise<CatalogueSnapshot> {
-    const manifests: Manifest[] = [];
-    const unreadable: string[] = [];
-    for await (const manifest of readManifests(this.store, (key, cause) => {
-      unreadable.push(`${key}: ${cause}`);
-      this.options.onUnreadable?.(key, cause);
-    })) {
-      manifests.push(manifest);
-    }
-    const tombstones = await listTombstones(this.store, (key, cause) => {
-      unreadable.push(`${key}: ${cause}`);
-      this.options.onUnreadable?.(key, cause);
-    });
-    this.current = buildSnapshot(manifests, unreadable, tombstones);
+  /** Resolves once no load and no compaction is under way (before the store goes away: tests, shutdown). */
+  async idle(): Promise<void> {
+    await this.queue;
+    await this.compacting;
+  }
+
+  /** One load at a time: a full pass and a log refresh never interleave their changes to the state. */
+  private serially<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** From the compacted catalogue and the log's tail; without one (an archive from before the log), the old way once. */
+  private async start(): Promise<CatalogueSnapshot> {
+    const compacted = await readCompacted(this.store);
+    if (!compacted) return this.fullPass();
+    this.state = compacted.state;
+    this.lastFullPass = Date.now();
+    return this.applyLog(compacted.state, true);
+  }
+
+  private async applyLog(state: CatalogueState, first = false): Promise<CatalogueSnapshot> {
+    const { entries, changed } = await applyNewChanges(this.store, state, this.unreadable);
+    this.checkedAt = Date.now();
+    this.sinceCompacted += entries.length;
+    if (changed || first || !this.current) this.current = snapshotOf(state);
+    if (this.sinceCompacted > this.compactAfter) this.compact(state);
     return this.current;
   }
+
+  private async fullPass(): Promise<CatalogueSnapshot> {
+    const started = Date.now();
+    const state = await readWholeState(this.store, this.state, this.unreadable, started);
+    const same = this.state !== null && this.current !== null && sameContent(this.state, state);
+    this.state = state;
+    this.checkedAt = started;
+    this.lastFullPass = started;
+    if (!same || !this.current) {
+      this.current = snapshotOf(state);
+      this.compact(state);
+    }
+    return this.current;
+  }
+
+  /** Writes the compacted catalogue in the background and deletes the log entries it covers for good. */
+  private compact(state: CatalogueState): void {
+    this.sinceCompacted = 0;
+    this.compacting = writeCompacted(this.store, state)
+      .then(async (bytes) => {
+        const pruned = await pruneChanges(this.store, state.cursor - LOG_RETENTION_MS);
+        this.options.log?.(`catalogue: ${state.items.size} items and ${state.tombstones.size} tombstones compacted (${(bytes / 1_048_576).toFixed(1)} MiB), ${pruned} old change log entries deleted`);
+      })
+      .catch((error: unknown) => this.options.log?.(`warning: the compacted catalogue could not be written: ${describeError(error)}`));
+  }
+
+  private readonly unreadable = (key: string, cause: string): void => this.options.onUnreadable?.(key, cause);
+}
+
+function snapshotOf(state: CatalogueState): CatalogueSnapshot {
+  return buildSnapshot(
+    [...state.items.values()].map((held) => held.manifest),
+    [...state.unreadable].map(([key, cause]) => `${key}: ${cause}`),
+    [...state.tombstones.values()].sort((a, b) => a.id.localeCompare(b.id)),
+  );
 }
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base' });

@@ -6,6 +6,7 @@ import type { PipelineSettings } from '../../pipeline/step.js';
 import type { IngestItemJob } from '../../ports/job-queue.js';
 import { JobFailedError } from '../../ports/job-queue.js';
 import { readManifest } from '../archive/manifests.js';
+import { recordChange } from '../archive/change-log.js';
 import { archivedMediaProblem, readArchivedMedia, type ArchivedMedia } from './archived-media.js';
 import { diskFullOfStep } from './full-disk.js';
 import { newChainMemo, runStage, type StageDeps } from './ingest-stages.js';
@@ -55,6 +56,7 @@ export async function prepareItem(item: ProgrammeItem, deps: ItemIngestDeps): Pr
       const updated = withMetadata(existing, item, now());
       if (metadataOf(updated) === metadataOf(existing)) return { outcome: outcome({ status: 'unchanged', duration: existing.media.duration }) };
       await deps.store.putBuffer(manifestKey(item.id), JSON.stringify(updated, null, 2), 'application/json');
+      await recordChange(deps.store, item.id, 'updated');
       await retireRenamed(deps.store, updated, deps.workRoot);
       return { outcome: outcome({ status: 'updated', duration: existing.media.duration }) };
     }

@@ -4,6 +4,7 @@ import { manifestKey, type Manifest, type StoredFile } from '../../domain/manife
 import type { StepResult } from '../../pipeline/step.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import { mapLimit } from '../../lib/concurrency.js';
+import { recordChange } from '../archive/change-log.js';
 import { readStoredJson } from '../archive/manifests.js';
 
 /**
@@ -188,6 +189,8 @@ export class ItemVersion {
     for await (const blob of this.store.list(itemPrefix(this.id))) previous.push(blob.key);
     await stillCurrent();
     await this.store.putBuffer(manifestKey(this.id), JSON.stringify(built, null, 2), 'application/json');
+    // After the manifest, never before: a crash in between leaves the item published, and seen at the catalogue's next full pass.
+    await recordChange(this.store, this.id, 'published');
     const kept = new Set(built.files.map((f) => f.key).concat(manifestKey(this.id)));
     await deleteKeys(this.store, previous.filter((key) => !kept.has(key)));
     await this.removeStaging();
