@@ -252,6 +252,7 @@ export class ItemVersion {
       throw new RevisionConflictError(manifest.id);
     }
     await store.putBuffer(manifestKey(manifest.id), JSON.stringify(built, null, 2), 'application/json');
+    await recordChange(store, manifest.id, 'updated');
     const kept = new Set(built.files.map((f) => f.key));
     await deleteKeys(store, [...replaced.keys()].filter((key) => !kept.has(key)));
     return built;
