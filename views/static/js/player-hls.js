@@ -3,22 +3,25 @@ const HLS_TYPE = 'application/vnd.apple.mpegurl';
 /**
  * Plays the HLS master through hls.js where the browser cannot (Firefox, Chromium without
  * native HLS), or when asked: `?player=hlsjs`, or the audio-described version, which only
- * hls.js can select among the master's audio renditions. Elsewhere the <source> list already
- * works (native HLS, else the MP4/M4A file), and hls.js is never downloaded.
+ * hls.js can select among the master's audio renditions, or to save data (it starts at the
+ * lowest level, see player-streams.js). Elsewhere the <source> list already works (native HLS,
+ * else the MP4/M4A file), and hls.js is never downloaded.
  */
 export async function attachHls(media) {
   const source = media.querySelector(`source[type="${HLS_TYPE}"]`);
   if (!source) return null;
   const params = new URLSearchParams(window.location.search);
   const described = media.dataset.audioDescribed === 'true' ? media.dataset.describedAudio ?? null : null;
-  const forced = params.get('player') === 'hlsjs' || described !== null;
+  // Only hls.js lets the page choose the level: a visitor saving data gets it to start at the lowest.
+  const saver = savesData() && document.getElementById('player-streams-template') !== null;
+  const forced = params.get('player') === 'hlsjs' || described !== null || saver;
   if (!forced && media.canPlayType(HLS_TYPE) !== '') return null;
   if (!('MediaSource' in window) && !('ManagedMediaSource' in window)) return null;
   const Hls = await loadScript(media.dataset.hlsSrc);
   if (!Hls || !Hls.isSupported()) return null;
 
   const start = Number(media.dataset.startAt);
-  const hls = new Hls({ enableWorker: false, startPosition: Number.isFinite(start) && start > 0 ? start : -1 });
+  const hls = new Hls({ enableWorker: false, startPosition: Number.isFinite(start) && start > 0 ? start : -1, ...(saver ? { startLevel: 0 } : {}) });
   if (described) {
     const pick = () => {
       const index = hls.audioTracks.findIndex((track) => track.name === described || String(track.characteristics ?? '').includes('describes-video'));
@@ -31,6 +34,16 @@ export async function attachHls(media) {
   hls.attachMedia(media);
   media.dataset.engine = 'hlsjs';
   return hls;
+}
+
+/**
+ * The visitor asks to save data (Save-Data, `navigator.connection.saveData`) or the connection is
+ * slow (Network Information API, Chromium only): JavaScript is the place to know it, because the
+ * page is cached by its address whatever the request's headers.
+ */
+export function savesData() {
+  const connection = navigator.connection;
+  return Boolean(connection) && (connection.saveData === true || ['slow-2g', '2g', '3g'].includes(connection.effectiveType));
 }
 
 /** hls.js is a UMD bundle: a classic script that defines window.Hls (allowed by the CSP: same origin). */

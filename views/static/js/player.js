@@ -3,6 +3,7 @@ import { enhanceCopyButtons } from './item-copy.js';
 import { attachHls } from './player-hls.js';
 import { chooseMoment, playMoment } from './player-moment.js';
 import { followSignLanguage } from './player-sign.js';
+import { offerStreamChoices } from './player-streams.js';
 import { drawChapterThumbnails } from './player-storyboard.js';
 
 /**
@@ -16,7 +17,7 @@ enhanceCopyButtons();
 
 const media = document.getElementById('player');
 if (media instanceof HTMLMediaElement) {
-  attachHls(media).catch(() => {});
+  offerStreamChoices(media, attachHls(media).catch(() => null));
   playMoment(media);
   seekOnLinks(media);
   markCurrent(media, '.transcript__passage', document.getElementById('transcript-follow'));
