@@ -1,5 +1,5 @@
 import { ITEM_KINDS } from '../domain/item.js';
-import { json, oneOfValues, str, uri, type JsonSchema, type Operation } from './openapi-parts.js';
+import { json, oneOfValues, str, uri, type JsonSchema, type PathItem } from './openapi-parts.js';
 
 const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 'null' }] });
 
@@ -33,9 +33,11 @@ const gone = { $ref: '#/components/responses/Gone' };
 const ITEM_ADDRESS = /^\/api\/items\/\{id\}|^\/feeds\/chapters\/\{id\}|^\/oembed$/;
 
 /** Every operation on an item's address, with its 410 answer added. */
-export function withGoneResponses<P extends Record<string, { get: Operation }>>(paths: P): P {
+export function withGoneResponses<P extends Record<string, PathItem>>(paths: P): P {
   return Object.fromEntries(Object.entries(paths).map(([path, item]) => [
     path,
-    ITEM_ADDRESS.test(path) ? { ...item, get: { ...item.get, responses: { ...item.get.responses, 410: gone } } } : item,
+    ITEM_ADDRESS.test(path)
+      ? Object.fromEntries(Object.entries(item).map(([method, operation]) => [method, { ...operation, responses: { ...operation.responses, 410: gone } }]))
+      : item,
   ])) as P;
 }

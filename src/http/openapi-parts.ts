@@ -13,12 +13,17 @@ export interface Parameter {
   explode?: boolean;
 }
 
+/** A path's operations: the API reads with GET; the few writes (POST) have paths of their own. */
+export type PathItem = Partial<Record<'get' | 'post', Operation>>;
+
 export interface Operation {
   operationId: string;
   summary: string;
   description?: string;
   tags: string[];
   parameters?: Parameter[];
+  /** What a POST takes. */
+  requestBody?: JsonSchema;
   responses: Record<string, JsonSchema>;
 }
 

@@ -1,10 +1,11 @@
 import { ITEM_KINDS } from '../domain/item.js';
 import { LICENCE_IDS } from '../domain/licence.js';
 import { FACET_NAMES, MAX_HITS_PER_PAGE, SORT_ORDERS } from '../services/search/search-request.js';
-import { int, json, lang, many, oneOfValues, problem, query, ref, SCHEMAS, str, text, uri, type JsonSchema, type Operation } from './openapi-parts.js';
+import { int, json, lang, many, oneOfValues, problem, query, ref, SCHEMAS, str, text, uri, type JsonSchema, type PathItem } from './openapi-parts.js';
 import { CLIP_PATHS } from './openapi-clips.js';
 import { citationPaths } from './openapi-citations.js';
 import { GONE_RESPONSE, withGoneResponses } from './openapi-gone.js';
+import { EVENT_PATHS } from './openapi-events.js';
 import { EXPORT_PATHS, SEARCH_FORMAT_PARAMETER, withSearchCsv } from './openapi-exports.js';
 import { IIIF_PATHS } from './openapi-iiif.js';
 import { OAI_PATHS } from './openapi-oai.js';
@@ -21,7 +22,7 @@ export interface OpenApiDocument {
   servers: { url: string }[];
   /** Public and read-only: no operation needs credentials. */
   security: [];
-  paths: Record<string, Record<'get', Operation>>;
+  paths: Record<string, PathItem>;
   components: { schemas: Record<string, JsonSchema>; responses: Record<string, JsonSchema> };
 }
 
@@ -115,6 +116,7 @@ export function openApiDocument(origin: string): OpenApiDocument {
       ...citationPaths,
       ...IIIF_PATHS,
       ...OAI_PATHS,
+      ...EVENT_PATHS,
     }),
     components: {
       schemas: SCHEMAS,

@@ -8,6 +8,7 @@ import type { SearchIndex } from '../ports/search-index.js';
 import { Catalogue } from '../services/catalogue/catalogue.js';
 import { ClipService, type ClipOptions } from '../services/clips/index.js';
 import { SearchService } from '../services/search/search-service.js';
+import { StatsRecorder } from '../services/stats/stats-recorder.js';
 import { createApp } from './create-app.js';
 import { PageCache } from './page-cache.js';
 import { assetVersion, VIEWS_DIR, ViewEngine } from './view-engine.js';
@@ -40,6 +41,8 @@ export async function startWeb(options: {
   oai?: WebDeps['oai'];
   /** The rendered pages kept (default: a PageCache of PAGE_CACHE_MAX_BYTES); null: none, every page rendered. */
   pages?: PageCache | null;
+  /** The statistics' recorder options (flush interval, process id); null: nothing counted. */
+  stats?: ConstructorParameters<typeof StatsRecorder>[1] | null;
 }): Promise<WebServer> {
   const version = assetVersion(path.join(VIEWS_DIR, 'static'));
   const catalogue = new Catalogue(options.store, {
@@ -58,6 +61,7 @@ export async function startWeb(options: {
     ...(options.oai ? { oai: options.oai } : {}),
     ...(options.pages === null ? {} : { pages: options.pages ?? new PageCache() }),
     ...(options.media ? { clips: new ClipService(options.store, options.media, options.clips) } : {}),
+    ...(options.stats === null ? {} : { stats: new StatsRecorder(options.store, { ...(options.log ? { log: options.log } : {}), ...options.stats }) }),
   };
   const app = createApp(deps, { assetVersion: version });
   const server = app.listen(options.port, options.host ?? '0.0.0.0');
@@ -75,6 +79,6 @@ export async function startWeb(options: {
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }).then(() => catalogue.idle()),
+      }).then(() => catalogue.idle()).then(() => deps.stats?.close()),
   };
 }

@@ -2,6 +2,7 @@ import type { BlobStore } from '../ports/blob-store.js';
 import type { Catalogue } from '../services/catalogue/catalogue.js';
 import type { ClipService } from '../services/clips/index.js';
 import type { SearchService } from '../services/search/search-service.js';
+import type { StatsRecorder } from '../services/stats/stats-recorder.js';
 import type { PageCache } from './page-cache.js';
 import type { ViewEngine } from './view-engine.js';
 
@@ -24,6 +25,8 @@ export interface WebDeps {
   oai?: { adminEmail?: string | null; pageSize?: number };
   /** Rendered pages kept by what they were made from (home, search, item pages); absent: every page is rendered. */
   pages?: PageCache;
+  /** Daily totals of plays, downloads, embeds and searches without result (services/stats); absent: nothing is counted. */
+  stats?: StatsRecorder;
   /** Where server errors are written (one line each); stderr by default. */
   log?: (line: string) => void;
 }

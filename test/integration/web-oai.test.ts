@@ -298,7 +298,7 @@ describe('the protocol over HTTP', () => {
   });
 
   it('is in the OpenAPI document', () => {
-    expect(openApiDocument(PUBLIC).paths['/oai']?.get.operationId).toBe('oaiPmh');
+    expect(openApiDocument(PUBLIC).paths['/oai']?.get?.operationId).toBe('oaiPmh');
   });
 });
 

@@ -16,6 +16,8 @@ import { searchResponse } from '../view-models/api-search.js';
 import type { WebDeps } from '../web-deps.js';
 import { editionExportRoutes } from './edition-export.js';
 import { clipRoutes } from './clips.js';
+import { countApiSearch } from '../middleware/count-usage.js';
+import { eventRoutes } from './events.js';
 import { citationRoutes } from './citations.js';
 import { oembedRoutes } from './oembed.js';
 import { transcriptRoutes } from './transcripts.js';
@@ -43,6 +45,7 @@ export function apiRoutes(deps: WebDeps): Router {
     const query = parseQuery(req, searchQuery);
     if (query.format === 'csv') return sendSearchCsv(res, await openSearchCsv(deps.search, toSearchRequest(query), query.lang, contextOf(res).origin));
     const result = await deps.search.search(toSearchRequest(query));
+    countApiSearch(deps.stats, req, result);
     sendJson(res, searchResponse(result, contextOf(res).origin, query.lang));
   });
   router.use(oembedRoutes(deps));
@@ -50,6 +53,7 @@ export function apiRoutes(deps: WebDeps): Router {
   router.use(clipRoutes(deps));
   router.use(editionExportRoutes(deps));
   router.use(transcriptRoutes(deps));
+  router.use(eventRoutes(deps));
   return router;
 }
 

@@ -55,6 +55,7 @@ export function searchPageRoutes(deps: WebDeps): Router {
         }
         // The snapshot read after the search, as before: an item indexed while the search ran is shown.
         const current = await deps.catalogue.snapshot();
+        deps.stats?.searchPages.made(req.originalUrl, result);
         const model = searchPageModel({ state, result, locale, manifestOf: (id) => current.byId.get(id) });
         return {
           ...renderPage(res, deps.views, 'search', { ...model }, {

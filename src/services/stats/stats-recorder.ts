@@ -3,6 +3,7 @@ import type { BlobStore } from '../../ports/blob-store.js';
 import { bump, dayOf, itemDayOf, type ItemDay, type MonthCounts } from './stats-counts.js';
 import { monthOfDay, statsDayOf, statsMonthOf, type StatsMonth } from './stats-calendar.js';
 import { processKey } from './stats-keys.js';
+import { SearchPageOutcomes } from './search-outcomes.js';
 import { monthToJson } from './stats-json.js';
 import { DailyVisitors } from './visitors.js';
 
@@ -26,6 +27,8 @@ export interface Visitor {
  */
 export class StatsRecorder {
   readonly processId: string;
+  /** Which search page URLs found nothing, for counting the answers the page cache sends. */
+  readonly searchPages = new SearchPageOutcomes();
   private readonly months = new Map<StatsMonth, MonthCounts>();
   private readonly dirty = new Set<StatsMonth>();
   private readonly visitors: DailyVisitors;

@@ -22,9 +22,9 @@ describe('withGoneResponses', () => {
 
   it('is applied to the served document, whose components hold the Gone answer', () => {
     const doc = openApiDocument('https://archives.example');
-    expect(doc.paths['/api/items/{id}']?.get.responses['410']).toEqual({ $ref: '#/components/responses/Gone' });
-    expect(doc.paths['/api/items/{id}/citation.ris']?.get.responses['410']).toBeDefined();
-    expect(doc.paths['/api/items']?.get.responses['410']).toBeUndefined();
+    expect(doc.paths['/api/items/{id}']?.get?.responses['410']).toEqual({ $ref: '#/components/responses/Gone' });
+    expect(doc.paths['/api/items/{id}/citation.ris']?.get?.responses['410']).toBeDefined();
+    expect(doc.paths['/api/items']?.get?.responses['410']).toBeUndefined();
     expect(doc.components.responses.Gone).toMatchObject({ content: { 'application/problem+json': { schema: { type: 'object' } } } });
   });
 });

@@ -3,6 +3,7 @@ import { enhanceCopyButtons } from './item-copy.js';
 import { attachHls } from './player-hls.js';
 import { chooseMoment, playMoment } from './player-moment.js';
 import { followSignLanguage } from './player-sign.js';
+import './player-stats.js';
 import { offerStreamChoices } from './player-streams.js';
 import { drawChapterThumbnails } from './player-storyboard.js';
 
