@@ -11,6 +11,7 @@ import { localeOfPath, pathWithoutLocale } from './locale.js';
 import { originOf } from './request-context.js';
 import { adminBases } from './urls.js';
 import { apiRoutes } from './routes/api.js';
+import { correctionRoutes } from './routes/corrections.js';
 import { feedRoutes } from './routes/feeds.js';
 import { goneRoutes } from './routes/gone.js';
 import { iiifRoutes } from './routes/iiif.js';
@@ -60,6 +61,7 @@ export function createApp(deps: WebDeps, options: { assetVersion: string }): Exp
   app.use(aliasRedirects(deps));
   app.use(goneRoutes(deps));
   app.use(mediaRoutes(deps));
+  app.use(correctionRoutes(deps));
   app.use(apiRoutes(deps));
   app.use(feedRoutes(deps));
   app.use(oaiRoutes(deps));

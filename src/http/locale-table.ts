@@ -5,6 +5,7 @@ import type { Messages } from './i18n/translation.js';
 /** Every page of the site by name: links, the language switch and hreflang never hand-write a path. */
 export const ROUTE_NAMES = [
   'home', 'search', 'talk', 'podcast', 'document', 'editions', 'edition', 'speaker', 'theme', 'accessibility', 'licences', 'embed',
+  'correction', 'correctionThanks',
 ] as const;
 export type RouteName = (typeof ROUTE_NAMES)[number];
 
@@ -35,6 +36,7 @@ export const LOCALE_TABLE = {
       home: '/', search: '/recherche', talk: '/talks/:id', podcast: '/podcasts/:id', document: '/documents/:id',
       editions: '/editions', edition: '/editions/:slug', speaker: '/intervenants/:slug', theme: '/themes/:slug',
       accessibility: '/accessibilite', licences: '/licences', embed: '/embed/:id',
+      correction: '/corrections/:id', correctionThanks: '/corrections/:id/merci',
     },
     messages: fr,
   },
@@ -45,6 +47,7 @@ export const LOCALE_TABLE = {
       home: '/', search: '/search', talk: '/talks/:id', podcast: '/podcasts/:id', document: '/documents/:id',
       editions: '/editions', edition: '/editions/:slug', speaker: '/speakers/:slug', theme: '/themes/:slug',
       accessibility: '/accessibility', licences: '/licences', embed: '/embed/:id',
+      correction: '/corrections/:id', correctionThanks: '/corrections/:id/thanks',
     },
     messages: en,
   },

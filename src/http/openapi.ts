@@ -5,6 +5,7 @@ import { int, json, lang, many, oneOfValues, problem, query, ref, SCHEMAS, str, 
 import { CLIP_PATHS } from './openapi-clips.js';
 import { citationPaths } from './openapi-citations.js';
 import { GONE_RESPONSE, withGoneResponses } from './openapi-gone.js';
+import { CORRECTION_PATHS } from './openapi-corrections.js';
 import { EVENT_PATHS } from './openapi-events.js';
 import { EXPORT_PATHS, SEARCH_FORMAT_PARAMETER, withSearchCsv } from './openapi-exports.js';
 import { IIIF_PATHS } from './openapi-iiif.js';
@@ -117,6 +118,7 @@ export function openApiDocument(origin: string): OpenApiDocument {
       ...IIIF_PATHS,
       ...OAI_PATHS,
       ...EVENT_PATHS,
+      ...CORRECTION_PATHS,
     }),
     components: {
       schemas: SCHEMAS,

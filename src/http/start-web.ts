@@ -7,6 +7,7 @@ import type { MediaTool, SeekPointReader } from '../ports/media-tool.js';
 import type { SearchIndex } from '../ports/search-index.js';
 import { Catalogue } from '../services/catalogue/catalogue.js';
 import { ClipService, type ClipOptions } from '../services/clips/index.js';
+import { SearchIndexer } from '../services/search/indexer.js';
 import { SearchService } from '../services/search/search-service.js';
 import { StatsRecorder } from '../services/stats/stats-recorder.js';
 import { createApp } from './create-app.js';
@@ -53,6 +54,7 @@ export async function startWeb(options: {
   const deps: WebDeps = {
     catalogue,
     search: new SearchService(options.index),
+    indexer: new SearchIndexer(options.store, options.index),
     store: options.store,
     views: ViewEngine.load(VIEWS_DIR, `/assets/${version}`),
     publicUrl: options.publicUrl ?? null,

@@ -69,6 +69,19 @@ export function itemApiUrl(id: string, file: string, query: Record<string, Query
   return withQuery(`/api/items/${encodeURIComponent(id)}/${file}`, query);
 }
 
+/**
+ * The form suggesting a correction of a transcript's passage: `/corrections/<id>?t=<start>&lang=<language>`
+ * (`t` the passage's start as stored, to the millisecond: the form finds the passage from it).
+ */
+export function correctionHref(id: string, start: number, language: string, locale: Locale): string {
+  return urlFor('correction', locale, { id }, { t: Math.round(start * 1000) / 1000, lang: language });
+}
+
+/** Where suggestions are sent (the form and JSON alike): `/api/items/<id>/corrections`. */
+export function correctionsApiUrl(id: string): string {
+  return itemApiUrl(id, 'corrections');
+}
+
 /** Everything the API says about one item: `/api/items/<id>`. */
 export function itemDetailApiUrl(id: string): string {
   return `/api/items/${encodeURIComponent(id)}`;

@@ -1,6 +1,7 @@
 import type { BlobStore } from '../ports/blob-store.js';
 import type { Catalogue } from '../services/catalogue/catalogue.js';
 import type { ClipService } from '../services/clips/index.js';
+import type { SearchIndexer } from '../services/search/indexer.js';
 import type { SearchService } from '../services/search/search-service.js';
 import type { StatsRecorder } from '../services/stats/stats-recorder.js';
 import type { PageCache } from './page-cache.js';
@@ -27,6 +28,8 @@ export interface WebDeps {
   pages?: PageCache;
   /** Daily totals of plays, downloads, embeds and searches without result (services/stats); absent: nothing is counted. */
   stats?: StatsRecorder;
+  /** Reindexes one item after the console changed it (an accepted correction); absent: `reindex` later. */
+  indexer?: SearchIndexer;
   /** Where server errors are written (one line each); stderr by default. */
   log?: (line: string) => void;
 }

@@ -2,6 +2,7 @@ import type { Manifest } from '../../domain/manifest.js';
 import { primaryLanguage, type Cue, type SlideTextFile, type TranscriptFile } from '../../domain/text.js';
 import { passagesOf } from '../../domain/transcript-passages.js';
 import { timecode } from '../format.js';
+import { correctionHref } from '../urls.js';
 import { translate } from '../i18n/messages.js';
 import type { Locale } from '../locale.js';
 import { languageName } from '../../domain/language.js';
@@ -25,6 +26,8 @@ export interface TranscriptParagraph {
   /** The speaker's name when it changes from the previous paragraph. */
   speaker: string | null;
   text: string;
+  /** The form suggesting a correction of this paragraph, and its link's accessible name (with the time). */
+  correct: { href: string; label: string };
 }
 
 export interface TranscriptChoice {
@@ -84,6 +87,7 @@ export function transcriptModel(
       label: translate(locale, 'item.playFrom', { time }),
       speaker,
       text: p.texts.join(' '),
+      correct: { href: correctionHref(manifest.id, p.start, file.language, locale), label: translate(locale, 'corrections.suggestAt', { time }) },
     };
   });
   const reviewed = file.source === 'captions-reviewed';

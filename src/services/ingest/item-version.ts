@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { manifestKey, type Manifest, type StoredFile } from '../../domain/manifest.js';
+import { manifestKey, manifestSchema, parseManifest, type Manifest, type StoredFile } from '../../domain/manifest.js';
 import type { StepResult } from '../../pipeline/step.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import { mapLimit } from '../../lib/concurrency.js';
@@ -236,18 +236,21 @@ export class ItemVersion {
     contents: ReadonlyMap<string, { body: string; contentType: string }>,
     edit: (revised: Manifest) => Manifest,
   ): Promise<Manifest> {
-    const revision = `${itemPrefix(manifest.id)}${revisionOf(manifest.pipeline.inputs)}/`;
     const stamp = `${Date.now().toString(36)}${randomUUID().slice(0, 4)}`;
     const replaced = new Map<string, StoredFile>();
+    const listed = new Set(manifest.files.map((f) => f.key));
     for (const [key, { body, contentType }] of contents) {
-      if (!key.startsWith(revision)) throw new Error(`${manifest.id}: ${key} is not a file of the published revision`);
+      // The revision folder the file is in: items/<id>/<rev>/.
+      const folder = key.slice(itemPrefix(manifest.id).length).split('/')[0];
+      if (!key.startsWith(itemPrefix(manifest.id)) || !folder || !listed.has(key)) throw new Error(`${manifest.id}: ${key} is not a file the manifest lists`);
+      const revision = `${itemPrefix(manifest.id)}${folder}/`;
       const newKey = `${revision}revised/${stamp}/${pathInRevision(revision, key)}`;
       const put = await store.putBuffer(newKey, body, contentType);
       replaced.set(key, { key: newKey, size: put.size, sha256: put.sha256, contentType });
     }
     const built = edit(renamedFiles(manifest, replaced) as Manifest);
     const now = await store.getBuffer(manifestKey(manifest.id));
-    if (!now || JSON.stringify(JSON.parse(now.toString('utf8'))) !== JSON.stringify(manifest)) {
+    if (!now || JSON.stringify(parseManifest(now.toString('utf8'))) !== JSON.stringify(manifestSchema.parse(manifest))) {
       await deleteKeys(store, [...replaced.values()].map((f) => f.key));
       throw new RevisionConflictError(manifest.id);
     }

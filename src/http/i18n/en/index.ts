@@ -2,6 +2,7 @@ import { translation } from '../translation.js';
 import { admin } from './admin.js';
 import { citation } from './citation.js';
 import { common } from './common.js';
+import { corrections } from './corrections.js';
 import { exporting } from './exports.js';
 import { gone } from './gone.js';
 import { iiif } from './iiif.js';
@@ -14,4 +15,4 @@ import { search } from './search.js';
 import { textFiles } from './text-files.js';
 
 /** The English interface; `'complete'` is checked by the compiler against the French keys. */
-export const en = translation([common, item, moment, search, pages, citation, textFiles, exporting, gone, iiif, oai, playerStreams, admin], 'complete');
+export const en = translation([common, item, moment, search, pages, citation, textFiles, exporting, gone, iiif, oai, playerStreams, admin, corrections], 'complete');

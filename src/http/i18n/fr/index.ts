@@ -2,6 +2,7 @@ import { mergeGroups } from '../merge-groups.js';
 import { admin } from './admin.js';
 import { citation } from './citation.js';
 import { common } from './common.js';
+import { corrections } from './corrections.js';
 import { exporting } from './exports.js';
 import { gone } from './gone.js';
 import { iiif } from './iiif.js';
@@ -14,4 +15,4 @@ import { search } from './search.js';
 import { textFiles } from './text-files.js';
 
 /** The French interface: the reference every other locale is checked against (../translation.ts). */
-export const fr = mergeGroups(common, item, moment, search, pages, citation, textFiles, exporting, gone, iiif, oai, playerStreams, admin);
+export const fr = mergeGroups(common, item, moment, search, pages, citation, textFiles, exporting, gone, iiif, oai, playerStreams, admin, corrections);
