@@ -25,6 +25,7 @@ export function searchPageRoutes(deps: WebDeps): Router {
           title: translate(locale, 'home.title'),
           jsonLd: homeJsonLd(origin, locale),
           styles: ['css/cards.css', 'css/search.css'],
+          scripts: ['js/continue-list.js'],
         });
       });
     });

@@ -2,6 +2,7 @@ import { followMomentInCitation } from './citation-moment.js';
 import { enhanceCopyButtons } from './item-copy.js';
 import { attachHls } from './player-hls.js';
 import { chooseMoment, playMoment } from './player-moment.js';
+import { startPlayerPrefs } from './player-prefs.js';
 import { followSignLanguage } from './player-sign.js';
 import './player-stats.js';
 import { offerStreamChoices } from './player-streams.js';
@@ -27,6 +28,7 @@ if (media instanceof HTMLMediaElement) {
   chooseMoment(media);
   followSignLanguage(media);
   drawChapterThumbnails(media).catch(() => {});
+  startPlayerPrefs(media);
 }
 
 /** Links carrying `data-start` play from that second in place (a click, or Enter on the focused link). */

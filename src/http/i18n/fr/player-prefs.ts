@@ -1,0 +1,73 @@
+/** No-break space: French puts one inside « » and before : ; ? ! so they never start a line. */
+const _ = '\u00a0';
+
+/**
+ * Texts of the visitor's own comforts, all kept in their browser: resuming, speed, captions their
+ * way, keyboard shortcuts, finding in the transcript, the home page's « Continuer » list, and
+ * what the accessibility statement says of them. In French, the reference.
+ */
+export const playerPrefs = {
+  'prefs.resume': 'Reprendre à {time}',
+  'prefs.speed.label': 'Vitesse',
+  'prefs.speed.normal': 'normale',
+  'prefs.captions.summary': 'Apparence des sous-titres',
+  'prefs.captions.size': 'Taille',
+  'prefs.captions.size.normal': 'Normale',
+  'prefs.captions.size.large': 'Grande',
+  'prefs.captions.size.larger': 'Très grande',
+  'prefs.captions.contrast': 'Couleurs',
+  'prefs.captions.contrast.light': 'Blanc sur noir',
+  'prefs.captions.contrast.yellow': 'Jaune sur noir',
+  'prefs.captions.contrast.dark': 'Noir sur blanc',
+  'prefs.captions.position': 'Position',
+  'prefs.captions.position.bottom': 'En bas, au-dessus des commandes',
+  'prefs.captions.position.top': 'En haut de l’image',
+  'prefs.captions.on': 'Sous-titres affichés',
+  'prefs.captions.off': 'Sous-titres masqués',
+  'prefs.captions.none': 'Pas de sous-titres pour cet enregistrement',
+  'prefs.muted': 'Son coupé',
+  'prefs.unmuted': 'Son rétabli',
+  'prefs.at': `Position${_}: {time}`,
+  'prefs.shortcuts.switch': 'Raccourcis clavier à une touche',
+  'prefs.shortcuts.open': 'Liste des raccourcis',
+  'prefs.shortcuts.title': 'Raccourcis clavier du lecteur',
+  'prefs.shortcuts.intro': `Ils agissent quand le curseur n’est pas dans un champ de saisie. Décochez «${_}Raccourcis clavier à une touche${_}» sous le lecteur pour les désactiver.`,
+  'prefs.shortcuts.space': 'Espace',
+  'prefs.shortcuts.or': 'ou',
+  'prefs.shortcuts.left': 'Flèche gauche',
+  'prefs.shortcuts.right': 'Flèche droite',
+  'prefs.shortcuts.playPause': 'Lire ou mettre en pause',
+  'prefs.shortcuts.back10': 'Reculer de 10 secondes',
+  'prefs.shortcuts.forward10': 'Avancer de 10 secondes',
+  'prefs.shortcuts.back5': 'Reculer de 5 secondes',
+  'prefs.shortcuts.forward5': 'Avancer de 5 secondes',
+  'prefs.shortcuts.captions': 'Afficher ou masquer les sous-titres',
+  'prefs.shortcuts.fullscreen': 'Plein écran',
+  'prefs.shortcuts.mute': 'Couper ou rétablir le son',
+  'prefs.shortcuts.transcript': 'Aller à la transcription (le passage en cours)',
+  'prefs.shortcuts.help': 'Ouvrir cette liste',
+  'prefs.shortcuts.close': 'Fermer',
+  'prefs.kept': 'Vos réglages (vitesse, sous-titres, raccourcis) et l’endroit où vous vous êtes arrêté sont gardés dans ce navigateur seulement, sans compte ni envoi au site.',
+  'prefs.clear': 'Effacer ce qui est gardé',
+  'prefs.cleared': 'Réglages et positions effacés de ce navigateur.',
+
+  'prefs.find.label': 'Chercher dans la transcription',
+  'prefs.find.help': `Les accents et les majuscules sont ignorés. Entrée${_}: résultat suivant${_}; Maj + Entrée${_}: précédent.`,
+  'prefs.find.previous': 'Précédent',
+  'prefs.find.next': 'Suivant',
+  'prefs.find.play': 'Lire à partir de ce passage',
+  'prefs.find.none': `Aucun résultat pour «${_}{query}${_}»`,
+  'prefs.find.one': `1 résultat pour «${_}{query}${_}»`,
+  'prefs.find.many': `{count} résultats pour «${_}{query}${_}»`,
+  'prefs.find.position': 'Résultat {index} sur {count}, à {time}',
+
+  'prefs.continue.heading': 'Continuer',
+  'prefs.continue.intro': 'Les enregistrements que vous avez commencés, gardés dans ce navigateur seulement.',
+  'prefs.continue.at': 'arrêté à {time} sur {duration}',
+  'prefs.continue.clear': 'Effacer cette liste',
+  'prefs.continue.cleared': 'La liste a été effacée de ce navigateur.',
+
+  'prefs.statement.heading': 'Réglages personnels et raccourcis clavier',
+  'prefs.statement.kept': `Sur les pages des enregistrements, la vitesse de lecture, l’apparence des sous-titres, l’activation des raccourcis clavier et l’endroit où vous vous êtes arrêté sont gardés dans votre navigateur seulement (son stockage local, «${_}localStorage${_}»)${_}: il n’y a pas de compte, rien n’est envoyé au site. Le bouton «${_}Effacer ce qui est gardé${_}» sous le lecteur, la liste «${_}Continuer${_}» de l’accueil ou l’effacement des données du site dans votre navigateur les suppriment.`,
+  'prefs.statement.shortcuts': `Le lecteur a des raccourcis à une touche (Espace ou K${_}: lecture${_}; J et L${_}: 10 secondes${_}; flèches${_}: 5 secondes${_}; C${_}: sous-titres${_}; F${_}: plein écran${_}; M${_}: son${_}; T${_}: transcription${_}; ?${_}: leur liste). Ils n’agissent jamais dans un champ de saisie ni avec Ctrl, Alt ou Cmd, et une case sous le lecteur les désactive (critère 2.1.4 des WCAG).`,
+};
