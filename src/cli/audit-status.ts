@@ -1,26 +1,7 @@
-import type { BlobStore } from '../ports/blob-store.js';
-import { readAuditCheckpoint, readLastAudit, type AuditCounts } from '../services/archive/fixity-audit.js';
+import type { AuditStatus } from '../services/archive/archive-status.js';
 
-export interface AuditStatus {
-  /** The latest finished audit: when, what was read, and what was wrong. */
-  last: { key: string; finishedAt: string; result: 'clean' | 'problems'; store: string; item: string | null; sample: { percent: number; seed: string } | null; counts: AuditCounts } | null;
-  /** An audit stopped before its end, which the next `verify` of the same scope resumes. */
-  unfinished: { startedAt: string; item: string | null; sample: { percent: number; seed: string } | null; itemsDone: number; problems: number } | null;
-}
-
-export async function auditStatus(store: BlobStore): Promise<AuditStatus> {
-  const last = await readLastAudit(store);
-  const checkpoint = await readAuditCheckpoint(store);
-  return {
-    last: last && {
-      key: last.key, finishedAt: last.report.finishedAt, result: last.report.result, store: last.report.store,
-      item: last.report.scope.item, sample: last.report.scope.sample, counts: last.report.counts,
-    },
-    unfinished: checkpoint && {
-      startedAt: checkpoint.startedAt, item: checkpoint.scope.item, sample: checkpoint.scope.sample, itemsDone: checkpoint.itemsDone.length, problems: checkpoint.problems.length,
-    },
-  };
-}
+// The status itself is the archive's (the console shows it too); this file writes it for the terminal.
+export { auditStatus, type AuditStatus } from '../services/archive/archive-status.js';
 
 /** For `status`: the last audit's date and result in one line, and an unfinished one if any. */
 export function auditText(status: AuditStatus): string {

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { addOperator } from '../../src/services/operators/operators.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 
@@ -22,7 +23,8 @@ export class AdminClient {
   readonly cookies: KeptCookie[] = [];
   lastCsrf: string | null = null;
 
-  constructor(readonly baseUrl: string) {}
+  /** `localAddress`: the address the requests come from (any of 127.0.0.0/8 on Linux), as another visitor's would. */
+  constructor(readonly baseUrl: string, readonly localAddress?: string) {}
 
   async get(path: string): Promise<AdminResponse> {
     return this.request(path, { method: 'GET' });
@@ -50,16 +52,31 @@ export class AdminClient {
       .join('; ');
   }
 
-  private async request(path: string, init: RequestInit): Promise<AdminResponse> {
+  private async request(path: string, init: { method: string; body?: URLSearchParams; headers?: Record<string, string> }): Promise<AdminResponse> {
     const cookie = this.cookieHeader(path);
-    const headers = new Headers(init.headers);
-    if (cookie) headers.set('cookie', cookie);
-    const response = await fetch(`${this.baseUrl}${path}`, { ...init, headers, redirect: 'manual' });
+    const body = init.body?.toString();
+    const headers: Record<string, string> = { ...init.headers, ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) };
+    // node:http rather than fetch: it can send from another local address (per-address limits).
+    const response = await new Promise<{ status: number; headers: Headers; text: string }>((resolve, reject) => {
+      const req = httpRequest(`${this.baseUrl}${path}`, { method: init.method, headers, ...(this.localAddress ? { localAddress: this.localAddress } : {}) }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const all = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) {
+            for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) all.append(name, one);
+          }
+          resolve({ status: res.statusCode ?? 0, headers: all, text: Buffer.concat(chunks).toString('utf8') });
+        });
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
     for (const line of response.headers.getSetCookie()) this.keep(line);
-    const text = await response.text();
-    const token = /name="_csrf" value="([^"]*)"/.exec(text)?.[1];
+    const token = /name="_csrf" value="([^"]*)"/.exec(response.text)?.[1];
     if (token) this.lastCsrf = token;
-    return { status: response.status, headers: response.headers, text };
+    return response;
   }
 
   private keep(line: string): void {

@@ -1,11 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAdapters } from '../../compose.js';
 import type { Config } from '../../config.js';
-import { isSilentVideo, type Manifest } from '../../domain/manifest.js';
 import { allManifests } from '../../services/archive/manifests.js';
-import type { IngestSummary } from '../../services/ingest/reporter.js';
+import { itemSummary, readLastIngest, untranscribedItems } from '../../services/archive/archive-status.js';
 import { auditStatus, auditText } from '../audit-status.js';
 import { diskStatus, diskText } from '../disk-status.js';
 import { formatDuration, table } from '../format.js';
@@ -39,26 +36,25 @@ export async function statusCommand(args: string[], config: Readonly<Config>, io
     unreadable++;
     io.err(`error: ${key}: unreadable manifest (${cause})\n`);
   });
-  const last = await readLastIngest(config);
+  const last = await readLastIngest(config.dataDir);
   const search = await searchStatus(config);
   const queue = await queueStatus(jobQueue);
   const unfinished = await unfinishedWork(store);
   const disk = await diskStatus(config);
   const audit = await auditStatus(store);
   if (values.json) {
-    io.out(`${JSON.stringify({ items: manifests.map(summaryOf), lastIngest: last, search, unfinished, disk, audit, ...(queue ? { queue } : {}) }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ items: manifests.map(itemSummary), lastIngest: last, search, unfinished, disk, audit, ...(queue ? { queue } : {}) }, null, 2)}\n`);
     return unreadable > 0 ? 1 : 0;
   }
   io.out(`Archive: ${config.dataDir} (${store.kind}) — ${manifests.length} item(s)\n`);
   if (manifests.length) {
     io.out(`${table(['item', 'kind', 'duration', 'transcript', 'files', 'size'], manifests.map((m) => {
-      const s = summaryOf(m);
+      const s = itemSummary(m);
       const transcript = s.sound === false && s.transcript === 'none' ? 'no sound' : s.transcript ?? '-';
       return [s.id, s.kind, formatDuration(s.duration), transcript, String(s.files), `${(s.bytes / 1e6).toFixed(1)} MB`];
     }))}\n`);
-    // Recordings nobody can read or hear the words of: said once, plainly, under the table. A video
-    // recorded without sound has no words to hear: no model would help it.
-    const untranscribed = manifests.filter((m) => summaryOf(m).transcript === 'none' && !isSilentVideo(m)).map((m) => m.id);
+    // Recordings nobody can read or hear the words of: said once, plainly, under the table.
+    const untranscribed = untranscribedItems(manifests).map((m) => m.id);
     if (untranscribed.length) {
       io.out(`\nNo transcript for ${untranscribed.length} recording(s): ${untranscribed.join(', ')}\n`
         + '  supply captions in the programme, or configure speech-to-text (TRANSCRIBER=whisper, TRANSCRIBER_MODEL=…)\n');
@@ -82,22 +78,4 @@ export async function statusCommand(args: string[], config: Readonly<Config>, io
   io.out(`\n${diskText(disk)}`);
   io.out(`\n${auditText(audit)}`);
   return unreadable > 0 ? 1 : 0;
-}
-
-function summaryOf(m: Manifest) {
-  return {
-    id: m.id, kind: m.kind, title: m.title, duration: m.media.class === 'document' ? null : m.media.duration,
-    // reviewed (captions supplied), automatic (speech-to-text) or none; documents have no speech.
-    transcript: m.media.class === 'document' ? null : m.accessibility.transcript, files: m.files.length, bytes: m.files.reduce((n, f) => n + f.size, 0),
-    // false: a video recorded without sound; null for documents.
-    sound: m.media.class === 'document' ? null : !isSilentVideo(m),
-  };
-}
-
-async function readLastIngest(config: Readonly<Config>): Promise<(IngestSummary & { at: string }) | null> {
-  try {
-    return JSON.parse(await readFile(path.join(config.dataDir, '.state', 'last-ingest.json'), 'utf8')) as IngestSummary & { at: string };
-  } catch {
-    return null;
-  }
 }

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { BlobStore } from '../../ports/blob-store.js';
+import { endStoredSession, isSessionEnded } from '../../services/operators/ended-sessions.js';
 import { findOperator } from '../../services/operators/operators.js';
 import { contextOf } from '../request-context.js';
 import { adminBases, adminHref } from '../urls.js';
@@ -25,6 +26,7 @@ export async function readSession(req: Request, res: Response, store: BlobStore)
   if (!claims) return;
   const operator = await findOperator(store, claims.name);
   if (!operator || !sameText(passwordStamp(operator.password.salt), claims.stamp)) return;
+  if (await isSessionEnded(store, claims)) return;
   state.session = claims;
   res.locals.operator = { name: operator.name } satisfies SignedInOperator;
 }
@@ -95,9 +97,10 @@ export function startSession(res: Response, operator: { name: string; salt: stri
   return claims;
 }
 
-/** Signs out: the session cookie removed from every console path. */
-export function endSession(res: Response): void {
+/** Signs out: the session ended for every process (even a copy of its cookie), its cookie removed from every console path. */
+export async function endSession(res: Response, store: BlobStore): Promise<void> {
   const state = adminStateOf(res);
+  if (state.session) await endStoredSession(store, state.session);
   for (const path of adminBases()) res.append('Set-Cookie', cookieHeader(SESSION_COOKIE, '', { path, maxAge: 0, secure: state.secure }));
   state.session = null;
   delete res.locals.operator;

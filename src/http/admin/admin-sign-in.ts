@@ -15,7 +15,8 @@ import { adminStateOf, operatorOf } from './admin-state.js';
 function nextPath(value: unknown, base: string): string {
   if (typeof value !== 'string' || value.length > 500) return base;
   const inside = value === base || value.startsWith(`${base}/`) || value.startsWith(`${base}?`);
-  return inside && !/[\\\s]|\/\//.test(value) ? value : base;
+  // No backslash, space, `//` or dot segment (`..`, `%2e%2e`): browsers would read those as another path or host.
+  return inside && !/[\\\s]|\/\/|(^|\/)(\.|%2e){1,2}(\/|\?|$)/i.test(value) ? value : base;
 }
 
 /**
@@ -64,7 +65,7 @@ export function signInRoutes(deps: WebDeps): Router {
     const wait = Math.max(byAddress.retryAfter(address) ?? 0, byName.retryAfter(nameKey) ?? 0);
     if (wait > 0) {
       res.set('Retry-After', String(wait));
-      sendAdminProblem(res, 429, 'admin.tooMany', { minutes: Math.ceil(wait / 60) });
+      sendAdminProblem(res, 429, 'admin.tooMany', { count: Math.ceil(wait / 60) });
       return;
     }
     const operator = nameKey ? await findOperator(deps.store, nameKey) : null;
@@ -93,7 +94,7 @@ export function signInRoutes(deps: WebDeps): Router {
       sendAdminProblem(res, 403, 'admin.csrf');
       return;
     }
-    endSession(res);
+    await endSession(res, deps.store);
     await recordOperatorAction(deps.store, { operator: operator.name, action: 'session.sign-out' });
     res.redirect(303, adminHref(locale, '/session', { out: 1 }));
   });
