@@ -20,6 +20,7 @@ import { listingRoutes } from './routes/listings.js';
 import { mediaRoutes } from './routes/media.js';
 import { oaiRoutes } from './routes/oai.js';
 import { searchPageRoutes } from './routes/search-page.js';
+import { statisticsPageRoutes } from './routes/statistics-pages.js';
 import { VIEWS_DIR } from './view-engine.js';
 import type { WebDeps } from './web-deps.js';
 
@@ -69,6 +70,7 @@ export function createApp(deps: WebDeps, options: { assetVersion: string }): Exp
   app.use(searchPageRoutes(deps));
   app.use(itemPageRoutes(deps));
   app.use(listingRoutes(deps));
+  app.use(statisticsPageRoutes(deps));
   app.use(notFound());
   app.use(errorHandler(deps));
   return app;

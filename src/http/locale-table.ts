@@ -6,6 +6,7 @@ import type { Messages } from './i18n/translation.js';
 export const ROUTE_NAMES = [
   'home', 'search', 'talk', 'podcast', 'document', 'editions', 'edition', 'speaker', 'theme', 'accessibility', 'licences', 'embed',
   'correction', 'correctionThanks',
+  'statistics', 'privacy',
 ] as const;
 export type RouteName = (typeof ROUTE_NAMES)[number];
 
@@ -37,6 +38,7 @@ export const LOCALE_TABLE = {
       editions: '/editions', edition: '/editions/:slug', speaker: '/intervenants/:slug', theme: '/themes/:slug',
       accessibility: '/accessibilite', licences: '/licences', embed: '/embed/:id',
       correction: '/corrections/:id', correctionThanks: '/corrections/:id/merci',
+      statistics: '/statistiques', privacy: '/confidentialite',
     },
     messages: fr,
   },
@@ -48,6 +50,7 @@ export const LOCALE_TABLE = {
       editions: '/editions', edition: '/editions/:slug', speaker: '/speakers/:slug', theme: '/themes/:slug',
       accessibility: '/accessibility', licences: '/licences', embed: '/embed/:id',
       correction: '/corrections/:id', correctionThanks: '/corrections/:id/thanks',
+      statistics: '/statistics', privacy: '/privacy',
     },
     messages: en,
   },

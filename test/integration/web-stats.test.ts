@@ -159,3 +159,41 @@ describe('several web processes and restarts', () => {
     await index.close();
   });
 });
+
+describe('the public pages', () => {
+  it('shows the archive’s monthly totals in a table with caption and headers, in French and English, without a cookie', async () => {
+    await site.web.deps.stats?.flush();
+    const expected = itemTotals(await readMonth(site.store, month()));
+    const plays = [...expected.values()].reduce((sum, c) => sum + c.plays, 0);
+    expect(plays).toBeGreaterThan(100);
+    const fr = await site.fetch('/statistiques');
+    expect(fr.status).toBe(200);
+    expect(fr.headers.get('set-cookie')).toBeNull();
+    expect(fr.text).toContain('<caption id="stats-caption">Totaux mensuels des archives</caption>');
+    expect(fr.text).toContain('<th scope="col">Lectures</th>');
+    const label = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month()}-01T00:00:00Z`));
+    expect(fr.text).toContain(`<th scope="row"><time datetime="${month()}">${label}</time></th>`);
+    expect(fr.text).toContain(`<td>${new Intl.NumberFormat('fr-FR').format(plays)}</td>`);
+    const en = await site.fetch('/en/statistics');
+    expect(en.status).toBe(200);
+    expect(en.text).toContain('Monthly totals of the archive');
+    expect(en.text).toContain('href="/en/privacy"');
+  });
+
+  it('has a privacy notice in both languages, linked from every page’s footer and from the accessibility statement', async () => {
+    for (const [path, words] of [['/confidentialite', 'sel'], ['/en/privacy', 'salt']] as const) {
+      const page = await site.fetch(path);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('set-cookie')).toBeNull();
+      expect(page.text).toContain(words);
+    }
+    const home = await site.fetch('/');
+    expect(home.text).toContain('href="/confidentialite"');
+    expect(home.text).toContain('href="/statistiques"');
+    expect((await site.fetch('/en/')).text).toContain('href="/en/privacy"');
+    const statement = await site.fetch('/accessibilite');
+    expect(statement.text).toContain('Mesure d’audience');
+    expect(statement.text).toContain('href="/confidentialite"');
+    expect((await site.fetch('/en/accessibility')).text).toContain('Audience measurement');
+  });
+});

@@ -13,7 +13,8 @@ import { pages } from './pages.js';
 import { playerPrefs } from './player-prefs.js';
 import { playerStreams } from './player-streams.js';
 import { search } from './search.js';
+import { stats } from './stats.js';
 import { textFiles } from './text-files.js';
 
 /** The English interface; `'complete'` is checked by the compiler against the French keys. */
-export const en = translation([common, item, moment, search, pages, citation, textFiles, exporting, gone, iiif, oai, playerPrefs, playerStreams, admin, corrections], 'complete');
+export const en = translation([common, item, moment, search, pages, citation, textFiles, exporting, gone, iiif, oai, playerPrefs, playerStreams, admin, corrections, stats], 'complete');

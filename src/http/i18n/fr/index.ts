@@ -13,7 +13,8 @@ import { pages } from './pages.js';
 import { playerPrefs } from './player-prefs.js';
 import { playerStreams } from './player-streams.js';
 import { search } from './search.js';
+import { stats } from './stats.js';
 import { textFiles } from './text-files.js';
 
 /** The French interface: the reference every other locale is checked against (../translation.ts). */
-export const fr = mergeGroups(common, item, moment, search, pages, citation, textFiles, exporting, gone, iiif, oai, playerPrefs, playerStreams, admin, corrections);
+export const fr = mergeGroups(common, item, moment, search, pages, citation, textFiles, exporting, gone, iiif, oai, playerPrefs, playerStreams, admin, corrections, stats);
