@@ -98,6 +98,28 @@ describe('the visitor’s own comforts in a real browser', () => {
     await close();
   });
 
+  it('keeps the captions off once turned off, and on again once turned on, across reloads', async () => {
+    const { page, close } = await open(talkPath);
+    const showing = () => player(page, (m) => Array.from(m.textTracks).filter((t) => t.kind === 'captions' && t.mode === 'showing').length);
+    // On by default: the item's own captions.
+    expect(await showing()).toBe(1);
+    await page.evaluate(() => {
+      for (const track of Array.from(document.querySelector<PrefsMedia>('#player')?.textTracks ?? [])) track.mode = 'disabled';
+    });
+    await page.reload();
+    await ready(page);
+    await page.waitForFunction(() => document.readyState === 'complete');
+    expect(await showing()).toBe(0);
+    await page.evaluate(() => {
+      const track = Array.from(document.querySelector<PrefsMedia>('#player')?.textTracks ?? []).find((t) => t.kind === 'captions');
+      if (track) track.mode = 'showing';
+    });
+    await page.reload();
+    await ready(page);
+    expect(await showing()).toBe(1);
+    await close();
+  });
+
   it('offers « Reprendre à » after a reload at the second kept, seeks there when pressed, and not at a moment', async () => {
     const { page, errors, close } = await open(talkPath);
     expect(await page.locator('#player-resume').isVisible()).toBe(false);
