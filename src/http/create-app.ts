@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import { createAdminRouter } from './admin/admin-router.js';
+import { correctionsSection } from './admin/corrections-section.js';
 import { aliasRedirects } from './middleware/aliases.js';
 import { countUsage } from './middleware/count-usage.js';
 import { errorHandler, notFound } from './middleware/errors.js';
@@ -56,7 +57,7 @@ export function createApp(deps: WebDeps, options: { assetVersion: string }): Exp
   });
 
   // The team's console: the only place with a cookie (its own paths), never cached.
-  app.use(adminBases(), createAdminRouter(deps, []));
+  app.use(adminBases(), createAdminRouter(deps, [correctionsSection]));
   // Before the routes and the page cache, which may answer without running a handler.
   app.use(countUsage(deps));
   app.use(aliasRedirects(deps));

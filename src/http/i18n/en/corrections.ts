@@ -57,4 +57,5 @@ export const corrections = {
   'corrections.glossary.remove': 'Remove “{find}”',
   'corrections.glossary.apply': 'Apply the glossary to archived automatic transcripts',
   'corrections.glossary.caption': 'Glossary replacements',
+  'corrections.glossary.action': 'Action',
 } as const;

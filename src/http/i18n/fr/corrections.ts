@@ -63,4 +63,5 @@ export const corrections = {
   'corrections.glossary.remove': 'Retirer «{find}»',
   'corrections.glossary.apply': 'Appliquer le glossaire aux transcriptions automatiques archivées',
   'corrections.glossary.caption': 'Remplacements du glossaire',
+  'corrections.glossary.action': 'Action',
 } as const;
