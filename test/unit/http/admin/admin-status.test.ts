@@ -50,7 +50,7 @@ describe('the console’s archive status', () => {
   });
 
   it('gives the last audit’s result and alerts on its problems', () => {
-    const counts = { items: 3, checked: 40, bytes: 1e6, damaged: 1, missing: 2, unreadable: 0 };
+    const counts = { items: 3, listed: 40, checked: 40, ok: 37, damaged: 1, missing: 2, unreadable: 0, bytes: 1e6, seconds: 2 };
     const audit: AuditStatus = { last: { key: 'audit/20261201T100000Z.json', finishedAt: '2026-12-01T10:00:00Z', result: 'problems', store: 'fs', item: null, sample: null, counts }, unfinished: null };
     const model = archiveStatusModel('fr', { manifests: [], unreadable: [], unfinished: [], lastIngest: null, audit });
     expect(model.alerts).toEqual(['Le dernier contrôle d’intégrité a trouvé 3 problèmes.']);
