@@ -45,13 +45,17 @@ describe('ingest of the sample edition', () => {
     }
   });
 
-  it('gives videos an HLS ladder with an honest master playlist, an MP4, posters and a storyboard', () => {
+  it('gives videos an HLS ladder with an honest master playlist, an MP4, an MP3 of their sound, posters and a storyboard', () => {
     for (const talk of [...byKind('talk'), ...byKind('workshop'), ...byKind('round-table'), ...byKind('pitch')]) {
       expect(talk.hls, talk.id).not.toBeNull();
       const master = stored(talk.hls?.master ?? '').toString();
       expect(master).toMatch(/#EXT-X-STREAM-INF:.*BANDWIDTH=\d+.*RESOLUTION=\d+x\d+.*CODECS="avc1\.[0-9a-f]{6},mp4a\.40\.2"/);
       expect(master).toMatch(/#EXT-X-MEDIA:TYPE=AUDIO/);
       expect(talk.downloads.find((d) => d.format === 'mp4')?.contentType).toBe('video/mp4');
+      // The talk's sound alone, as podcasts are: an MP3 at −16 LUFS (talk-audio).
+      const mp3 = talk.downloads.find((d) => d.format === 'mp3');
+      expect(mp3?.contentType, talk.id).toBe('audio/mpeg');
+      expect(Math.abs((mp3?.loudness ?? 0) + 16), talk.id).toBeLessThanOrEqual(1);
       expect(new Set(talk.images.posters.map((p) => p.format))).toEqual(new Set(['avif', 'webp', 'jpeg']));
       expect(talk.images.storyboard?.sheets.length).toBeGreaterThan(0);
       // The source's loudness, measured by the ladder's own ebur128 branch (espeak-ng speaks near −21 LUFS).

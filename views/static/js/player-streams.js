@@ -1,5 +1,7 @@
 import { savesData } from './player-hls.js';
 
+const HLS_TYPE = 'application/vnd.apple.mpegurl';
+
 /**
  * The player's stream choices, from #player-streams-template (player-streams.hbs) into
  * #player-streams: "listen only" plays the talk's sound playlist instead of the ladder and back,
@@ -13,6 +15,8 @@ export async function offerStreamChoices(media, attaching) {
   const slot = document.getElementById('player-streams');
   if (!(template instanceof HTMLTemplateElement) || !slot) return;
   const hls = await attaching;
+  // Neither hls.js nor native HLS (hls.js could not load): the MP4 plays, and there is nothing to choose.
+  if (!hls && media.canPlayType(HLS_TYPE) === '') return;
   slot.append(template.content.cloneNode(true));
   const listen = document.getElementById('player-audio-only');
   const quality = document.getElementById('player-quality');
@@ -69,7 +73,7 @@ function hlsEngine(media, hls, quality, status) {
 
 /** Native HLS: the HLS master or the MP4 file; sound alone is the sound playlist as the source. */
 function nativeEngine(media, quality) {
-  const master = media.querySelector('source[type="application/vnd.apple.mpegurl"]')?.src.split('#')[0];
+  const master = media.querySelector(`source[type="${HLS_TYPE}"]`)?.src.split('#')[0];
   for (const option of [...quality.options]) if (option.value !== 'auto' && option.value !== 'mp4') option.remove();
   quality.closest('p').hidden = quality.options.length < 2 || !master;
   const video = () => (quality.value === 'mp4' ? quality.selectedOptions[0].dataset.src : master);
