@@ -1,6 +1,6 @@
 import { forgetAll, readPositions } from './browser-store.js';
 import { announce } from './item-copy.js';
-import { timecode } from './player-moment.js';
+import { timecode } from './timecode.js';
 
 /** The home page lists this many of the recordings left part-way, the latest first. */
 const SHOWN = 8;

@@ -1,4 +1,7 @@
 import { announce } from './item-copy.js';
+import { timecode } from './timecode.js';
+
+export { timecode };
 
 /**
  * Moments (`?t=START` or `?t=START,END`) with JavaScript. Without it the page already works: the
@@ -205,15 +208,6 @@ function parseClock(text) {
   const [, hours, minutes, seconds] = clock;
   if (Number(minutes) >= 60 || Number(seconds) >= 60) return null;
   return Number(hours ?? 0) * 3600 + Number(minutes) * 60 + Number(seconds);
-}
-
-/** 754 → "12:34", 3725 → "1:02:05", as the server writes it (rounded down). */
-export function timecode(value) {
-  const total = Math.max(0, Math.floor(value));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
 function fill(template, vars) {

@@ -1,5 +1,5 @@
 import { forgetPosition, readPositions, writePosition } from './browser-store.js';
-import { timecode } from './player-moment.js';
+import { timecode } from './timecode.js';
 
 /** A position under this is no progress worth offering back; one this close to the end is a recording finished. */
 export const RESUME_MIN_SECONDS = 10;

@@ -1,7 +1,7 @@
 import { readPrefs, writePref } from './browser-store.js';
 import { announce } from './item-copy.js';
 import { captionTracks, hideCaptions, showCaptions } from './player-captions.js';
-import { timecode } from './player-moment.js';
+import { timecode } from './timecode.js';
 
 /**
  * Single-key shortcuts for the player (space/k, j/l, ←/→, c, f, m, t, ?), listed in a dialog

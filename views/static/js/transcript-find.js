@@ -1,5 +1,5 @@
 import { announce } from './item-copy.js';
-import { timecode } from './player-moment.js';
+import { timecode } from './timecode.js';
 
 /** Typing pauses this long before the count is said, so a screen reader is not made to read every keystroke. */
 const SAY_AFTER_MS = 350;
