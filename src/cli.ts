@@ -7,6 +7,7 @@ import { reindexCommand, REINDEX_HELP } from './cli/commands/reindex.js';
 import { removeCommand, REMOVE_HELP } from './cli/commands/remove.js';
 import { searchCommand, SEARCH_HELP } from './cli/commands/search.js';
 import { serveCommand, SERVE_HELP } from './cli/commands/serve.js';
+import { statsCommand, STATS_HELP } from './cli/commands/stats.js';
 import { statusCommand, STATUS_HELP } from './cli/commands/status.js';
 import { storageCommand, STORAGE_HELP } from './cli/commands/storage.js';
 import { verifyCommand, VERIFY_HELP } from './cli/commands/verify.js';
@@ -25,6 +26,7 @@ Commands:
   remove <id> … --reason "…" --yes              remove items (search too); their links answer 410 Gone with the notice (--purge)
   search <query> [--filter name=value …]        the website's search: items and passages with times/pages (--json)
   serve [--port N]                              the website, JSON API and feeds on http://localhost:3000
+  stats [--month yyyy-mm] [--json]              what was played, downloaded, embedded and searched in vain, without tracking
   status                                        items, the last ingest and the search service at a glance
   storage copy --to s3|fs [--dry-run]           copy the archive to the other store, verified and resumable
   verify [--item <id>] [--sample N%]            fixity audit: re-hash stored objects against the manifests (report in audit/)
@@ -43,6 +45,7 @@ const COMMANDS: Record<string, { run: typeof ingestCommand; help: string }> = {
   remove: { run: removeCommand, help: REMOVE_HELP },
   search: { run: searchCommand, help: SEARCH_HELP },
   serve: { run: serveCommand, help: SERVE_HELP },
+  stats: { run: statsCommand, help: STATS_HELP },
   status: { run: statusCommand, help: STATUS_HELP },
   storage: { run: storageCommand, help: STORAGE_HELP },
   verify: { run: verifyCommand, help: VERIFY_HELP },
