@@ -6,9 +6,10 @@
  *   --rounds N    rounds of the ingest comparisons (tables 1 and 4), alternating the order (default 2)
  *   --only 2,5    run only these tables (1 = ingest, ladder and re-runs, 2 = search, 3 = web pages,
  *                 4 = scale-out: workers and S3, 5 = text, 6 = clips, 7 = edition export,
- *                 8 = fixity: verify vs sha256sum)
+ *                 8 = fixity: verify vs sha256sum, 9 = archive scale: 10,000 items, fs and S3)
  *   --seconds N   seconds of load per web measure (default 10, --short 3)
  *   --scale-runs g,h  only these runs of table 4 besides its baseline (a) (g, h: workers pinned to one core each)
+ *   --scale-items N   items of the archive of table 9 (default 10,000; --short 1,000)
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,12 +25,13 @@ import { compareLadders } from './ladder-bench.js';
 import { runRerunBench } from './rerun-bench.js';
 import { OCR_PDF_HEADERS, ocrPdfRows } from './ocr-pdf-bench.js';
 import { sttRows } from './stt-bench.js';
+import { runArchiveScaleBench } from './archive-scale-bench.js';
 import { runScaleBench } from './scale-bench.js';
 import { runSearchBench } from './search-bench.js';
 import { runVerifyBench } from './verify-bench.js';
 import { runWebBench } from './web-bench.js';
 
-const { values } = parseArgs({ options: { short: { type: 'boolean' }, rounds: { type: 'string' }, only: { type: 'string' }, seconds: { type: 'string' }, 'scale-runs': { type: 'string' } } });
+const { values } = parseArgs({ options: { short: { type: 'boolean' }, rounds: { type: 'string' }, only: { type: 'string' }, seconds: { type: 'string' }, 'scale-runs': { type: 'string' }, 'scale-items': { type: 'string' } } });
 const only = values.only ? new Set(values.only.split(',').map((t) => t.trim())) : null;
 const runs = (tableNumber: string): boolean => only === null || only.has(tableNumber);
 const short = values.short ?? false;
@@ -112,4 +114,10 @@ if (runs('7')) {
 if (runs('8')) {
   console.log('\n## 8. Fixity: `verify` reading the archive back from the filesystem and from S3, vs `sha256sum` over the same files\n');
   await runVerifyBench({ short, repeats: rounds + 1 });
+}
+
+if (runs('9')) {
+  const items = Number(values['scale-items'] ?? (short ? 1_000 : 10_000));
+  console.log(`\n## 9. Archive scale: the website over ${items.toLocaleString('en')} items, filesystem and S3 (s3rver), the change log vs the old full listing\n`);
+  await runArchiveScaleBench({ items, sampleDir: path.resolve('test/.fixtures/sample-short') });
 }
