@@ -1,6 +1,8 @@
 import { loadConfig } from './config.js';
 import { AppError, ConfigError, describeError, UsageError } from './domain/errors.js';
+import { correctionsCommand, CORRECTIONS_HELP } from './cli/commands/corrections.js';
 import { exportCommand, EXPORT_HELP } from './cli/commands/export.js';
+import { glossaryCommand, GLOSSARY_HELP } from './cli/commands/glossary.js';
 import { ingestCommand, INGEST_HELP } from './cli/commands/ingest.js';
 import { operatorCommand, OPERATOR_HELP } from './cli/commands/operator.js';
 import { reindexCommand, REINDEX_HELP } from './cli/commands/reindex.js';
@@ -19,7 +21,9 @@ const HELP = `Médiacommuns — the open archive of Numérique en Commun[s]
 Usage: mediacommuns <command> [options]
 
 Commands:
+  corrections list|accept <id>|reject <id>      transcript corrections suggested by the public (--json, --text, --as)
   export --edition <slug> --out file.zip        an edition as one ZIP: metadata, transcripts, texts, PDFs, media list
+  glossary add|remove|list|apply                recurring fixes of automatic transcripts (whole words)
   ingest <folder | programme.csv|.json|.yaml>   validate, then ingest an edition (--dry-run: validate only)
   operator add|remove|list                      the console's accounts (add <name> --password-stdin)
   reindex                                       rebuild the search indexes from the archive and swap them in
@@ -38,7 +42,9 @@ MEILI_URL…).
 Exit code: 0 all good, 1 some items failed, 2 bad usage or configuration.`;
 
 const COMMANDS: Record<string, { run: typeof ingestCommand; help: string }> = {
+  corrections: { run: correctionsCommand, help: CORRECTIONS_HELP },
   export: { run: exportCommand, help: EXPORT_HELP },
+  glossary: { run: glossaryCommand, help: GLOSSARY_HELP },
   ingest: { run: ingestCommand, help: INGEST_HELP },
   operator: { run: operatorCommand, help: OPERATOR_HELP },
   reindex: { run: reindexCommand, help: REINDEX_HELP },

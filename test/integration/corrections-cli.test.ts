@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
+import { readManifest } from '../../src/services/archive/manifests.js';
+import { listSuggestions } from '../../src/services/corrections/correction-store.js';
+import { suggestCorrection } from '../../src/services/corrections/suggest-correction.js';
+import { readOperatorLog } from '../../src/services/operators/operator-log.js';
+import { SearchIndexer } from '../../src/services/search/indexer.js';
+import { runCli } from '../support/cli.js';
+import { startTestMeili, type TestMeili } from '../support/meili.js';
+import { writeItem } from '../support/search-archive.js';
+
+const ID = '2025-strasbourg-tiers-lieux';
+const dataDir = mkdtempSync(path.join(tmpdir(), 'mc-corrections-cli-'));
+const store = new FsBlobStore(dataDir);
+let meili: TestMeili;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  await writeItem(store, {
+    id: ID, kind: 'podcast', title: 'Les tiers-lieux',
+    transcripts: [{ source: 'speech-to-text', cues: [[0, 5, 'Les tiers lieux de la Mednum.'], [5, 9, 'Un réseau national.'], [30, 34, 'Au revoir.', 'Léa']] }],
+  });
+  await writeItem(store, { id: '2025-strasbourg-reseau', kind: 'podcast', title: 'Le réseau', transcripts: [{ source: 'speech-to-text', cues: [[0, 4, 'Merci à la Mednum et aux Mednums.']] }] });
+  meili = await startTestMeili();
+  const index = meili.connect();
+  await index.open();
+  await new SearchIndexer(store, index).reindex();
+  env = { DATA_DIR: dataDir, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.apiKey };
+});
+afterAll(async () => {
+  await meili?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('mediacommuns corrections', () => {
+  it('lists pending suggestions, as a table and as JSON', async () => {
+    const manifest = (await readManifest(store, ID))!;
+    await suggestCorrection(store, manifest, { start: 2, text: 'Les tiers-lieux de la Mednum. Un réseau national.' });
+    await suggestCorrection(store, manifest, { start: 31, text: 'Au revoir à tous.' });
+    const listed = await runCli(['corrections', 'list'], env);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain('Les tiers-lieux de la Mednum.');
+    const json = await runCli(['corrections', 'list', '--json'], env);
+    const parsed = JSON.parse(json.stdout) as { id: string; item: string; start: number; state: string }[];
+    expect(parsed.map((s) => [s.item, s.start, s.state])).toEqual([[ID, 0, 'pending'], [ID, 30, 'pending']]);
+  });
+
+  it('accepts with --text and --as: new words found by search at the same second, the log names the operator', async () => {
+    const [first] = await listSuggestions(store, { state: 'pending' });
+    const run = await runCli(['corrections', 'accept', first!.id, '--text', 'Les tiers-lieux de la coopérative. Un réseau national.', '--as', 'dominique'], env);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Suggestion ${first!.id} accepted (dominique)`);
+    const search = await runCli(['search', 'coopérative', '--json'], env);
+    const found = (JSON.parse(search.stdout) as { items: { id: string; passages: { start: number }[] }[] }).items.find((i) => i.id === ID);
+    expect(found?.passages[0]?.start).toBe(0);
+    expect((await readOperatorLog(store, { limit: 1 }))[0]).toMatchObject({ operator: 'dominique', action: 'correction.accept' });
+    expect((await readManifest(store, ID))!.history?.[0]).toMatchObject({ by: 'dominique', cues: [0, 1] });
+  });
+
+  it('rejects, names the system user without --as, and refuses a decided or unknown suggestion', async () => {
+    const [second] = await listSuggestions(store, { state: 'pending' });
+    const run = await runCli(['corrections', 'reject', second!.id], env);
+    expect(run.code).toBe(0);
+    expect((await readOperatorLog(store, { limit: 1 }))[0]!.operator).toMatch(/^cli:/);
+    const again = await runCli(['corrections', 'accept', second!.id], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already rejected');
+    expect((await runCli(['corrections', 'accept', 'zzz-000000'], env)).code).toBe(1);
+    expect((await runCli(['corrections', 'frobnicate'], env)).code).toBe(2);
+  });
+});
+
+describe('mediacommuns glossary', () => {
+  it('adds, lists, applies to automatic transcripts (whole words) and removes', async () => {
+    expect((await runCli(['glossary', 'add', 'Mednum', 'MedNum', '--as', 'dominique'], env)).code).toBe(0);
+    expect((await runCli(['glossary', 'add', '', 'x'], env)).code).toBe(2);
+    const list = await runCli(['glossary', 'list', '--json'], env);
+    expect(JSON.parse(list.stdout)).toEqual([{ find: 'Mednum', replace: 'MedNum' }]);
+    const applied = await runCli(['glossary', 'apply'], env);
+    expect(applied.code).toBe(0);
+    // "Mednum" once as a whole word ("Mednums" is another word).
+    expect(applied.stdout).toContain('2025-strasbourg-reseau (fr): 1 replacement(s)\n');
+    const manifest = (await readManifest(store, '2025-strasbourg-reseau'))!;
+    expect((await store.getBuffer(manifest.text.transcripts[0]!.txt))!.toString('utf8')).toContain('Merci à la MedNum et aux Mednums.');
+    expect((await runCli(['glossary', 'remove', 'Mednum'], env)).code).toBe(0);
+    expect((await runCli(['glossary', 'remove', 'Mednum'], env)).code).toBe(1);
+  });
+});
