@@ -67,7 +67,8 @@ describe('listen only, data saver and quality in a real browser', () => {
     if (options.saveData) {
       // What a phone in data-saver mode tells the page (Chromium's Network Information API).
       await page.addInitScript(() => {
-        Object.defineProperty(Object.getPrototypeOf(navigator), 'connection', { get: () => ({ saveData: true, effectiveType: '4g' }), configurable: true });
+        const prototype = Object.getPrototypeOf((globalThis as unknown as { navigator: object }).navigator) as object;
+        Object.defineProperty(prototype, 'connection', { get: () => ({ saveData: true, effectiveType: '4g' }), configurable: true });
       });
     }
     const errors = collectPageErrors(page);
