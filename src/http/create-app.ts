@@ -4,6 +4,7 @@ import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import { createAdminRouter } from './admin/admin-router.js';
 import { correctionsSection } from './admin/corrections-section.js';
+import { statsSection } from './admin/stats-section.js';
 import { aliasRedirects } from './middleware/aliases.js';
 import { countUsage } from './middleware/count-usage.js';
 import { errorHandler, notFound } from './middleware/errors.js';
@@ -57,7 +58,7 @@ export function createApp(deps: WebDeps, options: { assetVersion: string }): Exp
   });
 
   // The team's console: the only place with a cookie (its own paths), never cached.
-  app.use(adminBases(), createAdminRouter(deps, [correctionsSection]));
+  app.use(adminBases(), createAdminRouter(deps, [correctionsSection, statsSection]));
   // Before the routes and the page cache, which may answer without running a handler.
   app.use(countUsage(deps));
   app.use(aliasRedirects(deps));
