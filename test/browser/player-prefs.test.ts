@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/domain/manifest.js';
 import { urlFor } from '../../src/http/urls.js';
-import type { DomDocument, DomMedia } from '../support/dom.js';
+import type { DomDocument, DomMedia, DomWindow } from '../support/dom.js';
 import { axeViolations, collectPageErrors, horizontalOverflow, launchBrowser, openPage, type PageOptions } from '../support/browser.js';
 import { putComfortTalk } from '../support/comfort-talk.js';
 import { copySampleArchive, removeArchiveCopy } from '../support/sample-archive.js';
@@ -23,6 +23,7 @@ interface PrefsMedia extends DomMedia {
   textTracks: ArrayLike<DomMedia['textTracks'][number] & { cues: ArrayLike<{ line: number | string }> | null }>;
 }
 declare const document: DomDocument & { fullscreenElement: { id: string } | null };
+declare const window: DomWindow & { scrollTo(x: number, y: number): void };
 
 const PLAYING_TIMEOUT = 20_000;
 
@@ -94,6 +95,14 @@ describe('the visitor’s own comforts in a real browser', () => {
       const track = Array.from(document.querySelector<PrefsMedia>('#player')?.textTracks ?? []).find((t) => t.kind === 'captions');
       return (track?.cues?.length ?? 0) > 0 && Array.from(track?.cues ?? []).every((cue) => cue.line === 0);
     }, undefined, { timeout: PLAYING_TIMEOUT });
+
+    // « Effacer ce qui est gardé » leaves nothing of this site in the browser's storage.
+    await page.locator('#prefs-clear').click();
+    await page.waitForFunction(() => document.querySelector('#player-prefs-status')?.textContent === 'Réglages et positions effacés de ce navigateur.');
+    expect(await page.evaluate('Object.keys(localStorage).filter((key) => key.startsWith("mediacommuns."))')).toEqual([]);
+    await page.reload();
+    await ready(page);
+    expect(await page.locator('#pref-speed').inputValue()).toBe('1');
     expect(errors).toEqual([]);
     await close();
   });
@@ -108,7 +117,7 @@ describe('the visitor’s own comforts in a real browser', () => {
     });
     await page.reload();
     await ready(page);
-    await page.waitForFunction(() => document.readyState === 'complete');
+    await page.waitForFunction('document.readyState === "complete"');
     expect(await showing()).toBe(0);
     await page.evaluate(() => {
       const track = Array.from(document.querySelector<PrefsMedia>('#player')?.textTracks ?? []).find((t) => t.kind === 'captions');
@@ -289,6 +298,28 @@ describe('the visitor’s own comforts in a real browser', () => {
     await page.waitForFunction(() => document.querySelector('#transcript-find-count')?.textContent === 'Aucun résultat pour «\u00a0xylophone\u00a0»');
     expect(await marks.count()).toBe(0);
     expect(await page.locator('button[data-find="next"]').isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('follows along, if asked and as last left, keeping the passage in view without taking the focus', async () => {
+    const { page, errors, close } = await open(talkPath);
+    await page.locator('#transcript-follow').check();
+    await page.reload();
+    await ready(page);
+    expect(await page.locator('#transcript-follow').isChecked()).toBe(true);
+    await page.locator('#transcript-find-field').focus();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await seek(page, 25.5);
+    const last = page.locator('.transcript__passage[aria-current="true"] .transcript__time');
+    await last.waitFor();
+    expect(await last.getAttribute('data-start')).toBe('25');
+    await page.waitForFunction(() => {
+      const box = document.querySelector('.transcript__passage[aria-current="true"]')?.getBoundingClientRect();
+      // Scrolled to the nearest edge: the box may end a fraction of a pixel past it.
+      return box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight + 1;
+    });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('transcript-find-field');
     expect(errors).toEqual([]);
     await close();
   });
