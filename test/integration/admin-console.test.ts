@@ -7,6 +7,7 @@ import { readOperatorLog } from '../../src/services/operators/operator-log.js';
 import { addOperator, removeOperator } from '../../src/services/operators/operators.js';
 import { AdminClient } from '../support/admin-client.js';
 import { copySampleArchive, removeArchiveCopy, sampleManifests } from '../support/sample-archive.js';
+import { describeVnu, vnuMessages } from '../support/vnu.js';
 import { startTestWeb, startWebOver, type TestWeb } from '../support/web.js';
 
 /**
@@ -242,6 +243,23 @@ describe('the console', () => {
     const rows = [...page.text.matchAll(/<tr><td><time datetime="([^"]+)">/g)].map((m) => m[1]);
     expect(rows).toEqual(log.map((entry) => entry.at));
     expect(page.text).toContain('session.sign-in');
+  });
+});
+
+describe('valid HTML', () => {
+  it('has no Nu HTML Checker error on the sign-in page, a refused sign-in, a 403 and the console, in both languages', async () => {
+    const documents = [];
+    for (const base of ['/admin', '/en/admin']) {
+      const client = new AdminClient(site.url, '127.0.0.5');
+      documents.push({ name: `${base}/session`, type: 'html' as const, content: (await client.get(`${base}/session`)).text });
+      documents.push({ name: `${base}/session 401`, type: 'html' as const, content: (await client.post(`${base}/session`, { name: 'camille', password: 'pas le bon mot de passe' })).text });
+      documents.push({ name: `${base}/session 403`, type: 'html' as const, content: (await client.post(`${base}/session`, { _csrf: null, name: 'camille', password: PASSWORD })).text });
+      await client.post(`${base}/session`, { name: 'camille', password: PASSWORD });
+      documents.push({ name: base, type: 'html' as const, content: (await client.get(base)).text });
+    }
+    expect(documents.map((d) => d.content.startsWith('<!doctype html>'))).toEqual(documents.map(() => true));
+    const errors = (await vnuMessages(documents)).filter((m) => m.type === 'error').map(describeVnu);
+    expect(errors).toEqual([]);
   });
 });
 
