@@ -6,7 +6,8 @@
  *   --rounds N    rounds of the ingest comparisons (tables 1 and 4), alternating the order (default 2)
  *   --only 2,5    run only these tables (1 = ingest, ladder and re-runs, 2 = search, 3 = web pages,
  *                 4 = scale-out: workers and S3, 5 = text, 6 = clips, 7 = edition export,
- *                 8 = fixity: verify vs sha256sum, 9 = archive scale: 10,000 items, fs and S3)
+ *                 8 = fixity: verify vs sha256sum, 9 = archive scale: 10,000 items, fs and S3,
+ *                 10 = statistics: /api/events and the talk page with and without them)
  *   --seconds N   seconds of load per web measure (default 10, --short 3)
  *   --scale-runs g,h  only these runs of table 4 besides its baseline (a) (g, h: workers pinned to one core each)
  *   --scale-items N   items of the archive of table 9 (default 10,000; --short 1,000)
@@ -28,6 +29,7 @@ import { sttRows } from './stt-bench.js';
 import { runArchiveScaleBench } from './archive-scale-bench.js';
 import { runScaleBench } from './scale-bench.js';
 import { runSearchBench } from './search-bench.js';
+import { runStatsBench } from './stats-bench.js';
 import { runVerifyBench } from './verify-bench.js';
 import { runWebBench } from './web-bench.js';
 
@@ -120,4 +122,9 @@ if (runs('9')) {
   const items = Number(values['scale-items'] ?? (short ? 1_000 : 10_000));
   console.log(`\n## 9. Archive scale: the website over ${items.toLocaleString('en')} items, filesystem and S3 (s3rver), the change log vs the old full listing\n`);
   await runArchiveScaleBench({ items, sampleDir: path.resolve('test/.fixtures/sample-short') });
+}
+
+if (runs('10')) {
+  console.log('\n## 10. Statistics: POST /api/events under 50 connections vs bare Express, and the talk page with and without them (short sample edition)\n');
+  await runStatsBench({ seconds: Number(values.seconds ?? (short ? 3 : 10)) });
 }
