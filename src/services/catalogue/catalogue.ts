@@ -198,9 +198,11 @@ export class Catalogue {
   /** Writes the compacted catalogue in the background and deletes the log entries it covers for good. */
   private compact(state: CatalogueState): void {
     this.sinceCompacted = 0;
+    // The cursor the object is written with: refreshes may move the state's on while it uploads.
+    const cursor = state.cursor;
     this.compacting = writeCompacted(this.store, state)
       .then(async (bytes) => {
-        const pruned = await pruneChanges(this.store, state.cursor - LOG_RETENTION_MS);
+        const pruned = await pruneChanges(this.store, cursor - LOG_RETENTION_MS);
         this.options.log?.(`catalogue: ${state.items.size} items and ${state.tombstones.size} tombstones compacted (${(bytes / 1_048_576).toFixed(1)} MiB), ${pruned} old change log entries deleted`);
       })
       .catch((error: unknown) => this.options.log?.(`warning: the compacted catalogue could not be written: ${describeError(error)}`));
