@@ -1,18 +1,28 @@
 /**
  * Search bench: a synthetic archive (2,000 items and 400,000 French passages; --short: 200 and
- * 20,000), generated in memory and never written to the repository, indexed by our rebuild
- * path, then 200 fixed French queries with filters, each answered two ways one after the other:
- *   raw   the very requests our service sends (same JSON bodies, prepared in advance), posted
- *         straight to Meilisearch over a keep-alive node:http agent, answers parsed, nothing else;
- *   ours  SearchService.search(): request validation, filters, the meilisearch client, shaping.
- * Run alone: `npx tsx scripts/bench/search-bench.ts [--short]`; `npm run bench` prints it second.
+ * 20,000), generated in memory and never written to the repository, indexed by each design into
+ * the same Meilisearch, then 200 fixed French queries with filters answered by SearchService
+ * over each design, side by side:
+ *   v1   the earlier design (scripts/bench/search-design-v1.ts): segments with `distinct` and
+ *        facets, then the page's items and passages;
+ *   v2   the adapter's: counting index + ranking index in one multi-search, then the page's
+ *        passages (src/adapters/search-index/meili-search.ts);
+ *   raw  v2's very requests (same JSON bodies, prepared in advance) posted straight to
+ *        Meilisearch over a keep-alive node:http agent, answers parsed, nothing else.
+ * Sequential: 3 rounds, the designs alternating which goes first. 8 concurrent: 8 callers
+ * through the 200 queries twice, one design after the other. The answers are compared query by
+ * query: total and every facet count identical, the overlap of the first 20 items, the same
+ * first item. The load average is printed with the figures: the machine may be shared.
+ * Run alone: `npx tsx scripts/bench/search-bench.ts [--short] [--items N --passages N]`;
+ * `npm run bench` prints it second.
  */
 import http from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { firstRequest, secondRequests, type SearchBody } from '../../src/adapters/search-index/meili-search.js';
+import { availableParallelism, loadavg } from 'node:os';
+import { firstRequests, passageRequests, type SearchBody } from '../../src/adapters/search-index/meili-search.js';
 import { MeilisearchIndex } from '../../src/adapters/search-index/meilisearch-index.js';
 import { startLocalMeilisearch } from '../../src/adapters/search-index/meilisearch-process.js';
 import { table } from '../../src/cli/format.js';
@@ -20,10 +30,13 @@ import { ITEM_KINDS, type ItemKind } from '../../src/domain/item.js';
 import { LICENCE_IDS } from '../../src/domain/licence.js';
 import type { IndexEntry, IndexQuery, SegmentDocument } from '../../src/ports/search-index.js';
 import { FACET_FIELDS_BY_NAME, FACET_NAMES, parseSearchRequest, type SearchRequest } from '../../src/services/search/search-request.js';
-import { SearchService } from '../../src/services/search/search-service.js';
+import { SearchService, type SearchResult } from '../../src/services/search/search-service.js';
+import { compareCounts, SearchDesignV1 } from './search-design-v1.js';
 
 export interface SearchBenchOptions {
   short: boolean;
+  /** Another size than the full (2,000 / 400,000) or short (200 / 20,000) archive. */
+  size?: { items: number; passages: number };
   log?: (line: string) => void;
 }
 
@@ -129,7 +142,6 @@ export function benchQueries(): SearchRequest[] {
 }
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-const ms = (value: number): string => `${value.toFixed(1)} ms`;
 const mb = (bytes: number): string => `${Math.round(bytes / 1e6)} MB`;
 const peakRss = (pid: number | 'self'): number => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 
@@ -149,21 +161,69 @@ function rawPost(agent: http.Agent, url: string, apiKey: string, pathName: strin
   });
 }
 
+/** Latencies of `run` over every query, `callers` at a time, `rounds` times through the list. */
+async function measure(count: number, rounds: number, callers: number, run: (i: number) => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    let next = 0;
+    await Promise.all(Array.from({ length: callers }, async () => {
+      for (let i = next++; i < count; i = next++) {
+        const t0 = performance.now();
+        await run(i);
+        times.push(performance.now() - t0);
+      }
+    }));
+  }
+  return times;
+}
+
+const stats = (list: number[]): [number, number, number] => {
+  const sorted = [...list].sort((a, b) => a - b);
+  return [percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99)];
+};
+
+/** How two designs' answers to the same queries compare. */
+function compareAnswers(before: SearchResult[], after: SearchResult[]): { identical: number; cutTies: number; overlap: number; sameFirst: number; withResults: number } {
+  let identical = 0;
+  let cutTies = 0;
+  let overlapSum = 0;
+  let sameFirst = 0;
+  let withResults = 0;
+  before.forEach((old, i) => {
+    const now = after[i] as SearchResult;
+    const verdict = compareCounts(old, now);
+    if (verdict === 'identical') identical++;
+    if (verdict === 'cut ties') cutTies++;
+    const oldIds = old.items.map((item) => item.id);
+    if (oldIds.length === 0) return;
+    withResults++;
+    const nowIds = new Set(now.items.map((item) => item.id));
+    overlapSum += oldIds.filter((id) => nowIds.has(id)).length / oldIds.length;
+    if (oldIds[0] === now.items[0]?.id) sameFirst++;
+  });
+  return { identical, cutTies, overlap: withResults ? overlapSum / withResults : 1, sameFirst, withResults };
+}
+
 export async function runSearchBench(options: SearchBenchOptions): Promise<void> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const [items, passages] = options.short ? [200, 20_000] : [2_000, 400_000];
+  const { items, passages } = options.size ?? (options.short ? { items: 200, passages: 20_000 } : { items: 2_000, passages: 400_000 });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mc-search-bench-'));
   const server = await startLocalMeilisearch({ dataDir });
   const index = new MeilisearchIndex({ url: server.url, apiKey: server.apiKey, mode: 'own' });
+  const v1 = new SearchDesignV1(server.url, server.apiKey, index.limits);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
   try {
+    const loadBefore = load();
     await index.open();
-    const started = performance.now();
+    let started = performance.now();
+    await v1.rebuild(syntheticArchive(items, passages));
+    const v1Seconds = (performance.now() - started) / 1000;
+    started = performance.now();
     const counts = await index.rebuild(syntheticArchive(items, passages));
-    const indexSeconds = (performance.now() - started) / 1000;
-    const documents = counts.items + counts.segments;
+    const v2Seconds = (performance.now() - started) / 1000;
 
-    const service = new SearchService(index);
+    const services = { v1: new SearchService(v1), v2: new SearchService(index) };
     const requests = benchQueries();
     // The raw side sends the bodies our service would send, built before the clock starts.
     const prepared = requests.map((request) => {
@@ -172,55 +232,71 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<void>
         q: parsed.searched, filters: parsed.clauses, sort: parsed.sort, page: 1, hitsPerPage: parsed.hitsPerPage,
         facets: FACET_NAMES.map((name) => FACET_FIELDS_BY_NAME[name][0]), passagesPerItem: parsed.passagesPerItem,
       };
-      return { query, first: firstRequest(query) };
+      return { query, first: JSON.stringify({ queries: firstRequests(query) }) };
     });
     const raw = async (i: number): Promise<void> => {
-      const { query, first } = prepared[i] as { query: IndexQuery; first: SearchBody };
-      const { indexUid, ...body } = first;
-      const answer = (await rawPost(agent, server.url, server.apiKey, `/indexes/${indexUid}/search`, JSON.stringify(body))) as { hits: { itemId: string }[] };
-      if (query.q === '' || answer.hits.length === 0) return;
-      const second = JSON.stringify({ queries: secondRequests(query, answer.hits.map((h) => h.itemId)) });
-      await rawPost(agent, server.url, server.apiKey, '/multi-search', second);
+      const { query, first } = prepared[i] as { query: IndexQuery; first: string };
+      const { results } = (await rawPost(agent, server.url, server.apiKey, '/multi-search', first)) as { results: { hits: { item: { id: string } }[] }[] };
+      const second: SearchBody[] = passageRequests(query, results[1]?.hits.map((h) => h.item.id) ?? []);
+      if (second.length > 0) await rawPost(agent, server.url, server.apiKey, '/multi-search', JSON.stringify({ queries: second }));
     };
-    const ours = async (i: number): Promise<void> => {
-      await service.search(requests[i] as SearchRequest);
+    const sides = {
+      v1: (i: number) => services.v1.search(requests[i] as SearchRequest),
+      v2: (i: number) => services.v2.search(requests[i] as SearchRequest),
+      raw,
     };
-    for (let i = 0; i < requests.length; i++) await ours(i).then(() => raw(i)); // warm caches both ways
-    const times = { raw: [] as number[], ours: [] as number[] };
+    // Warm the caches, and keep each design's answers to compare.
+    const answers = { v1: [] as SearchResult[], v2: [] as SearchResult[] };
+    for (let i = 0; i < requests.length; i++) {
+      answers.v1.push(await sides.v1(i));
+      answers.v2.push(await sides.v2(i));
+      await raw(i);
+    }
+    const sequential = { v1: [] as number[], v2: [] as number[], raw: [] as number[] };
     const rounds = 3;
     for (let round = 0; round < rounds; round++) {
       for (let i = 0; i < requests.length; i++) {
-        // Alternate which side goes first, so neither always meets a warmer cache.
-        const order = (i + round) % 2 === 0 ? (['raw', 'ours'] as const) : (['ours', 'raw'] as const);
+        // Alternate which side goes first, so none always meets a warmer cache.
+        const order = (['v1', 'v2', 'raw'] as const).map((_, k, all) => all[(k + i + round) % all.length] as keyof typeof sides);
         for (const side of order) {
           const t0 = performance.now();
-          await (side === 'raw' ? raw(i) : ours(i));
-          times[side].push(performance.now() - t0);
+          await sides[side](i);
+          sequential[side].push(performance.now() - t0);
         }
       }
     }
-    const stats = (list: number[]): number[] => {
-      const sorted = [...list].sort((a, b) => a - b);
-      return [50, 95, 99].map((p) => percentile(sorted, p));
+    const concurrent = {
+      v1: await measure(requests.length, 2, 8, sides.v1),
+      v2: await measure(requests.length, 2, 8, sides.v2),
+      raw: await measure(requests.length, 2, 8, sides.raw),
     };
-    const [r50, r95, r99] = stats(times.raw) as [number, number, number];
-    const [o50, o95, o99] = stats(times.ours) as [number, number, number];
-    log(`Synthetic archive: ${counts.items} items, ${counts.segments - counts.items} passages (+ ${counts.items} about segments); Meilisearch 1.21.0 on ${server.url}\n`);
-    log(table(['step', 'figure'], [
-      ['index (rebuild: 2 fresh indexes, batches of 10,000, swap)', `${indexSeconds.toFixed(1)} s`],
-      ['indexing throughput', `${Math.round(documents / indexSeconds)} docs/s`],
-      ['peak RSS Meilisearch', mb(peakRss(server.pid as number))],
-      ['peak RSS bench process (generator + our client)', mb(peakRss('self'))],
+    const compared = compareAnswers(answers.v1, answers.v2);
+    const row = (name: string, side: keyof typeof sides, indexTime: string, compare: string[]): string[] => {
+      const [p50, p95, p99] = stats(sequential[side]);
+      const [c50, c95] = stats(concurrent[side]);
+      return [name, indexTime, `${p50.toFixed(1)} / ${p95.toFixed(1)} / ${p99.toFixed(1)}`, `${c50.toFixed(1)} / ${c95.toFixed(1)}`, ...compare];
+    };
+    log(`Synthetic archive: ${counts.items} items, ${counts.segments - counts.items} passages (+ ${counts.items} about segments); Meilisearch 1.21.0 on ${server.url}; `
+      + `load average ${loadBefore} before, ${load()} after (1, 5, 15 min; ${availableParallelism()} cores)\n`);
+    log(table(['design (SearchService.search)', 'index', 'sequential p50 / p95 / p99 ms', '8 concurrent p50 / p95 ms', 'totals + facets as v1', 'overlap@20 with v1', 'same first item'], [
+      row('v1: segments, distinct on item + facets; then items + passages', 'v1', `${v1Seconds.toFixed(1)} s`, ['–', '–', '–']),
+      row('v2: counting + ranking (chunks) in one multi-search; then passages', 'v2', `${v2Seconds.toFixed(1)} s`, [
+        `${compared.identical}/${requests.length}${compared.cutTies ? ` (+ ${compared.cutTies} differing only in ties at a facet’s 100-value cut)` : ''}`,
+        compared.overlap.toFixed(2), `${compared.sameFirst}/${compared.withResults}`,
+      ]),
+      row('raw: v2’s requests, prepared bodies, node:http', 'raw', '', ['', '', '']),
     ]));
     log('');
-    log(table(['200 queries × 3 rounds, sequential', 'p50', 'p95', 'p99'], [
-      ['raw: the same Meilisearch requests, prepared bodies, node:http', ms(r50), ms(r95), ms(r99)],
-      ['ours: SearchService.search (validation, filters, client, shaping)', ms(o50), ms(o95), ms(o99)],
-      ['ours / raw', `${(o50 / r50).toFixed(2)}×`, `${(o95 / r95).toFixed(2)}×`, `${(o99 / r99).toFixed(2)}×`],
+    log(table(['figure', 'value'], [
+      ['indexing throughput v2 (items + chunks + segments)', `${Math.round((counts.items + counts.segments) / v2Seconds)} entries/s`],
+      ['peak RSS Meilisearch (both designs built)', mb(peakRss(server.pid as number))],
+      ['peak RSS bench process (generator + clients)', mb(peakRss('self'))],
+      ['search ours / raw (v2, p50 sequential)', `${(stats(sequential.v2)[0] / stats(sequential.raw)[0]).toFixed(2)}×`],
     ]));
-    log('\nA text query is two round trips (a page of items, one per item, with facet counts; then that page’s items and passages); an empty one is one.');
+    log('\nv2 is what the site runs; v1 is kept only to compare (same Meilisearch, its own indexes).');
   } finally {
     agent.destroy();
+    v1.close();
     await index.close();
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -229,7 +305,8 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<void>
 
 const invoked = process.argv[1] ?? '';
 if (/search-bench\.ts$/.test(invoked)) {
-  const { values } = parseArgs({ options: { short: { type: 'boolean' } } });
-  console.log(`## 2. Search (${values.short ? 'short' : 'full'} synthetic archive)\n`);
-  await runSearchBench({ short: values.short ?? false });
+  const { values } = parseArgs({ options: { short: { type: 'boolean' }, items: { type: 'string' }, passages: { type: 'string' } } });
+  const size = values.items && values.passages ? { items: Number(values.items), passages: Number(values.passages) } : undefined;
+  console.log(`## 2. Search (${size ? `${size.items} items, ${size.passages} passages` : values.short ? 'short' : 'full'} synthetic archive)\n`);
+  await runSearchBench({ short: values.short ?? false, ...(size ? { size } : {}) });
 }

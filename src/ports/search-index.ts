@@ -5,10 +5,10 @@ import type { PassageSource } from '../domain/text.js';
 import type { TimeMark } from '../domain/time-marks.js';
 
 /**
- * The search index: derived from the manifests, rebuildable at any time. Two collections:
- * items (one document per talk, podcast or document) and segments (one per passage of text
- * with its position, plus one "about" segment per item holding its title, people and summary,
- * so that every item can be found and listed through the segments alone).
+ * The search index: derived from the manifests, rebuildable at any time. It is fed entries of two
+ * kinds of documents: the item (one per talk, podcast or document) and its segments (one per
+ * passage of text with its position, plus one "about" segment holding its title, people and
+ * summary). How they are laid out in the engine is the adapter's business.
  */
 
 /** Facet fields every document carries, items and segments alike, so filters apply to both. */
@@ -76,6 +76,9 @@ export interface SegmentDocument extends FacetFields {
   marks: TimeMark[];
 }
 
+/** What a result shows of an item: its document without the fields only search reads. */
+export type ItemCard = Omit<ItemDocument, 'summary' | 'organisations' | 'city'>;
+
 export interface IndexEntry {
   item: ItemDocument;
   segments: SegmentDocument[];
@@ -100,7 +103,19 @@ export interface IndexQuery {
   facets: readonly FacetField[];
   /** Passages shown under each item (0 for none). */
   passagesPerItem: number;
+  /**
+   * More facet counts of the same query under other filters, answered in the same batch (a
+   * facet counted without its own filter: see SearchService.searchWithOwnFacetCounts).
+   */
+  alsoCount?: readonly FacetCountQuery[];
 }
+
+export interface FacetCountQuery {
+  filters: readonly FilterClause[];
+  facets: readonly FacetField[];
+}
+
+export type FacetCounts = Partial<Record<FacetField, Record<string, number>>>;
 
 /** A piece of a snippet: text to show as is (escaped by the renderer), `match` when it matched the query. */
 export interface HighlightPart {
@@ -130,7 +145,7 @@ export interface PassageHit {
 }
 
 export interface ItemHit {
-  item: ItemDocument;
+  item: ItemCard;
   /** The item's title split at the matched words. */
   title: HighlightPart[];
   passages: PassageHit[];
@@ -139,7 +154,9 @@ export interface ItemHit {
 export interface IndexAnswer {
   total: number;
   hits: ItemHit[];
-  facets: Partial<Record<FacetField, Record<string, number>>>;
+  facets: FacetCounts;
+  /** The counts of `alsoCount`, in its order. */
+  alsoCounted?: FacetCounts[];
 }
 
 export interface IndexStats {
@@ -149,6 +166,8 @@ export interface IndexStats {
   mode: 'own' | 'external';
   items: number;
   segments: number;
+  /** The indexes were built in a layout this version does not search: `reindex` rebuilds them. */
+  reindexNeeded: boolean;
 }
 
 export interface RebuildProgress {
@@ -169,16 +188,18 @@ export interface QueryLimits {
 export interface SearchIndex {
   readonly limits: QueryLimits;
   /**
-   * The boot check: the server answers, reports its version, and both indexes exist with the
+   * The boot check: the server answers, reports its version, and the indexes exist with the
    * settings this version of the code defines (applied only when they differ, and awaited).
+   * Indexes built in an older layout are left as they are (`reindexNeeded`): searching them
+   * answers SearchUnavailableError until `reindex` has rebuilt them.
    */
-  open(): Promise<{ version: string; settingsUpdated: boolean }>;
+  open(): Promise<{ version: string; settingsUpdated: boolean; reindexNeeded: boolean }>;
   /** Adds or replaces an item and replaces all of its segments. */
   upsert(entry: IndexEntry): Promise<void>;
   /** Removes an item and its segments; unknown ids are fine. */
   remove(itemId: string): Promise<void>;
   /**
-   * Builds both indexes afresh from `entries` beside the live ones, then swaps them in at once:
+   * Builds the indexes afresh from `entries` beside the live ones, then swaps them in at once:
    * searches see the old indexes whole until the swap, and the new ones whole after it.
    */
   rebuild(entries: AsyncIterable<IndexEntry>, onProgress?: (progress: RebuildProgress) => void): Promise<RebuildProgress>;

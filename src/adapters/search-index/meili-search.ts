@@ -1,33 +1,43 @@
 import type { PassageSource } from '../../domain/text.js';
-import type { FacetField, HighlightPart, IndexAnswer, IndexQuery, ItemDocument, ItemHit, PassageHit, SegmentDocument } from '../../ports/search-index.js';
+import type { FacetCounts, HighlightPart, IndexAnswer, IndexQuery, ItemCard, ItemHit, PassageHit, SegmentDocument } from '../../ports/search-index.js';
 import { buildFilter, quoteFilterValue } from './meili-filter.js';
 import { firstMatchIndex, fold, highlightLocally, highlightParts, matchedTerms, MATCH_END, MATCH_START, plainText } from './meili-highlight.js';
-import { byteOffset, cueAt, firstMatchByte } from './meili-marks.js';
+import { byteOffset, cueAt } from './meili-marks.js';
 import { FRENCH_STOP_WORDS } from './meili-settings.js';
 
 /**
  * The requests a search makes, as plain JSON bodies (what the bench replays as "raw" calls), and
- * the shaping of their answers. A text search takes two round trips:
- *  1. segments, one per item (distinct on itemId), ranked, filtered, sorted and paged, with
- *     facet counts (Meilisearch counts distinct items there, measured) and the best passage;
- *  2. for that page only: the items' documents, and their best passages (a search restricted to
- *     those item ids: small and fast whatever the page number). These come unformatted: having
- *     Meilisearch highlight and crop 60–100 passages cost it 20–40 ms (~0.2 ms per hit, measured,
- *     the same with showMatchesPosition), more than both searches. They are highlighted here with
- *     the words Meilisearch matched in the first round trip (typos and synonyms resolved).
- * Each passage's link opens at the cue where its first matched word is said: the best passages
- * ask Meilisearch where it matched (`showMatchesPosition`, only on these few already formatted
- * hits), the others take the first word marked here; either offset is looked up in the
- * passage's time marks (meili-marks.ts).
- * An empty query lists items from the items index in one round trip.
+ * the shaping of their answers. Two round trips, each one `/multi-search`:
+ *  1. the counting index (one document per item with all its words) for the exact total and the
+ *     facet counts, in items, without any hit (`hitsPerPage: 0`: Meilisearch counts documents,
+ *     which here are items); the ranking index (chunks of ~10 passages carrying the item's
+ *     display fields) for the page of items, one per item (`distinct`, with offset and limit:
+ *     no exhaustive distinct count, which was the cost of the segments design); and the other
+ *     facet counts the page asked for, under their own filters. Counting distinct items over
+ *     the segments cost 13–25 ms a query at 400,000 passages; the counting index, 3–4 ms.
+ *  2. for that page only (skipped when it is empty or no passage is wanted): each item's best
+ *     passage (`distinct`), the next best passages of the page, and the words Meilisearch
+ *     matched (typos, synonyms and prefixes resolved) in the very best few, highlighted by it.
+ *     Formatting costs Meilisearch ~0.2 ms a hit (measured, the same with match positions):
+ *     it formats TERM_HITS hits, not the page's 60; the passages are highlighted and cropped
+ *     here with those words, and each opens at the cue where the first word marked here is said
+ *     (its offset looked up in the passage's time marks, meili-marks.ts).
+ * An empty query lists the items' about chunks, newest first, in the first round trip alone.
  */
 
 export const ITEMS = 'items';
 export const SEGMENTS = 'segments';
+export const CHUNKS = 'chunks';
 
 /** Words of context around the matched ones in a snippet (and about as many characters when done here). */
 const CROP_WORDS = 28;
 const CROP_CHARS = 200;
+
+/**
+ * Hits Meilisearch highlights to tell which words it matched: the best passages of the page
+ * hold the query's words in the forms most passages have them.
+ */
+const TERM_HITS = 5;
 
 export const PASSAGE_FIELDS = ['id', 'itemId', 'source', 'passageLanguage', 'start', 'end', 'page', 'marks'];
 
@@ -47,56 +57,55 @@ function sortOf(query: IndexQuery): string[] | undefined {
   return query.q === '' ? ['day:desc'] : undefined;
 }
 
-/** Round trip 1: the page of items (browse) or of best segments, one per item (search). */
-export function firstRequest(query: IndexQuery): SearchBody {
-  const common = {
-    filter: buildFilter(query.filters),
-    sort: sortOf(query),
-    page: query.page,
-    hitsPerPage: query.hitsPerPage,
-    facets: [...query.facets],
-  };
-  if (query.q === '') return { indexUid: ITEMS, q: '', ...common };
-  return {
-    indexUid: SEGMENTS,
-    q: query.q,
-    ...common,
-    distinct: 'itemId',
-    // Meilisearch's default matching strategy ("last": when no document has every word, drop
-    // words from the end). "frequency" answered nothing to queries that "last" answered (1.21).
-    attributesToRetrieve: [...PASSAGE_FIELDS, 'title'],
-    attributesToHighlight: ['text', 'title'],
-    attributesToCrop: ['text'],
-    showMatchesPosition: true,
-    ...HIGHLIGHT,
-  };
+/** buildFilter's clauses are joined by AND, any OR inside one in brackets: another clause is simply added. */
+const and = (filter: string | undefined, clause: string): string => (filter ? `${filter} AND ${clause}` : clause);
+
+/** A count of items (exact) and facet values, without hits. */
+function countRequest(q: string, filter: string | undefined, facets: readonly string[]): SearchBody {
+  // Meilisearch's default matching strategy ("last": when no document has every word, drop
+  // words from the end) in every request: the same items are counted, ranked and shown.
+  return { indexUid: ITEMS, q, filter, page: 1, hitsPerPage: 0, facets: [...facets] };
 }
 
-/** Round trip 2 (search only): the page's item documents and their best passages. */
-export function secondRequests(query: IndexQuery, itemIds: readonly string[]): SearchBody[] {
-  const ids = `[${itemIds.map(quoteFilterValue).join(', ')}]`;
-  const requests: SearchBody[] = [{ indexUid: ITEMS, q: '', filter: `id IN ${ids}`, limit: itemIds.length }];
-  if (query.passagesPerItem > 0) {
-    requests.push({
-      indexUid: SEGMENTS,
-      q: query.q,
-      filter: `itemId IN ${ids}`,
-      // Enough for every item to get its share when the best passages crowd on a few items.
-      limit: itemIds.length * (query.passagesPerItem + 2),
-      attributesToRetrieve: [...PASSAGE_FIELDS, 'title', 'text'],
-    });
-  }
-  return requests;
+/** Round trip 1: the counts, the page of items, and the other counts asked beside. */
+export function firstRequests(query: IndexQuery): SearchBody[] {
+  const filter = buildFilter(query.filters);
+  const window = { offset: (query.page - 1) * query.hitsPerPage, limit: query.hitsPerPage };
+  const ranking: SearchBody = query.q === ''
+    ? { indexUid: CHUNKS, q: '', filter: and(filter, 'about = true'), sort: sortOf(query), ...window, attributesToRetrieve: ['item'] }
+    : { indexUid: CHUNKS, q: query.q, filter, sort: sortOf(query), distinct: 'itemId', ...window, attributesToRetrieve: ['item'] };
+  return [
+    countRequest(query.q, filter, query.facets),
+    ranking,
+    ...(query.alsoCount ?? []).map((count) => countRequest(query.q, buildFilter(count.filters), count.facets)),
+  ];
 }
 
-export type SegmentHit = Pick<SegmentDocument, 'id' | 'itemId' | 'source' | 'passageLanguage' | 'start' | 'end' | 'page' | 'title'> & {
-  /** Only in the second round trip's hits (unformatted). */
+/** Round trip 2: the words matched, the best passage of each item of the page, then the next best of the page. */
+export function passageRequests(query: IndexQuery, itemIds: readonly string[]): SearchBody[] {
+  if (query.q === '' || query.passagesPerItem === 0 || itemIds.length === 0) return [];
+  // The about segment finds an item by its title or people; it is not a place in the recording.
+  const filter = `itemId IN [${itemIds.map(quoteFilterValue).join(', ')}] AND source != ${quoteFilterValue('metadata')}`;
+  const terms: SearchBody = {
+    indexUid: SEGMENTS, q: query.q, filter, limit: TERM_HITS, attributesToRetrieve: [], attributesToHighlight: ['text'],
+    highlightPreTag: MATCH_START, highlightPostTag: MATCH_END,
+  };
+  const fields = [...PASSAGE_FIELDS, 'text'];
+  const best: SearchBody = { indexUid: SEGMENTS, q: query.q, filter, distinct: 'itemId', limit: itemIds.length, attributesToRetrieve: fields };
+  if (query.passagesPerItem === 1) return [terms, best];
+  // The best passages of the whole page: an item whose passages crowd out the others' still
+  // leaves each its best one, from the request above.
+  return [terms, best, { indexUid: SEGMENTS, q: query.q, filter, limit: itemIds.length * query.passagesPerItem, attributesToRetrieve: fields }];
+}
+
+export type SegmentHit = Pick<SegmentDocument, 'id' | 'itemId' | 'source' | 'passageLanguage' | 'start' | 'end' | 'page'> & {
+  /** Only in the unformatted hits. */
   text?: string;
   /** Stored time marks; absent from segments indexed before they existed. */
   marks?: unknown;
-  /** The highlighted (and, for text, cropped) copies Meilisearch returns. */
-  _formatted?: { title?: unknown; text?: unknown };
-  /** First round trip: where Meilisearch matched, per attribute (UTF-8 byte offsets of the stored text). */
+  /** The highlighted (and, in a search inside one item, cropped) copy Meilisearch returns. */
+  _formatted?: { text?: unknown };
+  /** Where Meilisearch matched, per attribute (UTF-8 byte offsets of the stored text): a search inside one item. */
   _matchesPosition?: { text?: unknown };
 };
 
@@ -106,54 +115,42 @@ export interface FirstAnswer {
   facetDistribution?: Record<string, Record<string, number>>;
 }
 
-/** Browse: items straight from the items index. */
-export function shapeBrowse(answer: FirstAnswer): IndexAnswer {
-  const items = answer.hits as ItemDocument[];
+/** The page's items, in the ranking index's order. */
+export function pageItems(ranking: FirstAnswer): ItemCard[] {
+  return (ranking.hits as { item?: ItemCard }[]).flatMap((hit) => (hit.item ? [hit.item] : []));
+}
+
+/** The answer: counts from the counting index, items from the ranking index, each with up to N passages, best first. */
+export function shapeSearch(
+  query: IndexQuery,
+  answers: { count: FirstAnswer; ranking: FirstAnswer; alsoCounted: FirstAnswer[] },
+  passages: { terms: unknown[]; best: unknown[]; more: unknown[] },
+): IndexAnswer {
+  const items = pageItems(answers.ranking);
+  const highlighted = (passages.terms as SegmentHit[]).map((h) => highlightParts(String(h._formatted?.text ?? '')));
+  const terms = query.q === '' ? new Set<string>() : matchedTerms(highlighted, queryWords(query.q));
+  const hits: ItemHit[] = items.map((item) => {
+    const seen = new Set<string>();
+    const list: PassageHit[] = [];
+    for (const hit of [...passages.best, ...passages.more] as SegmentHit[]) {
+      if (hit.itemId !== item.id || hit.source === 'metadata' || seen.has(hit.id) || list.length >= query.passagesPerItem) continue;
+      seen.add(hit.id);
+      const text = hit.text ?? '';
+      list.push(passageOf(hit, highlightLocally(text, terms, CROP_CHARS), localMatchByte(text, terms)));
+    }
+    return { item, title: titleOf(item, terms), passages: list };
+  });
   return {
-    total: answer.totalHits ?? items.length,
-    hits: items.map((item) => ({ item, title: [{ text: item.title, match: false }], passages: [] })),
-    facets: facetsOf(answer),
+    total: answers.count.totalHits ?? hits.length,
+    hits,
+    facets: facetsOf(answers.count),
+    ...(query.alsoCount ? { alsoCounted: answers.alsoCounted.map(facetsOf) } : {}),
   };
 }
 
-export function pageItemIds(answer: FirstAnswer): string[] {
-  return (answer.hits as SegmentHit[]).map((h) => h.itemId);
-}
-
-/** Search: the page's items in the order of round trip 1, each with up to N passages, best first. */
-export function shapeSearch(query: IndexQuery, first: FirstAnswer, items: ItemDocument[], passages: unknown[]): IndexAnswer {
-  const byId = new Map(items.map((i) => [i.id, i]));
-  const best = first.hits as SegmentHit[];
-  const more = passages as SegmentHit[];
-  const terms = matchedTerms(
-    best.flatMap((h) => [highlightParts(String(h._formatted?.text ?? '')), highlightParts(String(h._formatted?.title ?? ''))]),
-    queryWords(query.q),
-  );
-  const hits: ItemHit[] = [];
-  for (const top of best) {
-    const item = byId.get(top.itemId);
-    if (!item) continue; // removed between the two round trips
-    const own = more.filter((h) => h.itemId === top.itemId);
-    const seen = new Set<string>();
-    const list: PassageHit[] = [];
-    const add = (hit: SegmentHit, snippet: () => HighlightPart[], matchByte: () => number | null): void => {
-      if (hit.source === 'metadata' || seen.has(hit.id) || list.length >= query.passagesPerItem) return;
-      seen.add(hit.id);
-      list.push(passageOf(hit, snippet(), matchByte()));
-    };
-    add(top, () => highlightParts(String(top._formatted?.text ?? '')), () => firstMatchByte(top._matchesPosition?.text));
-    for (const hit of own) {
-      add(hit, () => highlightLocally(hit.text ?? '', terms, CROP_CHARS), () => localMatchByte(hit.text ?? '', terms));
-    }
-    hits.push({ item, title: titleOf(item, top, own, terms), passages: list });
-  }
-  return { total: first.totalHits ?? hits.length, hits, facets: facetsOf(first) };
-}
-
-/** The title with its matched words marked, when the item matched by its title. */
-function titleOf(item: ItemDocument, top: SegmentHit, own: SegmentHit[], terms: ReadonlySet<string>): HighlightPart[] {
-  if (top.source === 'metadata' && hasMatch(top._formatted?.title)) return highlightParts(String(top._formatted?.title));
-  if (own.some((h) => h.source === 'metadata')) {
+/** The title with the matched words marked (none when listing). */
+function titleOf(item: ItemCard, terms: ReadonlySet<string>): HighlightPart[] {
+  if (terms.size > 0) {
     const parts = highlightLocally(item.title, terms, Number.MAX_SAFE_INTEGER);
     if (parts.some((p) => p.match)) return parts;
   }
@@ -162,7 +159,7 @@ function titleOf(item: ItemDocument, top: SegmentHit, own: SegmentHit[], terms: 
 
 const STOP = new Set(FRENCH_STOP_WORDS.map(fold));
 
-function queryWords(q: string): string[] {
+export function queryWords(q: string): string[] {
   return [...q.matchAll(/[\p{L}\p{N}\p{M}]+/gu)].map((m) => m[0]).filter((w) => !STOP.has(fold(w)));
 }
 
@@ -188,10 +185,6 @@ export function passageOf(hit: SegmentHit, snippet: HighlightPart[], matchByte: 
   };
 }
 
-function hasMatch(value: unknown): boolean {
-  return typeof value === 'string' && value.includes(MATCH_START);
-}
-
-function facetsOf(answer: FirstAnswer): IndexAnswer['facets'] {
-  return (answer.facetDistribution ?? {}) as Partial<Record<FacetField, Record<string, number>>>;
+export function facetsOf(answer: FirstAnswer): FacetCounts {
+  return (answer.facetDistribution ?? {}) as FacetCounts;
 }

@@ -5,7 +5,7 @@ import type { FacetField } from '../../ports/search-index.js';
  * change here reaches every archive on its next start (and `reindex` builds with them).
  */
 
-const FACET_FIELDS: readonly FacetField[] = [
+export const FACET_FIELDS: readonly FacetField[] = [
   'kind', 'edition', 'editionSlug', 'year', 'themes', 'speakers', 'speakerSlugs', 'language', 'licence',
   'captions', 'reviewedTranscript', 'audioDescription', 'signLanguage', 'easyRead', 'transcript',
 ];
@@ -88,11 +88,46 @@ const common = {
  */
 const RANKING = ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'];
 
+/**
+ * The index layout these settings and the documents of meili-documents.ts make. A search on
+ * indexes built in another layout would give wrong answers (an item index without text counts
+ * only titles): the adapter refuses to search them until `reindex` has rebuilt them.
+ *   1  items (display fields) + segments (passages, one about segment per item)
+ *   2  items become the counting index (all text), chunks the ranking index; segments unchanged
+ */
+export const INDEX_FORMAT = 2;
+
+/**
+ * The counting index's text attributes. Meilisearch stops indexing an attribute at 65,535
+ * positions (an array is one attribute; a sentence end costs 8 positions, so does each new
+ * element): an item's passages are spread over as many `text_<n>` as it needs. 32 of them hold
+ * some 1.9 million positions, over 150 hours of speech.
+ */
+export const TEXT_ATTRIBUTES = 32;
+export const textAttribute = (n: number): string => `text_${n}`;
+
+/**
+ * The counting index: one document per item with all its words (see meili-documents.ts). Asked
+ * only for its exact total and facet counts (no hits): nothing of it is displayed or ranked.
+ */
 export const ITEM_SETTINGS: IndexSettings = {
-  searchableAttributes: ['title', 'speakers', 'organisations', 'themes', 'summary', 'edition', 'city'],
-  filterableAttributes: ['id', ...FACET_FIELDS],
-  sortableAttributes: ['day'],
+  searchableAttributes: ['title', 'people', 'topics', ...Array.from({ length: TEXT_ATTRIBUTES }, (_, n) => textAttribute(n))],
+  filterableAttributes: [...FACET_FIELDS],
+  sortableAttributes: [],
   rankingRules: RANKING,
+  ...common,
+};
+
+/**
+ * The ranking index: an item's about chunk (title, people, topics, summary) and chunks of ~10
+ * passages, each carrying the item's display fields, searched with `distinct: itemId`.
+ * `about` lists items when there is no query; `batch` as in the segments.
+ */
+export const CHUNK_SETTINGS: IndexSettings = {
+  searchableAttributes: ['title', 'people', 'topics', 'text'],
+  filterableAttributes: ['itemId', 'about', 'batch', ...FACET_FIELDS],
+  sortableAttributes: ['day'],
+  rankingRules: [...RANKING, 'sourceRank:desc'],
   ...common,
 };
 

@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { Meilisearch, type EnqueuedTaskPromise, type MultiSearchQuery, type Settings } from 'meilisearch';
 import {
-  type IndexAnswer, type IndexEntry, type IndexQuery, type IndexStats, type ItemDocument, type PassageHit, type RebuildProgress,
-  type QueryLimits, type SearchIndex, type SegmentDocument,
+  SearchUnavailableError, type IndexAnswer, type IndexEntry, type IndexQuery, type IndexStats, type PassageHit, type RebuildProgress,
+  type QueryLimits, type SearchIndex,
 } from '../../ports/search-index.js';
+import { chunkDocumentsOf, countingDocumentOf, storedSegmentOf } from './meili-documents.js';
 import { MeiliTaskError, translateMeiliError } from './meili-errors.js';
 import { quoteFilterValue as quote } from './meili-filter.js';
-import { withoutMarkers } from './meili-highlight.js';
-import { storedMarks, type StoredMark } from './meili-marks.js';
-import { firstRequest, ITEMS, pageItemIds, secondRequests, SEGMENTS, shapeBrowse, shapeSearch, type FirstAnswer, type SearchBody } from './meili-search.js';
-import { FRENCH_STOP_WORDS, ITEM_SETTINGS, MAX_TOTAL_HITS, SEGMENT_SETTINGS, settingsDiff, type IndexSettings } from './meili-settings.js';
+import { CHUNKS, firstRequests, ITEMS, pageItems, passageRequests, SEGMENTS, shapeSearch, type FirstAnswer, type SearchBody } from './meili-search.js';
+import {
+  CHUNK_SETTINGS, FRENCH_STOP_WORDS, INDEX_FORMAT, ITEM_SETTINGS, MAX_TOTAL_HITS, SEGMENT_SETTINGS, settingsDiff, type IndexSettings,
+} from './meili-settings.js';
 import { shapeWithin, withinRequest } from './meili-within.js';
 import type { MeiliServer } from './meilisearch-process.js';
 import { createNodeHttpClient, type NodeHttpClient } from './node-http-client.js';
@@ -26,14 +27,23 @@ export interface MeilisearchIndexOptions {
   taskTimeoutMs?: number;
 }
 
+/**
+ * The index holding the layout's version (INDEX_FORMAT) in one document: rebuilt and swapped in
+ * with the others, so the version always names the indexes beside it.
+ */
+const FORMAT = 'search_format';
+const FORMAT_ID = 'format';
+
+/** Every index of the layout with its settings; a rebuild makes each afresh and swaps them all at once. */
+const LAYOUT: readonly { uid: string; settings: IndexSettings }[] = [
+  { uid: ITEMS, settings: ITEM_SETTINGS },
+  { uid: SEGMENTS, settings: SEGMENT_SETTINGS },
+  { uid: CHUNKS, settings: CHUNK_SETTINGS },
+];
+
 /** Where a rebuild writes before the swap; a crashed rebuild's leftovers are dropped by the next. */
-const NEXT = { items: `${ITEMS}_next`, segments: `${SEGMENTS}_next` };
-
-/** Segment fields cleaned of the highlight markers before indexing. */
-type Texts = Pick<SegmentDocument, 'title' | 'text' | 'people' | 'topics'>;
-
-/** A segment as stored: its time marks in the index's own form (see meili-marks.ts). */
-type StoredSegment = Omit<SegmentDocument, 'marks'> & { marks: StoredMark[] };
+const next = (uid: string): string => `${uid}_next`;
+const ALL = [...LAYOUT.map((l) => l.uid), FORMAT];
 
 /** SearchIndex on Meilisearch (1.21): the only code that imports the meilisearch client. */
 export class MeilisearchIndex implements SearchIndex {
@@ -47,6 +57,8 @@ export class MeilisearchIndex implements SearchIndex {
   private readonly http: NodeHttpClient;
   private readonly batchSize: number;
   private readonly taskTimeoutMs: number;
+  /** The format found at open (null: none, an archive indexed before formats were recorded). */
+  private format: number | null = INDEX_FORMAT;
 
   constructor(private readonly options: MeilisearchIndexOptions) {
     this.http = createNodeHttpClient();
@@ -59,30 +71,48 @@ export class MeilisearchIndex implements SearchIndex {
     return this.options.url;
   }
 
-  async open(): Promise<{ version: string; settingsUpdated: boolean }> {
+  async open(): Promise<{ version: string; settingsUpdated: boolean; reindexNeeded: boolean }> {
     const version = await this.guard('version check', async () => (await this.client.getVersion()).pkgVersion);
-    const items = await this.ensureIndex(ITEMS, ITEM_SETTINGS);
-    const segments = await this.ensureIndex(SEGMENTS, SEGMENT_SETTINGS);
-    return { version, settingsUpdated: items || segments };
+    this.format = await this.readFormat();
+    if (this.format === null && !(await this.holdsDocuments())) {
+      // A new archive (or one never indexed): this version's layout from the start.
+      await this.ensureFormat(FORMAT);
+      this.format = INDEX_FORMAT;
+    }
+    if (this.format !== INDEX_FORMAT) {
+      // Another layout: its settings are left alone, the indexes stay what they are until `reindex`.
+      return { version, settingsUpdated: false, reindexNeeded: true };
+    }
+    let updated = false;
+    for (const { uid, settings } of LAYOUT) updated = (await this.ensureIndex(uid, settings)) || updated;
+    return { version, settingsUpdated: updated, reindexNeeded: false };
   }
 
   async upsert(entry: IndexEntry): Promise<void> {
+    await this.requireFormat();
     const id = entry.item.id;
-    // Stable passage ids overwrite in place; what this version no longer has is deleted after,
-    // in the same task queue: searches never see the item without its passages.
+    // Stable ids overwrite in place; what this version no longer has is deleted after, in the
+    // same task queue: searches never see the item without its passages.
     const batch = randomBytes(6).toString('hex');
-    const tasks: EnqueuedTaskPromise[] = [this.client.index(ITEMS).addDocuments([cleanItem(entry.item)], { primaryKey: 'id' })];
-    for (const chunk of chunks(entry.segments.map((s) => ({ ...cleanSegment(s), batch })), this.batchSize)) {
+    const tasks: EnqueuedTaskPromise[] = [this.client.index(ITEMS).addDocuments([countingDocumentOf(entry)], { primaryKey: 'id' })];
+    for (const chunk of chunks(chunkDocumentsOf(entry).map((c) => ({ ...c, batch })), this.batchSize)) {
+      tasks.push(this.client.index(CHUNKS).addDocuments(chunk, { primaryKey: 'id' }));
+    }
+    for (const chunk of chunks(entry.segments.map((s) => ({ ...storedSegmentOf(s), batch })), this.batchSize)) {
       tasks.push(this.client.index(SEGMENTS).addDocuments(chunk, { primaryKey: 'id' }));
     }
-    tasks.push(this.client.index(SEGMENTS).deleteDocuments({ filter: `itemId = ${quote(id)} AND batch != ${quote(batch)}` }));
+    for (const uid of [CHUNKS, SEGMENTS]) {
+      tasks.push(this.client.index(uid).deleteDocuments({ filter: `itemId = ${quote(id)} AND batch != ${quote(batch)}` }));
+    }
     await this.guard(`indexing ${id}`, () => this.waitAll(tasks));
   }
 
   async remove(itemId: string): Promise<void> {
+    await this.requireFormat();
     await this.guard(`removing ${itemId}`, () =>
       this.waitAll([
         this.client.index(ITEMS).deleteDocument(itemId),
+        this.client.index(CHUNKS).deleteDocuments({ filter: `itemId = ${quote(itemId)}` }),
         this.client.index(SEGMENTS).deleteDocuments({ filter: `itemId = ${quote(itemId)}` }),
       ]),
     );
@@ -92,17 +122,14 @@ export class MeilisearchIndex implements SearchIndex {
     await this.dropNext();
     const count = await this.guard('rebuilding the indexes', async () => {
       try {
-        await this.ensureIndex(NEXT.items, ITEM_SETTINGS);
-        await this.ensureIndex(NEXT.segments, SEGMENT_SETTINGS);
+        for (const { uid, settings } of LAYOUT) await this.ensureIndex(next(uid), settings);
+        await this.ensureFormat(next(FORMAT));
         const filled = await this.fillNext(entries, onProgress);
         // The live indexes must exist to be swapped (an archive indexed for the first time).
-        await this.ensureIndex(ITEMS, ITEM_SETTINGS);
-        await this.ensureIndex(SEGMENTS, SEGMENT_SETTINGS);
-        // Both pairs in one task: searches see both old indexes or both new ones.
-        await this.waitAll([this.client.swapIndexes([
-          { indexes: [ITEMS, NEXT.items], rename: false },
-          { indexes: [SEGMENTS, NEXT.segments], rename: false },
-        ])]);
+        for (const uid of ALL) await this.ensureExists(uid);
+        // All pairs in one task: searches see every old index or every new one.
+        await this.waitAll([this.client.swapIndexes(ALL.map((uid) => ({ indexes: [uid, next(uid)] as [string, string], rename: false })))]);
+        this.format = INDEX_FORMAT;
         return filled;
       } catch (error) {
         // The live indexes were never touched; the half-built ones go now if the server lets us
@@ -125,34 +152,40 @@ export class MeilisearchIndex implements SearchIndex {
       pending.push(task);
       if (pending.length > 3) await this.waitAll(pending.splice(0, 1));
     };
-    const items: ItemDocument[] = [];
-    const segments: SegmentDocument[] = [];
-    const flushItems = (): Promise<void> => enqueue(this.client.index(NEXT.items).addDocuments(items.splice(0).map(cleanItem), { primaryKey: 'id' }));
-    const flushSegments = (): Promise<void> => enqueue(this.client.index(NEXT.segments).addDocuments(segments.splice(0).map(cleanSegment), { primaryKey: 'id' }));
-    for await (const entry of entries) {
-      items.push(entry.item);
-      segments.push(...entry.segments);
-      count.items++;
-      count.segments += entry.segments.length;
-      if (items.length >= 1000) await flushItems();
-      if (segments.length >= this.batchSize) await flushSegments();
-      onProgress?.({ ...count });
+    const buffers = { [ITEMS]: [] as object[], [CHUNKS]: [] as object[], [SEGMENTS]: [] as object[] };
+    // Counting documents hold a whole item's text each: fewer of them make a batch.
+    const limits = { [ITEMS]: Math.max(1, Math.ceil(this.batchSize / 100)), [CHUNKS]: Math.max(1, Math.ceil(this.batchSize / 10)), [SEGMENTS]: this.batchSize };
+    const flush = async (uid: keyof typeof buffers): Promise<void> => {
+      if (buffers[uid].length > 0) await enqueue(this.client.index(next(uid)).addDocuments(buffers[uid].splice(0), { primaryKey: 'id' }));
+    };
+    try {
+      for await (const entry of entries) {
+        buffers[ITEMS].push(countingDocumentOf(entry));
+        buffers[CHUNKS].push(...chunkDocumentsOf(entry));
+        buffers[SEGMENTS].push(...entry.segments.map(storedSegmentOf));
+        count.items++;
+        count.segments += entry.segments.length;
+        for (const uid of [ITEMS, CHUNKS, SEGMENTS] as const) if (buffers[uid].length >= limits[uid]) await flush(uid);
+        onProgress?.({ ...count });
+      }
+      for (const uid of [ITEMS, CHUNKS, SEGMENTS] as const) await flush(uid);
+    } catch (error) {
+      // The batches on their way must reach the server before the half-built indexes are
+      // deleted: one arriving after its index's deletion would create it again.
+      await Promise.allSettled(pending);
+      throw error;
     }
-    if (items.length) await flushItems();
-    if (segments.length) await flushSegments();
     await this.waitAll(pending.splice(0));
     return count;
   }
 
   async search(query: IndexQuery): Promise<IndexAnswer> {
+    await this.requireFormat();
     return this.guard('search', async () => {
-      const first = await this.post(firstRequest(query));
-      if (query.q === '') return shapeBrowse(first);
-      const ids = pageItemIds(first);
-      if (ids.length === 0) return shapeSearch(query, first, [], []);
-      const queries = secondRequests(query, ids) as MultiSearchQuery[];
-      const { results } = await this.client.multiSearch({ queries });
-      return shapeSearch(query, first, (results[0]?.hits ?? []) as ItemDocument[], results[1]?.hits ?? []);
+      const [count, ranking, ...alsoCounted] = await this.multi(firstRequests(query));
+      const second = passageRequests(query, pageItems(ranking as FirstAnswer).map((item) => item.id));
+      const [terms, best, more] = second.length > 0 ? await this.multi(second) : [];
+      return shapeSearch(query, { count: count as FirstAnswer, ranking: ranking as FirstAnswer, alsoCounted }, { terms: terms?.hits ?? [], best: best?.hits ?? [], more: more?.hits ?? [] });
     });
   }
 
@@ -167,6 +200,7 @@ export class MeilisearchIndex implements SearchIndex {
         version: version.pkgVersion, url: this.options.url, mode: this.options.mode,
         items: stats.indexes[ITEMS]?.numberOfDocuments ?? 0,
         segments: stats.indexes[SEGMENTS]?.numberOfDocuments ?? 0,
+        reindexNeeded: (await this.readFormat()) !== INDEX_FORMAT,
       };
     });
   }
@@ -182,18 +216,68 @@ export class MeilisearchIndex implements SearchIndex {
     return (await this.client.index(indexUid).search(q as string, params)) as FirstAnswer;
   }
 
-  /** Creates the index if missing, and updates only the settings that differ. Returns whether it changed anything. */
-  private async ensureIndex(uid: string, desired: IndexSettings): Promise<boolean> {
-    return this.guard(`settings of ${uid}`, async () => {
-      let created = false;
+  /** Several requests in one `/multi-search` round trip; the answers in their order. */
+  private async multi(bodies: SearchBody[]): Promise<FirstAnswer[]> {
+    const { results } = await this.client.multiSearch({ queries: bodies as MultiSearchQuery[] });
+    return results as unknown as FirstAnswer[];
+  }
+
+  /**
+   * The layout's version recorded beside the indexes; null when there is none (indexes made
+   * before versions were recorded, or none at all).
+   */
+  private async readFormat(): Promise<number | null> {
+    return this.guard('index format check', async () => {
+      const document = await this.client.index(FORMAT).getDocument(FORMAT_ID).catch((error: unknown) => {
+        if (isNotFound(error)) return null;
+        throw error;
+      });
+      const version = (document as { version?: unknown } | null)?.version;
+      return typeof version === 'number' ? version : null;
+    });
+  }
+
+  /** Whether an index of the archive holds anything (an archive indexed in an older layout). */
+  private async holdsDocuments(): Promise<boolean> {
+    const stats = await this.guard('statistics', () => this.client.getStats());
+    return [ITEMS, SEGMENTS].some((uid) => (stats.indexes[uid]?.numberOfDocuments ?? 0) > 0);
+  }
+
+  /** Writes this version's format into `uid` (created if needed). */
+  private async ensureFormat(uid: string): Promise<void> {
+    await this.ensureExists(uid);
+    await this.guard(`format of ${uid}`, () => this.waitAll([this.client.index(uid).addDocuments([{ id: FORMAT_ID, version: INDEX_FORMAT }], { primaryKey: 'id' })]));
+  }
+
+  /**
+   * Searching or indexing indexes of another layout would give wrong answers (an item index
+   * without text counts titles only). A `reindex` run by another process meanwhile is seen here.
+   */
+  private async requireFormat(): Promise<void> {
+    if (this.format === INDEX_FORMAT) return;
+    this.format = await this.readFormat();
+    if (this.format === INDEX_FORMAT) return;
+    throw new SearchUnavailableError(
+      `search is unavailable: its indexes were built by an earlier version of mediacommuns (index format ${this.format ?? 1}, this version reads ${INDEX_FORMAT}); run \`mediacommuns reindex\``,
+    );
+  }
+
+  /** Creates the index if missing; returns whether it did. */
+  private async ensureExists(uid: string): Promise<boolean> {
+    return this.guard(`creating ${uid}`, async () => {
       const exists = await this.client.getRawIndex(uid).then(() => true, (error: unknown) => {
         if (isNotFound(error)) return false;
         throw error;
       });
-      if (!exists) {
-        await this.waitAll([this.client.createIndex(uid, { primaryKey: 'id' })]);
-        created = true;
-      }
+      if (!exists) await this.waitAll([this.client.createIndex(uid, { primaryKey: 'id' })]);
+      return !exists;
+    });
+  }
+
+  /** Creates the index if missing, and updates only the settings that differ. Returns whether it changed anything. */
+  private async ensureIndex(uid: string, desired: IndexSettings): Promise<boolean> {
+    return this.guard(`settings of ${uid}`, async () => {
+      const created = await this.ensureExists(uid);
       const current = (await this.client.index(uid).getSettings()) as Record<string, unknown>;
       const differing = settingsDiff(desired, current);
       if (differing.length === 0) return created;
@@ -205,7 +289,7 @@ export class MeilisearchIndex implements SearchIndex {
 
   private async dropNext(): Promise<void> {
     await this.guard('removing the unfinished indexes of a previous rebuild', async () => {
-      for (const uid of [NEXT.items, NEXT.segments]) {
+      for (const uid of ALL.map(next)) {
         await this.waitAll([this.client.deleteIndex(uid)]).catch((error: unknown) => {
           if (!isNotFound(error)) throw error;
         });
@@ -241,20 +325,6 @@ function isNotFound(error: unknown): boolean {
     if (code === 'index_not_found') return true;
   }
   return false;
-}
-
-function cleanItem(item: ItemDocument): ItemDocument {
-  return { ...item, title: withoutMarkers(item.title), summary: withoutMarkers(item.summary) };
-}
-
-function cleanSegment(segment: SegmentDocument): StoredSegment {
-  const texts: Texts = {
-    title: withoutMarkers(segment.title),
-    text: withoutMarkers(segment.text),
-    people: segment.people.map(withoutMarkers),
-    topics: segment.topics.map(withoutMarkers),
-  };
-  return { ...segment, ...texts, marks: storedMarks(segment.text, segment.marks) };
 }
 
 function* chunks<T>(list: T[], size: number): Generator<T[]> {

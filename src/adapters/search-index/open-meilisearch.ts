@@ -7,6 +7,8 @@ export interface OpenedSearch {
   index: MeilisearchIndex;
   version: string;
   settingsUpdated: boolean;
+  /** Indexes of an earlier layout: searches are refused until `reindex` (see MeilisearchIndex.open). */
+  reindexNeeded: boolean;
 }
 
 export interface OpenMeilisearchOptions {

@@ -51,6 +51,7 @@ export async function serveCommand(args: string[], config: Readonly<Config>, io:
   }
   const snapshot = await web.deps.catalogue.snapshot();
   io.out(`Médiacommuns: ${snapshot.items.length} item(s) served on ${config.publicUrl ?? `http://localhost:${web.port}`} (Ctrl+C to stop)\n`);
+  if (search.reindexNeeded) io.err('warning: the search indexes were built by an earlier version (another index layout): search answers 503 until `mediacommuns reindex` has rebuilt them\n');
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);

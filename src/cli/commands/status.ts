@@ -68,7 +68,8 @@ export async function statusCommand(args: string[], config: Readonly<Config>, io
   }
   io.out(search.available
     ? `\nSearch: Meilisearch ${search.version} (${search.mode === 'own' ? 'run by the app' : 'external'}, ${search.url}) — ${search.items} item(s), ${search.segments - search.items} passage(s)`
-      + `${search.items !== manifests.length ? `; the archive has ${manifests.length}: run \`mediacommuns reindex\`` : ''}\n`
+      + `${search.reindexNeeded ? '; built by an earlier version (another index layout): run `mediacommuns reindex` (searches are refused until then)'
+        : search.items !== manifests.length ? `; the archive has ${manifests.length}: run \`mediacommuns reindex\`` : ''}\n`
     : `\nSearch: unavailable — ${search.error}\n`);
   if (unfinished.length) {
     io.out(`\nWork in progress in the storage (being ingested, or stopped: the next ingest resumes it; \`mediacommuns remove <id>\` drops it):\n`);

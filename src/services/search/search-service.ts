@@ -1,6 +1,6 @@
 import type { ItemKind } from '../../domain/item.js';
 import type { PassageSource } from '../../domain/text.js';
-import type { HighlightPart, IndexAnswer, SearchIndex, SortOrder } from '../../ports/search-index.js';
+import type { FacetCountQuery, HighlightPart, IndexAnswer, SearchIndex, SortOrder } from '../../ports/search-index.js';
 import {
   cleanText, FACET_FIELDS_BY_NAME, FACET_NAMES, limitQuery, parseSearchRequest, type FacetName, type ParsedSearch, type QueryLimitNotice, type SearchRequest,
 } from './search-request.js';
@@ -76,10 +76,17 @@ export interface WithinResult {
  * SearchUnavailableError when the index does not answer (503); never anything half-done.
  */
 export class SearchService {
-  constructor(private readonly index: SearchIndex) {}
+  /** Only the searching part of the index: the bench and tests also put the earlier design here. */
+  constructor(private readonly index: Pick<SearchIndex, 'limits' | 'search' | 'searchWithin'>) {}
 
   async search(request: SearchRequest): Promise<SearchResult> {
+    return (await this.searchCounting(request, () => [])).result;
+  }
+
+  /** The search, and in the same batch the facet counts `alsoCount` asks under other filters. */
+  private async searchCounting(request: SearchRequest, alsoCount: (parsed: ParsedSearch) => FacetCountQuery[]): Promise<{ result: SearchResult; alsoCounted: IndexAnswer['facets'][] }> {
     const parsed = parseSearchRequest(request, this.index.limits);
+    const counts = alsoCount(parsed);
     const lastPage = Math.max(1, Math.ceil(this.index.limits.maxTotalHits / parsed.hitsPerPage));
     // Past the last reachable page the index is still asked (for the total and the facets) but
     // with a page number it can hold: the answer is an empty page, never an error.
@@ -91,8 +98,9 @@ export class SearchService {
       hitsPerPage: parsed.hitsPerPage,
       facets: FACET_NAMES.map((name) => FACET_FIELDS_BY_NAME[name][0]),
       passagesPerItem: parsed.passagesPerItem,
+      ...(counts.length > 0 ? { alsoCount: counts } : {}),
     });
-    return shape(parsed, answer, lastPage);
+    return { result: shape(parsed, answer, lastPage), alsoCounted: answer.alsoCounted ?? [] };
   }
 
   /**
@@ -111,22 +119,23 @@ export class SearchService {
    * The search, with each active facet counted without its own filter. Values of one facet
    * combine as "any of them", so its counts must not be narrowed by itself: with « Conférence »
    * checked, « Podcast » still shows how many podcasts adding it would bring. Every other facet
-   * keeps the counts of the search with all its filters. One more search per active facet, for
-   * one hit without passages: only its counts are used.
+   * keeps the counts of the search with all its filters. One more count per active facet, asked
+   * in the same batch as the search (one round trip, not one per facet).
    */
   async searchWithOwnFacetCounts(request: SearchRequest): Promise<SearchResult> {
-    const result = await this.search(request);
-    const active = Object.keys(result.filters) as FacetName[];
-    const own = await Promise.all(
-      active.map(async (name) => {
-        const filters = { ...result.filters };
-        delete filters[name];
-        const counted = await this.search({ q: request.q ?? null, filters, page: 1, hitsPerPage: 1, passagesPerItem: 0 });
-        return [name, counted.facets[name]] as const;
-      }),
-    );
+    let active: FacetName[] = [];
+    const { result, alsoCounted } = await this.searchCounting(request, (parsed) => {
+      active = Object.keys(parsed.filters) as FacetName[];
+      return active.map((name) => ({
+        filters: parsed.clauses.filter((clause) => clause.fields[0] !== FACET_FIELDS_BY_NAME[name][0]),
+        facets: [FACET_FIELDS_BY_NAME[name][0]],
+      }));
+    });
     const facets = { ...result.facets };
-    for (const [name, counts] of own) if (counts) facets[name] = counts;
+    active.forEach((name, i) => {
+      const counts = alsoCounted[i]?.[FACET_FIELDS_BY_NAME[name][0]];
+      if (counts) facets[name] = counts;
+    });
     return { ...result, facets };
   }
 }
