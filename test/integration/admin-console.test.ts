@@ -2,7 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/domain/manifest.js';
-import { itemHref, mediaUrl } from '../../src/http/urls.js';
+import { correctionsSection } from '../../src/http/admin/corrections-section.js';
+import { statsSection } from '../../src/http/admin/stats-section.js';
+import { adminHref, itemHref, mediaUrl } from '../../src/http/urls.js';
 import { readOperatorLog } from '../../src/services/operators/operator-log.js';
 import { addOperator, removeOperator } from '../../src/services/operators/operators.js';
 import { AdminClient } from '../support/admin-client.js';
@@ -235,6 +237,35 @@ describe('the console', () => {
     const page = await client.get('/admin');
     for (const m of untranscribed) expect(page.text).toContain(`<a href="${itemHref(m.kind, m.id, 'fr')}">`);
     if (untranscribed.length === 0) expect(page.text).not.toContain('Enregistrements sans transcription');
+  });
+
+  it('links every section, in the navigation and on the home, in the page’s language', async () => {
+    for (const locale of ['fr', 'en'] as const) {
+      const page = await client.get(adminHref(locale));
+      for (const section of [correctionsSection, statsSection]) {
+        const link = `<a href="${adminHref(locale, section.path)}">${section.title(locale)}</a>`;
+        expect(page.text.split(link).length - 1, `${locale} ${section.path}`).toBe(2);
+      }
+    }
+  });
+
+  it('keeps the sections behind the sign-in and their forms behind the session’s token', async () => {
+    for (const section of [correctionsSection, statsSection]) {
+      const anonymous = await site.fetch(adminHref('en', section.path));
+      expect(anonymous.status).toBe(303);
+      expect(anonymous.headers.get('location')).toBe(adminHref('en', '/session', { next: adminHref('en', section.path) }));
+      const forged = await site.fetch(adminHref('fr', `${section.path}/anything`), {
+        method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'x=1',
+      });
+      expect(forged.status).toBe(303);
+      const noToken = await client.post(adminHref('fr', `${section.path}/anything`), { _csrf: null, x: '1' });
+      expect(noToken.status).toBe(403);
+      expect(noToken.headers.get('cache-control')).toBe('no-store');
+      const page = await client.get(adminHref('fr', section.path));
+      expect(page.status).toBe(200);
+      expect(page.headers.get('cache-control')).toBe('no-store');
+      expect(page.text).toContain(`<a href="${adminHref('fr', section.path)}" aria-current="page">`);
+    }
   });
 
   it('lists the latest operator actions, newest first', async () => {
