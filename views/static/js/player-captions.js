@@ -2,8 +2,8 @@ import { readPrefs, writePref } from './browser-store.js';
 
 const SIZES = ['normal', 'large', 'larger'];
 const CONTRASTS = ['light', 'yellow', 'dark'];
-/** Line of a cue: a few lines up from the bottom clears the browser's controls; 0 is the top line. */
-const LINES = { bottom: -3, top: 0 };
+/** Line of a cue: one line up from the last clears the browser's controls; 0 is the top line. */
+const LINES = { bottom: -2, top: 0 };
 
 export const captionTracks = (media) => [...media.textTracks].filter((track) => track.kind === 'captions' || track.kind === 'subtitles');
 
