@@ -49,6 +49,8 @@ export function signInRoutes(deps: WebDeps): Router {
       res.redirect(303, nextPath(req.query.next, adminStateOf(res).base));
       return;
     }
+    // Made now, while the form is read: the first unknown name must not take longer than a wrong password.
+    void dummyPasswordHash();
     showForm(req, res, { signedOut: req.query.out === '1' });
   });
 
