@@ -59,7 +59,7 @@ export function correctionRoutes(deps: WebDeps, options: { perHour?: number } = 
     });
     sendPage(res, deps.views, 'correction', model as unknown as Record<string, unknown>, {
       page: { route: 'correction', params: { id: manifest.id }, query: { t: found.passage.start, lang: found.transcript.language } },
-      title: `${model.title} — ${manifest.title}`,
+      title: `${model.heading} — ${manifest.title}`,
       noindex: true,
       // The page holds the time it was shown: never kept, by this server or another.
       cacheControl: 'no-store',

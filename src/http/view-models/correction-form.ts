@@ -15,16 +15,16 @@ export interface CorrectionValues {
 }
 
 export interface CorrectionFormModel {
-  title: string;
+  heading: string;
   lede: string;
   itemHref: string;
   /** "Le passage à 1:23" and the link to hear it on the item's page. */
   passageHeading: string;
   listenHref: string;
-  current: string;
+  currentText: string;
   currentSpeaker: string | null;
   /** The transcript's language when it is not the page's (`lang` of the quoted text and the field). */
-  lang: string | null;
+  textLang: string | null;
   action: string;
   start: number;
   language: string;
@@ -50,14 +50,14 @@ export function correctionFormModel(input: {
   const time = timecode(passage.start);
   const current = passageText(passage);
   return {
-    title: translate(locale, 'corrections.form.title'),
+    heading: translate(locale, 'corrections.form.title'),
     lede: translate(locale, 'corrections.form.lede', { title: manifest.title }),
     itemHref: itemHref(manifest.kind, manifest.id, locale),
     passageHeading: translate(locale, 'corrections.form.passage', { time }),
     listenHref: `${passageHref(manifest.kind, manifest.id, { start: passage.start, page: null }, locale)}#player`,
-    current,
+    currentText: current,
     currentSpeaker: passage.speaker,
-    lang: primaryLanguage(input.language) === locale ? null : input.language,
+    textLang: primaryLanguage(input.language) === locale ? null : input.language,
     action: correctionsApiUrl(manifest.id),
     start: passage.start,
     language: input.language,
