@@ -23,10 +23,13 @@ export function offerResume(media, button, item) {
     button.addEventListener('click', () => {
       media.currentTime = position;
       media.play().catch(() => {});
-      offer.hidden = true;
+      offer.remove();
       // The button is gone: the player, which now plays from there, takes the focus.
       media.focus();
     });
+  } else {
+    // Out of the page: an empty button, even hidden, is a button without a name.
+    offer.remove();
   }
 
   let lastSaved = 0;
@@ -41,7 +44,7 @@ export function offerResume(media, button, item) {
     lastSaved = Date.now();
     writePosition(item.id, { position: Math.floor(position), duration: Math.round(duration), title: item.title, kind: item.kind, url: item.url });
     // A newer position than the one offered: the offer is out of date.
-    offer.hidden = true;
+    offer.remove();
   };
   media.addEventListener('timeupdate', () => {
     if (!media.paused && Date.now() - lastSaved >= SAVE_EVERY_MS) save();
