@@ -1,9 +1,11 @@
+import { describeError } from '../../domain/errors.js';
 import type { Manifest } from '../../domain/manifest.js';
 import type { Cue } from '../../domain/text.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import { readManifests } from '../archive/manifests.js';
 import { reviseTranscript, type ReindexItem } from '../transcripts/revise-transcript.js';
 import { applyGlossary, type GlossaryEntry } from './glossary-replace.js';
+import { readGlossary } from './glossary-store.js';
 
 /** The cues with the glossary applied, the indices of those changed and the count of replacements. */
 export function cuesWithGlossary(cues: readonly Cue[], glossary: readonly GlossaryEntry[]): { cues: Cue[]; changed: number[]; replaced: number } {
@@ -62,4 +64,24 @@ export async function applyGlossaryToArchive(
     outcomes.push(...await applyGlossaryToItem(store, manifest, glossary, by, options.reindex));
   }
   return outcomes;
+}
+
+/** Who the item's history names for the glossary applied at ingest: no person did it. */
+export const INGEST_GLOSSARY_BY = 'glossary';
+
+/**
+ * At ingest, once an item is published: the glossary applied to its automatic transcripts, each
+ * change in its history. A transcript carried over from the previous version already has it
+ * (nothing left to replace, nothing written). Never fails the ingest: a problem is a warning line.
+ */
+export async function applyGlossaryAfterPublish(store: BlobStore, manifest: Manifest): Promise<string[]> {
+  if (!manifest.text.transcripts.some((t) => t.source === 'speech-to-text')) return [];
+  try {
+    const glossary = await readGlossary(store);
+    if (glossary.length === 0) return [];
+    await applyGlossaryToItem(store, manifest, glossary, INGEST_GLOSSARY_BY);
+    return [];
+  } catch (error) {
+    return [`glossary not applied (${describeError(error)}): run \`mediacommuns glossary apply --item ${manifest.id}\``];
+  }
 }

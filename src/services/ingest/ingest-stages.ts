@@ -18,6 +18,7 @@ import { basisOf, filesAfter, ItemVersion, type StagedVersion, type StepRecord }
 import { LocalWork, sweepLocalCopies } from './local-work.js';
 import { mergeResults } from './manifest-builder.js';
 import { publishItem } from './publish.js';
+import { applyGlossaryAfterPublish } from '../glossary/apply-glossary.js';
 import type { IngestReporter, ItemOutcome } from './reporter.js';
 import { retireRenamed } from './retire-renamed.js';
 import { declaredName, localInputs } from './staged-inputs.js';
@@ -235,10 +236,12 @@ async function publish(job: IngestItemJob, staged: StagedVersion, records: StepR
   });
   // A rename: the item under its old id goes once the new one is there (the old id then redirects).
   await retireRenamed(deps.store, manifest, deps.workRoot);
+  // The glossary's recurring fixes on the automatic transcripts just published, each in the item's history.
+  const glossaryWarnings = await applyGlossaryAfterPublish(deps.store, manifest);
   return {
     id: item.id, title: item.title, status: 'ingested',
     duration: merged.media.class === 'document' ? null : merged.media.duration,
-    wallSeconds: applied.reduce((sum, r) => sum + r.seconds, 0), warnings: merged.warnings ?? [],
+    wallSeconds: applied.reduce((sum, r) => sum + r.seconds, 0), warnings: [...(merged.warnings ?? []), ...glossaryWarnings],
   };
 }
 
