@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { urlFor } from '../../src/http/urls.js';
+import { adminHref, urlFor } from '../../src/http/urls.js';
+import { addOperator } from '../../src/services/operators/operators.js';
 import { itemTotals, type ItemDay } from '../../src/services/stats/stats-counts.js';
 import { statsMonthOf } from '../../src/services/stats/stats-calendar.js';
 import { readMonth } from '../../src/services/stats/stats-reader.js';
@@ -154,4 +155,27 @@ describe('statistics in Chromium', () => {
       });
     }
   }
+
+  it('the console’s statistics (fr, en): axe finds nothing at 1280 and 375 px, nothing overflows at 320 px, the month chosen by a plain form', async () => {
+    await addOperator(site.store, 'camille', 'un mot de passe assez long');
+    // Something counted this month, so that every table is shown.
+    await fetch(`${site.url}/api/events`, { method: 'POST', body: JSON.stringify({ type: 'play', item: TALK_ID }), headers: { 'User-Agent': CHROMIUM_UA } });
+    for (const locale of ['fr', 'en'] as const) {
+      const { context, page } = await openPage(browser, site.url);
+      await page.goto(adminHref(locale, '/session'));
+      await page.fill('#sign-in-name', 'camille');
+      await page.fill('#sign-in-password', 'un mot de passe assez long');
+      await Promise.all([page.waitForURL((url) => url.pathname === adminHref(locale)), page.click('button[type="submit"]')]);
+      expect((await page.goto(adminHref(locale, '/stats')))?.status()).toBe(200);
+      expect(await page.locator('.stats-table').count()).toBeGreaterThanOrEqual(4);
+      for (const viewport of ['desktop', 'phone', 'reflow'] as const) {
+        await page.setViewportSize(VIEWPORTS[viewport]);
+        if (viewport === 'reflow') expect(await horizontalOverflow(page)).toBeNull();
+        else expect(await axeViolations(page), `${locale} console at ${viewport}`).toEqual([]);
+      }
+      await Promise.all([page.waitForURL(/[?&]month=/), page.click('.stats-console__month button[type="submit"]')]);
+      expect(await page.locator('h1').textContent()).toContain(new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { year: 'numeric' }).format(new Date()));
+      await context.close();
+    }
+  });
 });
