@@ -6,6 +6,7 @@ import { sha256Of } from '../../lib/sha256.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import { changeKeyAt, listChanges, LISTING_OVERLAP_MS, type ChangeEntry } from '../archive/change-log.js';
 import { listTombstones, readTombstone } from '../archive/tombstones.js';
+import { shareStrings } from './shared-strings.js';
 
 /** A manifest as held in memory, with the sha256 of its stored bytes: the same bytes keep the same object. */
 export interface HeldManifest {
@@ -113,7 +114,7 @@ function holdManifest(buffer: Buffer, before: HeldManifest | undefined): HeldMan
   const digest = sha256Of(buffer);
   if (before?.digest === digest) return before;
   try {
-    return { manifest: parseManifest(buffer.toString('utf8')), digest };
+    return { manifest: shareStrings(parseManifest(buffer.toString('utf8'))), digest };
   } catch (error) {
     return { cause: describeError(error) };
   }

@@ -7,6 +7,7 @@ import { MANIFEST_SCHEMA_VERSION, type Manifest } from '../../domain/manifest.js
 import { tombstoneSchema } from '../../domain/tombstone.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import type { CatalogueState, HeldManifest } from './catalogue-state.js';
+import { shareStrings } from './shared-strings.js';
 
 /**
  * The whole catalogue in one object, so that `serve` starts from one read plus the change log's
@@ -61,7 +62,7 @@ export async function readCompacted(store: BlobStore): Promise<CompactedCatalogu
       }
       const entry = lineSchema.parse(JSON.parse(line));
       if ('tombstone' in entry) tombstones.set(entry.tombstone.id, entry.tombstone);
-      else items.set(entry.manifest.id, { digest: entry.digest, manifest: entry.manifest as unknown as Manifest });
+      else items.set(entry.manifest.id, { digest: entry.digest, manifest: shareStrings(entry.manifest as unknown as Manifest) });
     }
     if (!header || header.items !== items.size || header.tombstones !== tombstones.size) return null;
     return { state: { items, tombstones, unreadable: new Map(), cursor: header.cursor, applied: new Map(header.applied) }, writtenAt: new Date(header.writtenAt) };
