@@ -7,7 +7,7 @@ const AUTOMATED_AGENTS = new RegExp(
   [
     'bot\\b', 'bot/', 'crawl', 'spider', 'slurp', 'archiver', 'scrapy', 'headless', 'lighthouse', 'pagespeed',
     'facebookexternalhit', 'embedly', 'preview', 'monitor', 'pingdom', 'uptime', 'statuscake',
-    'curl/', 'wget/', 'python-', 'httpclient', 'go-http-client', 'java/', 'libwww', 'okhttp', 'axios', 'node-fetch', 'undici', '^node$',
+    'autocannon', 'apachebench', 'jmeter', 'k6/', 'curl/', 'wget/', 'python-', 'httpclient', 'go-http-client', 'java/', 'libwww', 'okhttp', 'axios', 'node-fetch', 'undici', '^node$',
   ].join('|'),
   'i',
 );

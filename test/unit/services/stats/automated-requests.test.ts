@@ -22,7 +22,7 @@ describe('automated requests', () => {
       'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36',
       'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/109.0.0.0 Mobile Safari/537.36 Chrome-Lighthouse',
       'curl/8.5.0', 'Wget/1.21.3', 'python-requests/2.32.3', 'Go-http-client/1.1', 'node', 'axios/1.7.2',
-      'UptimeRobot/2.0', 'Pingdom.com_bot_version_1.4', 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)',
+      'UptimeRobot/2.0', 'autocannon', 'ApacheBench/2.3', 'k6/0.54.0 (https://k6.io/)', 'Pingdom.com_bot_version_1.4', 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)',
       '', '   ',
     ];
     for (const agent of automated) expect(isAutomatedAgent(agent), agent).toBe(true);
