@@ -90,3 +90,15 @@ describe('mediacommuns glossary', () => {
     expect((await runCli(['glossary', 'remove', 'Mednum'], env)).code).toBe(1);
   });
 });
+
+describe('mediacommuns corrections mark-reviewed', () => {
+  it('marks an automatic transcript reviewed by people as a whole, once', async () => {
+    const run = await runCli(['corrections', 'mark-reviewed', '2025-strasbourg-reseau', '--as', 'dominique'], env);
+    expect(run.stdout).toBe('2025-strasbourg-reseau: transcript fr marked reviewed (dominique)\n');
+    const manifest = (await readManifest(store, '2025-strasbourg-reseau'))!;
+    expect(manifest.accessibility.transcript).toBe('reviewed');
+    expect(manifest.history?.at(-1)).toMatchObject({ by: 'dominique', action: 'transcript.reviewed' });
+    expect((await readOperatorLog(store, { limit: 1 }))[0]).toMatchObject({ operator: 'dominique', action: 'transcript.reviewed', target: '2025-strasbourg-reseau' });
+    expect((await runCli(['corrections', 'mark-reviewed', '2025-strasbourg-reseau'], env)).stdout).toContain('was already reviewed');
+  });
+});

@@ -4,6 +4,10 @@ import type { Config } from '../../config.js';
 import { NotFoundError, UsageError } from '../../domain/errors.js';
 import { findSuggestion, listSuggestions, SUGGESTION_STATES, type SuggestionState } from '../../services/corrections/correction-store.js';
 import { acceptSuggestion, dismissSuggestion } from '../../services/corrections/decide-correction.js';
+import { transcriptFor } from '../../services/corrections/suggest-correction.js';
+import { readManifest } from '../../services/archive/manifests.js';
+import { recordOperatorAction } from '../../services/operators/operator-log.js';
+import { markReviewed } from '../../services/transcripts/revise-transcript.js';
 import { cliOperator } from '../cli-operator.js';
 import { table } from '../format.js';
 import type { CliIo } from '../io.js';
@@ -12,6 +16,7 @@ import { lazyIngestIndexing } from '../search-access.js';
 export const CORRECTIONS_HELP = `Usage: mediacommuns corrections list [--state pending|accepted|rejected|spam|all] [--json]
        mediacommuns corrections accept <id> [--text "…"] [--as <name>]
        mediacommuns corrections reject <id> [--spam] [--as <name>]
+       mediacommuns corrections mark-reviewed <item id> [--lang <language>] [--as <name>]
 
 Corrections of transcripts suggested by the public (on each transcript passage's form, or
 POST /api/items/<id>/corrections), kept in the store under corrections/<item>/<id>.json.
@@ -21,16 +26,18 @@ POST /api/items/<id>/corrections), kept in the store under corrections/<item>/<i
                   the passage's times stay, its words change (and its speaker when one was suggested);
                   recorded in the item's history, then the item is reindexed for search
   reject <id>     the suggestion is set aside (--spam: marked as spam); the transcript does not change
+  mark-reviewed   the item's transcript (--lang, default the item's language) was read through by
+                  people as it is: marked reviewed, with a line in the item's history
   --as <name>     the operator named in the item's history and the operator log; default cli:<system user>
 
 A transcript is marked "reviewed by people" once accepted corrections have covered every one of
-its cues. Exit code: 0 done, 1 no such suggestion or already decided, 2 bad usage.`;
+its cues, or when an operator marks it so (mark-reviewed). Exit code: 0 done, 1 no such suggestion or already decided, 2 bad usage.`;
 
 export async function correctionsCommand(args: string[], config: Readonly<Config>, io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: {
-      json: { type: 'boolean' }, state: { type: 'string' }, text: { type: 'string' }, as: { type: 'string' }, spam: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      json: { type: 'boolean' }, state: { type: 'string' }, lang: { type: 'string' }, text: { type: 'string' }, as: { type: 'string' }, spam: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
   });
@@ -78,7 +85,24 @@ export async function correctionsCommand(args: string[], config: Readonly<Config
       }
       return 0;
     }
+    case 'mark-reviewed': {
+      if (!id) throw new UsageError('corrections mark-reviewed takes an item id');
+      const manifest = await readManifest(store, id);
+      if (!manifest) throw new NotFoundError(`no item ${id}`);
+      const transcript = transcriptFor(manifest, values.lang);
+      if (!transcript) throw new NotFoundError(`${id}: no transcript${values.lang ? ` in "${values.lang}"` : ''}`);
+      const operator = cliOperator(values.as);
+      const search = lazyIngestIndexing(config, store);
+      try {
+        const marked = await markReviewed(store, manifest, transcript.language, operator, (item) => search.indexing.itemPublished(item));
+        if (marked) await recordOperatorAction(store, { operator, action: 'transcript.reviewed', target: id, detail: { language: transcript.language } });
+        io.out(marked ? `${id}: transcript ${transcript.language} marked reviewed (${operator})\n` : `${id}: transcript ${transcript.language} was already reviewed\n`);
+      } finally {
+        await search.close();
+      }
+      return 0;
+    }
     default:
-      throw new UsageError(`corrections: unknown action "${action ?? ''}" (list, accept, reject)`);
+      throw new UsageError(`corrections: unknown action "${action ?? ''}" (list, accept, reject, mark-reviewed)`);
   }
 }

@@ -90,3 +90,13 @@ function withRevisedTranscript(manifest: Manifest, language: string, file: Trans
     history,
   };
 }
+
+/**
+ * An operator says a transcript has been read through by people as it is: it becomes reviewed
+ * (a new revision with the same words, the mark in the item's history). Null when it already was.
+ */
+export async function markReviewed(store: BlobStore, manifest: Manifest, language: string, by: string, reindex?: ReindexItem): Promise<Manifest | null> {
+  return reviseTranscript(store, manifest, language, (file) => (
+    file.source === 'captions-reviewed' ? null : { cues: file.cues, entry: { by, action: MARK_REVIEWED, cues: [], detail: 'marked reviewed as a whole' } }
+  ), reindex ? { reindex } : {});
+}
