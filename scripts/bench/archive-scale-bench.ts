@@ -211,7 +211,8 @@ async function ageManifests(root: string, count: number): Promise<void> {
   await mapLimit(ids, 16, (id) => utimes(path.join(root, 'items', id, 'manifest.json'), hourAgo, hourAgo));
 }
 
-export async function runArchiveScaleBench(options: { items: number; sampleDir: string }): Promise<void> {
+export async function runArchiveScaleBench(options: { items: number; sampleDir: string; stores?: readonly string[] }): Promise<void> {
+  const wanted = (store: 'fs' | 's3'): boolean => !options.stores || options.stores.includes(store);
   const { dir } = await ensureSampleArchive(options.sampleDir);
   const templates = await sampleManifests(dir);
   // The CLI's processes inherit this environment: only the settings of each run may reach them.
@@ -235,13 +236,13 @@ export async function runArchiveScaleBench(options: { items: number; sampleDir: 
     const fsDir = await mkdtemp(path.join(tmpdir(), 'mc-scale-fs-'));
     dataDirs.push(fsDir);
     const reindex = { prepare: () => ageManifests(fsDir, options.items) };
-    figures.push(await measureStore({ label: 'filesystem', store: new FsBlobStore(fsDir), env: { ...cleanEnv, DATA_DIR: fsDir, STORAGE: 'fs' }, reindex }, templates, options.items, meili, async () => {
+    if (wanted('fs')) figures.push(await measureStore({ label: 'filesystem', store: new FsBlobStore(fsDir), env: { ...cleanEnv, DATA_DIR: fsDir, STORAGE: 'fs' }, reindex }, templates, options.items, meili, async () => {
       manifestBytes = (await writeArchive(fsWriter(fsDir), templates, options.items, 16)).manifestBytes;
     }));
     const s3Data = await mkdtemp(path.join(tmpdir(), 'mc-scale-s3-'));
     dataDirs.push(s3Data);
     const s3Store = s3.store();
-    figures.push(await measureStore({ label: 'S3 (s3rver)', store: s3Store, env: { ...cleanEnv, ...s3.env, DATA_DIR: s3Data } }, templates, options.items, meili, () => writeArchive(storeWriter(s3Store), templates, options.items, 16)));
+    if (wanted('s3')) figures.push(await measureStore({ label: 'S3 (s3rver)', store: s3Store, env: { ...cleanEnv, ...s3.env, DATA_DIR: s3Data } }, templates, options.items, meili, () => writeArchive(storeWriter(s3Store), templates, options.items, 16)));
   } finally {
     await s3.dispose();
     await meili.stop();

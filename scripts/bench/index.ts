@@ -11,6 +11,7 @@
  *   --seconds N   seconds of load per web measure (default 10, --short 3)
  *   --scale-runs g,h  only these runs of table 4 besides its baseline (a) (g, h: workers pinned to one core each)
  *   --scale-items N   items of the archive of table 9 (default 10,000; --short 1,000)
+ *   --scale-stores fs  only these stores in table 9 (fs, s3; default both)
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,7 +34,7 @@ import { runStatsBench } from './stats-bench.js';
 import { runVerifyBench } from './verify-bench.js';
 import { runWebBench } from './web-bench.js';
 
-const { values } = parseArgs({ options: { short: { type: 'boolean' }, rounds: { type: 'string' }, only: { type: 'string' }, seconds: { type: 'string' }, 'scale-runs': { type: 'string' }, 'scale-items': { type: 'string' } } });
+const { values } = parseArgs({ options: { short: { type: 'boolean' }, rounds: { type: 'string' }, only: { type: 'string' }, seconds: { type: 'string' }, 'scale-runs': { type: 'string' }, 'scale-items': { type: 'string' }, 'scale-stores': { type: 'string' } } });
 const only = values.only ? new Set(values.only.split(',').map((t) => t.trim())) : null;
 const runs = (tableNumber: string): boolean => only === null || only.has(tableNumber);
 const short = values.short ?? false;
@@ -121,7 +122,8 @@ if (runs('8')) {
 if (runs('9')) {
   const items = Number(values['scale-items'] ?? (short ? 1_000 : 10_000));
   console.log(`\n## 9. Archive scale: the website over ${items.toLocaleString('en')} items, filesystem and S3 (s3rver), the change log vs the old full listing\n`);
-  await runArchiveScaleBench({ items, sampleDir: path.resolve('test/.fixtures/sample-short') });
+  const stores = values['scale-stores']?.split(',').map((store) => store.trim());
+  await runArchiveScaleBench({ items, sampleDir: path.resolve('test/.fixtures/sample-short'), ...(stores ? { stores } : {}) });
 }
 
 if (runs('10')) {
