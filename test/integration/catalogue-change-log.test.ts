@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
@@ -109,6 +110,20 @@ describe('the catalogue over the change log', () => {
     expect(snapshot.items).toHaveLength(4);
     expect(snapshot.tombstones.get(id)?.reason).toBe('Enregistrement remplacé');
     expect((await new Catalogue(store).snapshot()).tombstones.has(id)).toBe(true);
+  });
+
+  it('deletes the compacted catalogue at a purge, which held the purged item\'s manifest; the next start reads the archive again', async () => {
+    const store = await oldArchive(3);
+    await started(store);
+    const id = item(1).id;
+    expect(String(gunzipSync((await store.getBuffer(COMPACTED_KEY)) ?? Buffer.alloc(0)))).toContain(item(1).title);
+    const plan = await planRemoval(store, id, checkNotice({ purge: true }));
+    if (!plan) throw new Error('nothing to remove');
+    await removeItem(store, plan, path.join(work, 'purged'));
+    expect(await store.stat(COMPACTED_KEY)).toBeNull();
+    const snapshot = await new Catalogue(store).snapshot();
+    expect(snapshot.byId.has(id)).toBe(false);
+    expect(snapshot.tombstones.get(id)?.purged).toBe(true);
   });
 
   it('loses no change when two publishers write at once while the catalogue refreshes', async () => {

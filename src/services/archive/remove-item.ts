@@ -6,6 +6,7 @@ import type { Tombstone } from '../../domain/tombstone.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import { itemClipsPrefix } from '../clips/clip-keys.js';
 import { deleteKeys, itemPrefix, stagingRoot } from '../ingest/item-version.js';
+import { COMPACTED_KEY } from '../catalogue/compacted-catalogue.js';
 import { recordChange } from './change-log.js';
 import { editionExportsPrefix } from './edition-export.js';
 import { readTombstone, writeTombstone } from './tombstones.js';
@@ -130,6 +131,8 @@ export async function removeItem(store: BlobStore, plan: RemovalPlan, workRoot: 
   if (plan.keys.includes(manifest)) await store.delete(manifest);
   // After the manifest is gone (and the tombstone written): readers then find the item removed.
   if (plan.keys.includes(manifest) || plan.tombstone) await recordChange(store, plan.id, 'removed');
+  // A purge leaves none of the item's bytes: the compacted catalogue holds its manifest (derived: the next start reads the archive again).
+  if (plan.tombstone?.purged) await store.delete(COMPACTED_KEY);
   await deleteKeys(store, plan.keys.filter((key) => key !== manifest));
   await rm(path.join(workRoot, plan.id), { recursive: true, force: true });
 }
