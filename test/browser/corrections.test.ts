@@ -116,6 +116,8 @@ describe('the correction pages are accessible', () => {
       expect(await horizontalOverflow(page)).toBeNull();
       // Sent unchanged: the form comes back with the problem said and the field marked.
       const current = await page.locator('#correction-text').inputValue();
+      // Past the form's minimum time, so that the text is what it answers about.
+      await page.waitForTimeout(MIN_FORM_SECONDS * 1000 + 300);
       await submit(page, 'Send the suggestion');
       expect(await page.locator('[role=alert]').textContent()).toContain('The corrected text is empty, too long or the same as the current text.');
       expect(await page.locator('#correction-text').inputValue()).toBe(current);
