@@ -51,7 +51,7 @@ describe('suggesting a correction', () => {
     expect(page).toContain(`href="/corrections/${ID}?t=40&lang=fr"`);
     expect(page).toContain('aria-label="Proposer une correction du passage à 0:40">Proposer une correction</a>');
     const embed = unescaped((await site.fetch(`/embed/${ID}`)).text);
-    expect(embed).toContain(`href="/corrections/${ID}?t=0&lang=fr" target="_blank"`);
+    expect(embed).toContain(`href="/corrections/${ID}?t=0&lang=fr" target="_blank" rel="noopener" aria-label="Proposer une correction du passage à 0:00 (nouvelle fenêtre)"`);
     const english = unescaped((await site.fetch(`/en/talks/${ID}`)).text);
     expect(english).toContain(`href="/en/corrections/${ID}?t=0&lang=fr"`);
     expect(english).toContain('Suggest a correction');
