@@ -165,8 +165,11 @@ export class FsBlobStore implements BlobStore {
     const keyOf = (name: string): string => (folder === '' ? name : `${folder}/${name}`);
     const named = entries
       .filter((entry) => !entry.name.startsWith('.')) // temporary files of writes in progress
-      .map((entry) => ({ entry, sortKey: entry.isDirectory() ? `${keyOf(entry.name)}/` : keyOf(entry.name) }))
-      .sort((a, b) => Buffer.compare(Buffer.from(a.sortKey), Buffer.from(b.sortKey)));
+      .map((entry) => {
+        const sortKey = entry.isDirectory() ? `${keyOf(entry.name)}/` : keyOf(entry.name);
+        return { entry, sortKey, bytes: Buffer.from(sortKey) };
+      })
+      .sort((a, b) => Buffer.compare(a.bytes, b.bytes));
     for (const { entry, sortKey } of named) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
