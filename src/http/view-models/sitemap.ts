@@ -1,7 +1,7 @@
 import type { Manifest } from '../../domain/manifest.js';
 import type { CatalogueSnapshot } from '../../services/catalogue/catalogue.js';
 import { DEFAULT_LOCALE, LOCALES, type RouteName } from '../locale.js';
-import { itemRoute, urlFor } from '../urls.js';
+import { adminBases, itemRoute, urlFor } from '../urls.js';
 import { xmlDocument, type XmlNode } from '../xml.js';
 
 /**
@@ -27,6 +27,8 @@ export function sitemapXml(snapshot: CatalogueSnapshot, origin: string): string 
     ...snapshot.themes.map((t): SitemapPage => ({ route: 'theme', params: { slug: t.slug }, items: t.items })),
     { route: 'accessibility' },
     { route: 'licences' },
+    { route: 'statistics' },
+    { route: 'privacy' },
   ];
   const url = pages.flatMap((page) => {
     const href = (locale: (typeof LOCALES)[number]): string => `${origin}${urlFor(page.route, locale, page.params ?? {})}`;
@@ -46,13 +48,18 @@ function newest(items: readonly Manifest[]): string | null {
   return latest;
 }
 
-/** robots.txt: everything may be crawled but endless search result combinations. */
+/**
+ * robots.txt: everything may be crawled but endless search result combinations, the team's
+ * console (its pages also say noindex) and the correction forms, one per transcript paragraph.
+ */
 export function robotsTxt(origin: string): string {
   return [
     'User-agent: *',
     'Allow: /',
     'Disallow: /api/search',
     ...LOCALES.map((locale) => `Disallow: ${urlFor('search', locale)}?`),
+    ...adminBases().map((base) => `Disallow: ${base}`),
+    ...LOCALES.map((locale) => `Disallow: ${urlFor('correction', locale, { id: '' })}`),
     '',
     `Sitemap: ${origin}/sitemap.xml`,
     '',

@@ -33,6 +33,8 @@ export const stats = {
   'privacy.kept.heading': 'Where these figures are kept',
   'privacy.kept.text': 'The totals are stored with the archive, on the organiser’s servers, with no personal data. The monthly totals are public.',
   'privacy.kept.link': 'See the statistics',
+  'privacy.browser.heading': 'What stays in your browser',
+  'privacy.browser.text': `The player keeps in your browser only (its local storage, “localStorage”), never on our servers, your settings (speed, captions, keyboard shortcuts) under the key “mediacommuns.prefs” and where you stopped in each recording, to offer to resume there, under the key “mediacommuns.positions”. None of it is sent. The “Clear what is kept” button under the player, or clearing this site’s data in your browser, deletes it.`,
   'privacy.team.heading': 'The team’s area',
   'privacy.team.text': 'Only the administration area reserved for the team (under /admin) uses a session cookie, strictly needed to stay signed in. No public page sets one.',
   'privacy.contact.heading': 'Your rights',

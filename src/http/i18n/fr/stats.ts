@@ -40,6 +40,8 @@ export const stats = {
   'privacy.kept.heading': 'Où ces chiffres sont gardés',
   'privacy.kept.text': 'Les totaux sont enregistrés avec les archives, sur les serveurs de l’organisateur, sans aucune donnée personnelle. Les totaux mensuels sont publics.',
   'privacy.kept.link': 'Voir les statistiques',
+  'privacy.browser.heading': 'Ce qui reste dans votre navigateur',
+  'privacy.browser.text': `Le lecteur garde dans votre navigateur seulement (le stockage local, «${_}localStorage${_}»), jamais sur nos serveurs, vos réglages (vitesse, sous-titres, raccourcis clavier) sous la clé «${_}mediacommuns.prefs${_}» et l’endroit où vous vous êtes arrêté dans chaque enregistrement, pour vous proposer d’y reprendre, sous la clé «${_}mediacommuns.positions${_}». Rien de tout cela n’est envoyé. Le bouton «${_}Effacer ce qui est gardé${_}» sous le lecteur, ou l’effacement des données du site dans votre navigateur, le supprime.`,
   'privacy.team.heading': 'L’espace de l’équipe',
   'privacy.team.text': 'Seul l’espace d’administration réservé à l’équipe (sous /admin) utilise un cookie de session, strictement nécessaire pour rester connecté. Aucune page publique n’en dépose.',
   'privacy.contact.heading': 'Vos droits',
