@@ -113,8 +113,8 @@ describe('listing pages', () => {
     expect(r.status).toBe(200);
     expect(h1Of(r.text)).toBe('Déclaration d’accessibilité');
     expect(headings(r.text, 2)).toEqual([
-      'État de conformité', 'Résultats des tests', 'Contenus non accessibles', 'Établissement de cette déclaration d’accessibilité',
-      'Retour d’information et contact', 'Voies de recours',
+      'État de conformité', 'Résultats des tests', 'Réglages personnels et raccourcis clavier', 'Contenus non accessibles',
+      'Établissement de cette déclaration d’accessibilité', 'Mesure d’audience', 'Retour d’information et contact', 'Voies de recours',
     ]);
     const text = textOf(r.text);
     expect(text).toContain('Ce site est non conforme avec le référentiel général d’amélioration de l’accessibilité (RGAA), version 4.1.');
