@@ -73,7 +73,7 @@ describe('the worker command', () => {
     expect(stopped.stderr).not.toMatch(/^error:/m);
     expect(stopped.stdout).not.toContain('longue: ingested');
     expect(stopped.stdout.split('\n').filter((l) => l.startsWith('absente: ') && l.includes(' started')).map((l) => l.split(' ')[1]))
-      .toEqual(['probe', 'transcode-video', 'poster', 'storyboard', 'chapters', 'slide-ocr', 'transcribe', 'publish']); // no captions, slides, description or sign language: no such steps
+      .toEqual(['probe', 'transcode-video', 'talk-audio', 'poster', 'storyboard', 'chapters', 'slide-ocr', 'transcribe', 'publish']); // no captions, slides, description or sign language: no such steps
 
     // Handed back: waiting again at once, not stuck behind its lock.
     const status = await runCli(['status'], env);
