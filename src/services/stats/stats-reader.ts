@@ -61,11 +61,27 @@ export async function compactMonth(store: BlobStore, month: StatsMonth, options:
       // Checked again just before: a process that wrote since it was read is alive, its object stays.
       const info = await store.stat(object.key);
       if (!info || now - info.modified.getTime() < idleMs) continue;
+      // And read again: an object rewritten with counts the compacted one does not hold stays, so
+      // a flush landing between the listing and this delete is never lost.
+      if (!(await heldBy(store, object.key, processes))) continue;
     }
     await store.delete(object.key);
     removed += 1;
   }
   return { gathered: objects.length, removed };
+}
+
+/** Whether the process object at `key` holds no later counts than `processes` (what a compaction wrote) has for it. */
+async function heldBy(store: BlobStore, key: string, processes: Record<string, { seq: number }>): Promise<boolean> {
+  const buffer = await store.getBuffer(key);
+  if (!buffer) return false;
+  try {
+    const value = JSON.parse(buffer.toString('utf8')) as Record<string, unknown>;
+    const held = processes[stringOf(value.process)];
+    return held !== undefined && seqOf(value.seq) <= held.seq;
+  } catch {
+    return false; // unreadable: kept for a person to look at, as readMonth names it
+  }
 }
 
 async function readProcesses(
