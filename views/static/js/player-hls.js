@@ -22,6 +22,9 @@ export async function attachHls(media) {
 
   const start = Number(media.dataset.startAt);
   const hls = new Hls({ enableWorker: false, startPosition: Number.isFinite(start) && start > 0 ? start : -1, ...(saver ? { startLevel: 0 } : {}) });
+  // Pinned before any fragment loads (the quality menu may be set up later): hls.js sorts its
+  // levels by bitrate, and its bandwidth estimate would otherwise move up after the first one.
+  if (saver) hls.once(Hls.Events.MANIFEST_PARSED, () => { hls.loadLevel = 0; });
   if (described) {
     const pick = () => {
       const index = hls.audioTracks.findIndex((track) => track.name === described || String(track.characteristics ?? '').includes('describes-video'));
