@@ -1,4 +1,3 @@
-import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createStore } from '../../compose.js';
 import type { Config } from '../../config.js';
@@ -6,6 +5,7 @@ import { UsageError } from '../../domain/errors.js';
 import { recordOperatorAction } from '../../services/operators/operator-log.js';
 import { addOperator, checkOperatorName, listOperators, removeOperator } from '../../services/operators/operators.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../services/operators/password-hash.js';
+import { cliOperator } from '../cli-operator.js';
 import { table } from '../format.js';
 import type { CliIo } from '../io.js';
 
@@ -26,17 +26,6 @@ written to the operator log (operator-log/ in the store).
 
 Example: printf '%s' "$PASSWORD" | mediacommuns operator add camille --password-stdin
 Exit code: 0 done, 1 no such operator, 2 bad usage.`;
-
-/** Who the log names for a change made on the server: the system account that ran the command. */
-function cliOperator(): string {
-  let user = 'unknown';
-  try {
-    user = userInfo().username;
-  } catch {
-    // No entry in the password database (a container's arbitrary uid): the log still says it was the command line.
-  }
-  return `cli:${user}`;
-}
 
 async function readPassword(stdin: NodeJS.ReadableStream & { isTTY?: boolean }): Promise<string> {
   if (stdin.isTTY) throw new UsageError('--password-stdin: standard input is a terminal; pipe the password in (see mediacommuns operator --help)');
