@@ -14,9 +14,9 @@
 import { Meilisearch, type EnqueuedTaskPromise, type MultiSearchQuery } from 'meilisearch';
 import { storedSegmentOf } from '../../src/adapters/search-index/meili-documents.js';
 import { buildFilter, quoteFilterValue } from '../../src/adapters/search-index/meili-filter.js';
-import { firstMatchIndex, highlightLocally, highlightParts, matchedTerms, MATCH_START, withoutMarkers } from '../../src/adapters/search-index/meili-highlight.js';
-import { byteOffset, firstMatchByte } from '../../src/adapters/search-index/meili-marks.js';
-import { facetsOf, HIGHLIGHT, PASSAGE_FIELDS, passageOf, queryWords, type FirstAnswer, type SearchBody, type SegmentHit } from '../../src/adapters/search-index/meili-search.js';
+import { highlightLocally, highlightParts, matchedTerms, MATCH_START, withoutMarkers } from '../../src/adapters/search-index/meili-highlight.js';
+import { firstMatchByte } from '../../src/adapters/search-index/meili-marks.js';
+import { facetsOf, HIGHLIGHT, localMatchByte, PASSAGE_FIELDS, passageOf, queryWords, sortOf, type FirstAnswer, type SearchBody, type SegmentHit } from '../../src/adapters/search-index/meili-search.js';
 import { FACET_FIELDS, ITEM_SETTINGS, SEGMENT_SETTINGS, type IndexSettings } from '../../src/adapters/search-index/meili-settings.js';
 import { shapeWithin, withinRequest } from '../../src/adapters/search-index/meili-within.js';
 import { createNodeHttpClient, type NodeHttpClient } from '../../src/adapters/search-index/node-http-client.js';
@@ -34,12 +34,6 @@ const V1_ITEM_SETTINGS: IndexSettings = {
 };
 
 type Segment = SegmentHit & { title?: string; _formatted?: { title?: unknown; text?: unknown } };
-
-function sortOf(query: IndexQuery): string[] | undefined {
-  if (query.sort === 'date-desc') return ['day:desc'];
-  if (query.sort === 'date-asc') return ['day:asc'];
-  return query.q === '' ? ['day:desc'] : undefined;
-}
 
 /** Round trip 1: the page of items (browse) or of best segments, one per item (search). */
 export function firstRequestV1(uids: { items: string; segments: string }, query: Pick<IndexQuery, 'q' | 'filters' | 'sort' | 'page' | 'hitsPerPage' | 'facets'>): SearchBody {
@@ -80,10 +74,7 @@ function shapeSearchV1(query: IndexQuery, first: FirstAnswer, items: ItemDocumen
     };
     add(top, () => highlightParts(String(top._formatted?.text ?? '')), () => firstMatchByte(top._matchesPosition?.text));
     for (const hit of own) {
-      add(hit, () => highlightLocally(hit.text ?? '', terms, CROP_CHARS), () => {
-        const index = firstMatchIndex(hit.text ?? '', terms);
-        return index === null ? null : byteOffset(hit.text ?? '', index);
-      });
+      add(hit, () => highlightLocally(hit.text ?? '', terms, CROP_CHARS), () => localMatchByte(hit.text ?? '', terms));
     }
     let title: HighlightPart[] = [{ text: item.title, match: false }];
     const formatted = top._formatted?.title;

@@ -50,7 +50,7 @@ export const HIGHLIGHT = {
   cropLength: CROP_WORDS,
 };
 
-function sortOf(query: IndexQuery): string[] | undefined {
+export function sortOf(query: IndexQuery): string[] | undefined {
   if (query.sort === 'date-desc') return ['day:desc'];
   if (query.sort === 'date-asc') return ['day:asc'];
   // Listing without a query: newest first is the useful order; relevance means nothing there.
@@ -164,7 +164,7 @@ export function queryWords(q: string): string[] {
 }
 
 /** The byte offset of the first word the snippets would mark in the whole passage. */
-function localMatchByte(text: string, terms: ReadonlySet<string>): number | null {
+export function localMatchByte(text: string, terms: ReadonlySet<string>): number | null {
   const index = firstMatchIndex(text, terms);
   return index === null ? null : byteOffset(text, index);
 }

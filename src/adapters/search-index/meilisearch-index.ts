@@ -195,12 +195,12 @@ export class MeilisearchIndex implements SearchIndex {
 
   async stats(): Promise<IndexStats> {
     return this.guard('statistics', async () => {
-      const [version, stats] = await Promise.all([this.client.getVersion(), this.client.getStats()]);
+      const [version, stats, format] = await Promise.all([this.client.getVersion(), this.client.getStats(), this.readFormat()]);
       return {
         version: version.pkgVersion, url: this.options.url, mode: this.options.mode,
         items: stats.indexes[ITEMS]?.numberOfDocuments ?? 0,
         segments: stats.indexes[SEGMENTS]?.numberOfDocuments ?? 0,
-        reindexNeeded: (await this.readFormat()) !== INDEX_FORMAT,
+        reindexNeeded: format !== INDEX_FORMAT,
       };
     });
   }
