@@ -106,7 +106,7 @@ function correctionsRouter(deps: WebDeps): Router {
         const text = typeof req.body?.text === 'string' ? req.body.text : null;
         await acceptSuggestion(decisionDeps, operator, item, id, text);
         // The page and search show the new words now, not at the catalogue's next pass.
-        await deps.catalogue.reload();
+        await deps.catalogue.refresh();
         return back(res, { done: 'accepted', item });
       }
       await dismissSuggestion(decisionDeps, operator, item, id, decision === 'spam' ? 'spam' : 'rejected');
@@ -137,7 +137,7 @@ function correctionsRouter(deps: WebDeps): Router {
     const operator = operatorName(res);
     const outcomes = await applyGlossaryToArchive(deps.store, await readGlossary(deps.store), operator, reindex ? { reindex } : {});
     await recordOperatorAction(deps.store, { operator, action: 'glossary.apply', target: null, detail: { transcripts: outcomes.length, items: [...new Set(outcomes.map((o) => o.id))] } });
-    if (outcomes.length > 0) await deps.catalogue.reload();
+    if (outcomes.length > 0) await deps.catalogue.refresh();
     back(res, { done: 'applied', count: outcomes.length });
   });
 

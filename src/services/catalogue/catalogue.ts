@@ -120,7 +120,7 @@ export class Catalogue {
     return this.pendingRefresh;
   }
 
-  /** Reads the whole store again (after an ingest, in tests, and every `fullPassMs`); concurrent callers share one. */
+  /** Reads the whole store again (every `fullPassMs`, and in tests); concurrent callers share one. */
   reload(): Promise<CatalogueSnapshot> {
     this.pendingFullPass ??= this.serially(() => this.fullPass()).finally(() => {
       this.pendingFullPass = null;
@@ -169,14 +169,14 @@ export class Catalogue {
     if (!compacted) return this.fullPass();
     this.state = compacted.state;
     this.lastFullPass = Date.now();
-    return this.applyLog(compacted.state, true);
+    return this.applyLog(compacted.state);
   }
 
-  private async applyLog(state: CatalogueState, first = false): Promise<CatalogueSnapshot> {
+  private async applyLog(state: CatalogueState): Promise<CatalogueSnapshot> {
     const { entries, changed } = await applyNewChanges(this.store, state, this.unreadable);
     this.checkedAt = Date.now();
     this.sinceCompacted += entries.length;
-    if (changed || first || !this.current) this.current = snapshotOf(state);
+    if (changed || !this.current) this.current = snapshotOf(state);
     if (this.sinceCompacted > this.compactAfter) this.compact(state);
     return this.current;
   }
@@ -200,7 +200,9 @@ export class Catalogue {
     this.sinceCompacted = 0;
     // The cursor the object is written with: refreshes may move the state's on while it uploads.
     const cursor = state.cursor;
-    this.compacting = writeCompacted(this.store, state)
+    // After the previous upload, so two writes of the object never land out of order.
+    this.compacting = this.compacting
+      .then(() => writeCompacted(this.store, state))
       .then(async (bytes) => {
         const pruned = await pruneChanges(this.store, cursor - LOG_RETENTION_MS);
         this.options.log?.(`catalogue: ${state.items.size} items and ${state.tombstones.size} tombstones compacted (${(bytes / 1_048_576).toFixed(1)} MiB), ${pruned} old change log entries deleted`);
