@@ -9,7 +9,7 @@ import { manifestKey, parseManifest, type StoredFile } from '../../domain/manife
 import type { BlobStore } from '../../ports/blob-store.js';
 import { mapLimit } from '../../lib/concurrency.js';
 import { HashingStream, sha256OfStream } from '../../lib/sha256.js';
-import { recordChange } from './change-log.js';
+import { writeManifest } from './manifests.js';
 
 export interface CopyProblem {
   itemId: string;
@@ -124,8 +124,7 @@ async function copyItem(source: BlobStore, target: BlobStore, id: string, option
     if (existing?.equals(manifestBytes)) item.manifest = 'unchanged';
     else {
       if (!options.dryRun) {
-        await target.putBuffer(key, manifestBytes, 'application/json');
-        await recordChange(target, id, 'published');
+        await writeManifest(target, { id, bytes: manifestBytes }, 'published');
       }
       item.manifest = 'copied';
     }

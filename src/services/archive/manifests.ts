@@ -1,6 +1,7 @@
 import { describeError } from '../../domain/errors.js';
 import { manifestKey, parseManifest, type Manifest } from '../../domain/manifest.js';
 import type { BlobStore } from '../../ports/blob-store.js';
+import { recordChange, type ChangeKind } from './change-log.js';
 import type { ZodType } from 'zod';
 
 /**
@@ -48,4 +49,15 @@ export async function readStoredJson<T>(store: BlobStore, key: string, schema: Z
   } catch {
     return null;
   }
+}
+
+/**
+ * Writes an item's manifest (the commit point of whatever it lists), then its change log entry:
+ * after the manifest, never before, so a crash in between leaves the item written and seen at the
+ * catalogue's next full pass. `bytes` are written as they are (a copy of another store's).
+ */
+export async function writeManifest(store: BlobStore, manifest: Manifest | { id: string; bytes: Buffer }, kind: ChangeKind): Promise<void> {
+  const bytes = 'bytes' in manifest ? manifest.bytes : JSON.stringify(manifest, null, 2);
+  await store.putBuffer(manifestKey(manifest.id), bytes, 'application/json');
+  await recordChange(store, manifest.id, kind);
 }

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { AppError, describeError, MediaError } from '../../domain/errors.js';
 import { expectedMediaClass, type ProgrammeItem } from '../../domain/item.js';
-import { manifestKey, type Manifest } from '../../domain/manifest.js';
+import type { Manifest } from '../../domain/manifest.js';
 import type { PipelineSettings } from '../../pipeline/step.js';
 import type { IngestItemJob } from '../../ports/job-queue.js';
 import { JobFailedError } from '../../ports/job-queue.js';
-import { readManifest } from '../archive/manifests.js';
-import { recordChange } from '../archive/change-log.js';
+import { readManifest, writeManifest } from '../archive/manifests.js';
 import { archivedMediaProblem, readArchivedMedia, type ArchivedMedia } from './archived-media.js';
 import { diskFullOfStep } from './full-disk.js';
 import { newChainMemo, runStage, type StageDeps } from './ingest-stages.js';
@@ -55,8 +54,7 @@ export async function prepareItem(item: ProgrammeItem, deps: ItemIngestDeps): Pr
     if (existing && existing.pipeline.inputs === inputsKey) {
       const updated = withMetadata(existing, item, now());
       if (metadataOf(updated) === metadataOf(existing)) return { outcome: outcome({ status: 'unchanged', duration: existing.media.duration }) };
-      await deps.store.putBuffer(manifestKey(item.id), JSON.stringify(updated, null, 2), 'application/json');
-      await recordChange(deps.store, item.id, 'updated');
+      await writeManifest(deps.store, updated, 'updated');
       await retireRenamed(deps.store, updated, deps.workRoot);
       return { outcome: outcome({ status: 'updated', duration: existing.media.duration }) };
     }

@@ -4,8 +4,7 @@ import { manifestKey, manifestSchema, parseManifest, type Manifest, type StoredF
 import type { StepResult } from '../../pipeline/step.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import { mapLimit } from '../../lib/concurrency.js';
-import { recordChange } from '../archive/change-log.js';
-import { readStoredJson } from '../archive/manifests.js';
+import { readStoredJson, writeManifest } from '../archive/manifests.js';
 
 /**
  * One version of an item in the store, and the only code that knows its keys:
@@ -188,9 +187,7 @@ export class ItemVersion {
     const previous: string[] = [];
     for await (const blob of this.store.list(itemPrefix(this.id))) previous.push(blob.key);
     await stillCurrent();
-    await this.store.putBuffer(manifestKey(this.id), JSON.stringify(built, null, 2), 'application/json');
-    // After the manifest, never before: a crash in between leaves the item published, and seen at the catalogue's next full pass.
-    await recordChange(this.store, this.id, 'published');
+    await writeManifest(this.store, built, 'published');
     const kept = new Set(built.files.map((f) => f.key).concat(manifestKey(this.id)));
     await deleteKeys(this.store, previous.filter((key) => !kept.has(key)));
     await this.removeStaging();
@@ -254,8 +251,7 @@ export class ItemVersion {
       await deleteKeys(store, [...replaced.values()].map((f) => f.key));
       throw new RevisionConflictError(manifest.id);
     }
-    await store.putBuffer(manifestKey(manifest.id), JSON.stringify(built, null, 2), 'application/json');
-    await recordChange(store, manifest.id, 'updated');
+    await writeManifest(store, built, 'updated');
     const kept = new Set(built.files.map((f) => f.key));
     await deleteKeys(store, [...replaced.keys()].filter((key) => !kept.has(key)));
     return built;
