@@ -6,8 +6,7 @@ import { UsageError } from '../../domain/errors.js';
 import { allManifests } from '../../services/archive/manifests.js';
 import { escapeControlCharacters } from '../../services/programme/control-characters.js';
 import { MONTH_PATTERN, statsMonthOf } from '../../services/stats/stats-calendar.js';
-import type { MonthCounts } from '../../services/stats/stats-counts.js';
-import { compactMonth, readMonth, statsMonths } from '../../services/stats/stats-reader.js';
+import { compactMonth, readAllMonths, statsMonths } from '../../services/stats/stats-reader.js';
 import { itemCsvRows, statsReport, type GroupLine, type StatsReport } from '../../services/stats/stats-report.js';
 import { table } from '../format.js';
 import type { CliIo } from '../io.js';
@@ -47,8 +46,7 @@ export async function statsCommand(args: string[], config: Readonly<Config>, io:
     return 0;
   }
   const month = values.month ?? statsMonthOf(new Date());
-  const all = new Map<string, MonthCounts>();
-  for (const one of await statsMonths(store)) all.set(one, await readMonth(store, one, warn));
+  const all = await readAllMonths(store, warn);
   const manifests = new Map((await allManifests(store, warn)).map((m) => [m.id, m]));
   const report = statsReport(month, all, (id) => manifests.get(id));
   if (values.json) io.out(`${JSON.stringify(report, null, 2)}\n`);

@@ -1,7 +1,7 @@
 import type { BlobStore } from '../../ports/blob-store.js';
 import { summaryOf, type MonthCounts, type MonthSummary } from './stats-counts.js';
 import type { StatsMonth } from './stats-calendar.js';
-import { readMonth, statsMonths } from './stats-reader.js';
+import { readAllMonths } from './stats-reader.js';
 
 /** How long a process shows the same totals: the public page is read far more often than the totals change (flushes every 30 s). */
 export const TOTALS_TTL_MS = 60_000;
@@ -34,9 +34,7 @@ export class MonthlyTotals {
     return [...(await this.months())].map(([month, counts]) => ({ month, summary: summaryOf(counts) }));
   }
 
-  private async read(): Promise<Map<StatsMonth, MonthCounts>> {
-    const months = new Map<StatsMonth, MonthCounts>();
-    for (const month of await statsMonths(this.store)) months.set(month, await readMonth(this.store, month, this.options.onUnreadable));
-    return months;
+  private read(): Promise<Map<StatsMonth, MonthCounts>> {
+    return readAllMonths(this.store, this.options.onUnreadable);
   }
 }

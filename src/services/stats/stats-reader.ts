@@ -21,10 +21,21 @@ interface ProcessCounts {
  * copies of a process exist: reading, compacting and writing may all happen at the same time.
  */
 export async function readMonth(store: BlobStore, month: StatsMonth, onUnreadable: (key: string, why: string) => void = () => {}): Promise<MonthCounts> {
-  const latest = (await readProcesses(store, month, onUnreadable)).latest;
+  let read = await readProcesses(store, month, onUnreadable);
+  // A listed object gone: a compaction removed it, and the compacted object holding its counts
+  // may have been written after the listing. Read the month again once, which lists that one.
+  if (read.vanished) read = await readProcesses(store, month, onUnreadable);
+  const latest = read.latest;
   const total: MonthCounts = new Map();
   for (const counts of latest.values()) addMonth(total, counts.days);
   return total;
+}
+
+/** Every month's totals, oldest first: the public page, the console and `stats` read them so. */
+export async function readAllMonths(store: BlobStore, onUnreadable: (key: string, why: string) => void = () => {}): Promise<Map<StatsMonth, MonthCounts>> {
+  const months = new Map<StatsMonth, MonthCounts>();
+  for (const month of await statsMonths(store)) months.set(month, await readMonth(store, month, onUnreadable));
+  return months;
 }
 
 /** The months that have statistics, oldest first. */
@@ -88,8 +99,9 @@ async function readProcesses(
   store: BlobStore,
   month: StatsMonth,
   onUnreadable: (key: string, why: string) => void,
-): Promise<{ latest: Map<string, ProcessCounts>; objects: { key: string; kind: 'process' | 'compacted' }[] }> {
+): Promise<{ latest: Map<string, ProcessCounts>; objects: { key: string; kind: 'process' | 'compacted' }[]; vanished: boolean }> {
   const latest = new Map<string, ProcessCounts>();
+  let vanished = false;
   const objects: { key: string; kind: 'process' | 'compacted' }[] = [];
   const offer = (id: string, counts: ProcessCounts): void => {
     const known = latest.get(id);
@@ -99,7 +111,10 @@ async function readProcesses(
     const parsed = parseStatsKey(blob.key);
     if (!parsed || parsed.month !== month) continue;
     const buffer = await store.getBuffer(blob.key);
-    if (!buffer) continue; // removed by a compaction since the listing: its counts are in the compacted object
+    if (!buffer) {
+      vanished = true; // removed by a compaction since the listing: its counts are in a compacted object
+      continue;
+    }
     try {
       const value = JSON.parse(buffer.toString('utf8')) as Record<string, unknown>;
       if (parsed.kind === 'process') {
@@ -117,7 +132,7 @@ async function readProcesses(
       onUnreadable(blob.key, (error as Error).message);
     }
   }
-  return { latest, objects };
+  return { latest, objects, vanished };
 }
 
 function stringOf(value: unknown): string {
