@@ -41,6 +41,8 @@ export async function acceptSuggestion(
 ): Promise<{ suggestion: Suggestion; manifest: Manifest }> {
   const suggestion = await pending(deps.store, item, id);
   const text = edited?.replace(/\s+/g, ' ').trim() || suggestion.text;
+  // The console's form always sends its (prefilled) text: edited means it differs from the suggestion.
+  const wasEdited = text !== suggestion.text;
   if (text.length > CORRECTION_LIMITS.text) throw new AppError(`the text is longer than ${CORRECTION_LIMITS.text} characters`);
   const manifest = await readManifest(deps.store, item);
   if (!manifest) throw new NotFoundError(`no item ${item}`);
@@ -49,14 +51,14 @@ export async function acceptSuggestion(
     if (suggestion.cues.some((index) => index >= file.cues.length)) throw new AppError(`suggestion ${id}: the transcript no longer has those cues`);
     return {
       cues: revisePassage(file.cues, suggestion.cues, text, suggestion.speaker),
-      entry: { by: operator, action: 'transcript.correction', cues: suggestion.cues, detail: `suggestion ${suggestion.id}${edited ? ' (edited)' : ''}` },
+      entry: { by: operator, action: 'transcript.correction', cues: suggestion.cues, detail: `suggestion ${suggestion.id}${wasEdited ? ' (edited)' : ''}` },
     };
   }, { now, ...(deps.reindex ? { reindex: deps.reindex } : {}) });
   const decided: Suggestion = { ...suggestion, state: 'accepted', decision: { at: now.toISOString(), by: operator, text } };
   await writeSuggestion(deps.store, decided);
   await recordOperatorAction(deps.store, {
     operator, action: 'correction.accept', target: `${item}/${id}`,
-    detail: { item, suggestion: id, language: suggestion.language, start: suggestion.start, edited: Boolean(edited && edited.trim() !== suggestion.text) },
+    detail: { item, suggestion: id, language: suggestion.language, start: suggestion.start, edited: wasEdited },
   }, now);
   return { suggestion: decided, manifest: revised ?? manifest };
 }
