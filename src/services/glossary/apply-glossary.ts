@@ -2,17 +2,18 @@ import { describeError } from '../../domain/errors.js';
 import type { Manifest } from '../../domain/manifest.js';
 import type { Cue } from '../../domain/text.js';
 import type { BlobStore } from '../../ports/blob-store.js';
-import { readManifests } from '../archive/manifests.js';
+import { readManifest, readManifests } from '../archive/manifests.js';
 import { reviseTranscript, type ReindexItem } from '../transcripts/revise-transcript.js';
-import { applyGlossary, type GlossaryEntry } from './glossary-replace.js';
+import { glossaryReplacer, type GlossaryEntry } from './glossary-replace.js';
 import { readGlossary } from './glossary-store.js';
 
 /** The cues with the glossary applied, the indices of those changed and the count of replacements. */
 export function cuesWithGlossary(cues: readonly Cue[], glossary: readonly GlossaryEntry[]): { cues: Cue[]; changed: number[]; replaced: number } {
   const changed: number[] = [];
   let replaced = 0;
+  const replace = glossaryReplacer(glossary);
   const out = cues.map((cue, index) => {
-    const applied = applyGlossary(cue.text, glossary);
+    const applied = replace(cue.text);
     if (applied.replaced === 0 || applied.text === cue.text) return cue;
     changed.push(index);
     replaced += applied.replaced;
@@ -59,8 +60,9 @@ export async function applyGlossaryToArchive(
 ): Promise<GlossaryOutcome[]> {
   const outcomes: GlossaryOutcome[] = [];
   if (glossary.length === 0) return outcomes;
-  for await (const manifest of readManifests(store)) {
-    if (options.item && manifest.id !== options.item) continue;
+  // One item: its own manifest, not a read of the whole archive.
+  const manifests = options.item ? [await readManifest(store, options.item)].filter((m) => m !== null) : readManifests(store);
+  for await (const manifest of manifests) {
     outcomes.push(...await applyGlossaryToItem(store, manifest, glossary, by, options.reindex));
   }
   return outcomes;

@@ -23,16 +23,23 @@ export function glossaryPattern(entries: readonly GlossaryEntry[]): RegExp | nul
   return new RegExp(`(?<!${LETTER_OR_DIGIT})(?:${finds.map(escapeRegExp).join('|')})(?!${LETTER_OR_DIGIT})`, 'gu');
 }
 
+/** The glossary as a function, its pattern built once: a whole transcript's cues go through one. */
+export function glossaryReplacer(entries: readonly GlossaryEntry[]): (text: string) => { text: string; replaced: number } {
+  const pattern = glossaryPattern(entries);
+  if (!pattern) return (text) => ({ text, replaced: 0 });
+  const byFind = new Map(entries.map((e) => [e.find, e.replace]));
+  return (text) => {
+    let replaced = 0;
+    const result = text.replace(pattern, (found) => {
+      const replacement = byFind.get(found) ?? found;
+      if (replacement !== found) replaced++;
+      return replacement;
+    });
+    return { text: result, replaced };
+  };
+}
+
 /** The text with the glossary applied, and how many replacements were made. */
 export function applyGlossary(text: string, entries: readonly GlossaryEntry[]): { text: string; replaced: number } {
-  const pattern = glossaryPattern(entries);
-  if (!pattern) return { text, replaced: 0 };
-  const byFind = new Map(entries.map((e) => [e.find, e.replace]));
-  let replaced = 0;
-  const result = text.replace(pattern, (found) => {
-    const replacement = byFind.get(found) ?? found;
-    if (replacement !== found) replaced++;
-    return replacement;
-  });
-  return { text: result, replaced };
+  return glossaryReplacer(entries)(text);
 }
