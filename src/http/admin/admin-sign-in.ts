@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { recordOperatorAction } from '../../services/operators/operator-log.js';
-import { findOperator } from '../../services/operators/operators.js';
+import { findOperator, normaliseOperatorName } from '../../services/operators/operators.js';
 import { dummyPasswordHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../../services/operators/password-hash.js';
 import { translate } from '../i18n/messages.js';
 import { contextOf } from '../request-context.js';
@@ -63,7 +63,7 @@ export function signInRoutes(deps: WebDeps): Router {
     const name = typeof body.name === 'string' ? body.name.slice(0, 200) : '';
     const password = typeof body.password === 'string' ? body.password : '';
     const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    const nameKey = name.trim().toLowerCase();
+    const nameKey = normaliseOperatorName(name);
     const wait = Math.max(byAddress.retryAfter(address) ?? 0, byName.retryAfter(nameKey) ?? 0);
     if (wait > 0) {
       res.set('Retry-After', String(wait));

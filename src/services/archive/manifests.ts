@@ -42,7 +42,11 @@ export async function readManifest(store: BlobStore, id: string): Promise<Manife
 /** A stored JSON object (a text file, a record, a report) checked against its schema; null when absent, damaged or of another shape. */
 export async function readStoredJson<T>(store: BlobStore, key: string, schema: ZodType<T>): Promise<T | null> {
   const buffer = await store.getBuffer(key);
-  if (!buffer) return null;
+  return buffer ? parseStoredJson(buffer, schema) : null;
+}
+
+/** Stored JSON bytes read against `schema`; null when they are not JSON or do not match. */
+export function parseStoredJson<T>(buffer: Buffer, schema: ZodType<T>): T | null {
   try {
     const parsed = schema.safeParse(JSON.parse(buffer.toString('utf8')));
     return parsed.success ? parsed.data : null;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UsageError } from '../../domain/errors.js';
 import type { BlobStore } from '../../ports/blob-store.js';
-import { readStoredJson } from '../archive/manifests.js';
+import { parseStoredJson } from '../archive/manifests.js';
 import { hashPassword, passwordHashSchema, type PasswordHash } from './password-hash.js';
 
 /** The team's accounts, one JSON object written whole: operators are a handful, changed rarely. */
@@ -26,7 +26,10 @@ export function checkOperatorName(name: string): string {
 }
 
 export async function listOperators(store: BlobStore): Promise<Operator[]> {
-  const file = await store.stat(OPERATORS_KEY) ? await readStoredJson(store, OPERATORS_KEY, operatorsFileSchema) : { operators: [] };
+  // One request (it runs on every console request): absent is no operator yet.
+  const buffer = await store.getBuffer(OPERATORS_KEY);
+  if (!buffer) return [];
+  const file = parseStoredJson(buffer, operatorsFileSchema);
   // A damaged file must not read as "no operators" (anyone could then add one and believe it): say so.
   if (!file) throw new Error(`${OPERATORS_KEY}: unreadable; restore it from a backup or remove it and add the operators again`);
   return file.operators;
