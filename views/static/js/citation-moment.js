@@ -1,4 +1,5 @@
-import { linkParam, timecode } from './player-moment.js';
+import { linkParam } from './player-moment.js';
+import { timecode } from './timecode.js';
 
 /**
  * The reference to copy follows the moment chosen on the page (its `moment-change` event), as

@@ -1,4 +1,4 @@
-const HLS_TYPE = 'application/vnd.apple.mpegurl';
+export const HLS_TYPE = 'application/vnd.apple.mpegurl';
 
 /**
  * Plays the HLS master through hls.js where the browser cannot (Firefox, Chromium without

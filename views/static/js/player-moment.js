@@ -1,8 +1,6 @@
 import { announce } from './item-copy.js';
 import { timecode } from './timecode.js';
 
-export { timecode };
-
 /**
  * Moments (`?t=START` or `?t=START,END`) with JavaScript. Without it the page already works: the
  * sources carry `#t=START,END`, the cite form reloads the page at the moment typed in, the links

@@ -2,7 +2,7 @@ import { forgetPosition, readPositions, writePosition } from './browser-store.js
 import { timecode } from './timecode.js';
 
 /** A position under this is no progress worth offering back; one this close to the end is a recording finished. */
-export const RESUME_MIN_SECONDS = 10;
+const RESUME_MIN_SECONDS = 10;
 const FINISHED_WITHIN_SECONDS = 10;
 /** Writing on every timeupdate (4 a second) would be wasteful; a pause, leaving and the end are written at once. */
 const SAVE_EVERY_MS = 5000;

@@ -1,6 +1,4 @@
-import { savesData } from './player-hls.js';
-
-const HLS_TYPE = 'application/vnd.apple.mpegurl';
+import { HLS_TYPE, savesData } from './player-hls.js';
 
 /**
  * The player's stream choices, from #player-streams-template (player-streams.hbs) into

@@ -15,7 +15,12 @@ export function findInTranscript(media) {
   const field = document.getElementById('transcript-find-field');
   const count = document.getElementById('transcript-find-count');
   if (!box || !(field instanceof HTMLInputElement) || !count) return;
-  const texts = [...document.querySelectorAll('.transcript__speaker, .transcript__text')].map((element) => ({ element, text: element.textContent ?? '' }));
+  // Folded once: a keystroke then only searches, and rewrites only the elements it marks or unmarks.
+  const texts = [...document.querySelectorAll('.transcript__speaker, .transcript__text')].map((element) => {
+    const text = element.textContent ?? '';
+    return { element, text, folded: fold(text) };
+  });
+  let marked = [];
   const buttons = Object.fromEntries([...box.querySelectorAll('button[data-find]')].map((button) => [button.dataset.find, button]));
   let marks = [];
   let active = -1;
@@ -30,12 +35,18 @@ export function findInTranscript(media) {
 
   const search = () => {
     const query = field.value.trim();
-    for (const { element, text } of texts) element.textContent = text;
+    for (const { element, text } of marked) element.textContent = text;
     marks = [];
+    marked = [];
     active = -1;
     const folded = fold(query).text;
     if (folded) {
-      for (const entry of texts) marks.push(...markMatches(entry.element, entry.text, folded));
+      for (const entry of texts) {
+        const found = markMatches(entry, folded);
+        if (found.length === 0) continue;
+        marks.push(...found);
+        marked.push(entry);
+      }
     }
     for (const button of Object.values(buttons)) button.disabled = marks.length === 0;
     window.clearTimeout(timer);
@@ -76,7 +87,7 @@ export function findInTranscript(media) {
  * characters, the index in `text` it comes from: a match in the folded text is then marked on
  * the words as written.
  */
-export function fold(text) {
+function fold(text) {
   let folded = '';
   const from = [];
   for (let index = 0; index < text.length; index += 1) {
@@ -87,9 +98,8 @@ export function fold(text) {
   return { text: folded, from };
 }
 
-/** Puts each match of `query` (folded) in `element` (holding `text`) in a <mark>; returns the marks. */
-function markMatches(element, text, query) {
-  const { text: folded, from } = fold(text);
+/** Puts each match of `query` (folded) in the entry's element (holding `text`, folded once) in a <mark>; returns the marks. */
+function markMatches({ element, text, folded: { text: folded, from } }, query) {
   const ranges = [];
   for (let at = folded.indexOf(query); at !== -1; at = folded.indexOf(query, at + query.length)) {
     let end = from[at + query.length - 1] + 1;
