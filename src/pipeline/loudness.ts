@@ -11,6 +11,9 @@ export interface LoudnessTarget {
 
 export const PODCAST_TARGET: LoudnessTarget = { integrated: -16, truePeak: -1.5, range: 11 };
 
+/** An output further than this from the target's integrated loudness is reported: a listener would notice. */
+export const LOUDNESS_TOLERANCE_LU = 1;
+
 /** ebur128's gating floor: a programme at or below it has no speech to normalise. */
 export const SILENCE_FLOOR = -70;
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { MediaError } from '../../domain/errors.js';
 import { AUDIO_CODECS } from '../hls-command.js';
 import { measureVariant } from '../hls-master.js';
-import { isSilent, measureLoudnessCommand, parseEbur128Integrated, parseLoudnormJson, PODCAST_TARGET } from '../loudness.js';
+import { isSilent, LOUDNESS_TOLERANCE_LU, measureLoudnessCommand, parseEbur128Integrated, parseLoudnormJson, PODCAST_TARGET } from '../loudness.js';
 import {
   AUDIO_MASTER,
   AUDIO_PLAYLIST,
@@ -20,8 +20,6 @@ import { progressParallel, progressRange } from '../progress-phases.js';
 import type { DownloadRef, Step, StepContext, StepResult } from '../step.js';
 import { requireMedia } from '../step-media.js';
 
-/** Outputs further than this from the target are reported: the listener would notice. */
-const TOLERANCE_LU = 1;
 
 /**
  * Podcast renditions: two-pass EBU R128 loudnorm into one WAV, then M4A, MP3, Opus and an
@@ -79,7 +77,7 @@ export const podcastAudioStep: Step = {
 
     const downloads: DownloadRef[] = files.map((file, index) => {
       const value = loudness[index] ?? null;
-      if (!silent && (value === null || Math.abs(value - PODCAST_TARGET.integrated) > TOLERANCE_LU)) {
+      if (!silent && (value === null || Math.abs(value - PODCAST_TARGET.integrated) > LOUDNESS_TOLERANCE_LU)) {
         warnings.push(`podcast-audio: ${file.path} measures ${value ?? 'silence'} LUFS, target ${PODCAST_TARGET.integrated}`);
       }
       return { path: file.path, label: file.label, format: file.format, width: null, height: null, loudness: value };

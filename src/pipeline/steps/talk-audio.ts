@@ -1,14 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isSilent, measureLoudnessCommand, parseEbur128Integrated, parseLoudnormJson, PODCAST_TARGET } from '../loudness.js';
+import { isSilent, LOUDNESS_TOLERANCE_LU, measureLoudnessCommand, parseEbur128Integrated, parseLoudnormJson, PODCAST_TARGET } from '../loudness.js';
 import { channelLayoutFor, measureOutputCommand, podcastTags } from '../podcast-commands.js';
 import { progressRange } from '../progress-phases.js';
 import type { Step, StepContext, StepResult } from '../step.js';
 import { requireMedia } from '../step-media.js';
 import { talkMp3Command, talkMp3Path } from '../talk-audio-command.js';
 
-/** As for podcasts: further than this from the target, a listener would notice. */
-const TOLERANCE_LU = 1;
 
 /**
  * A talk's sound alone, to listen to offline or on a weak connection: an MP3 normalised to the
@@ -39,7 +37,7 @@ export const talkAudioStep: Step = {
     });
     const check = await ctx.media.run(measureOutputCommand(join(ctx.outDir, path), media.duration), { onProgress: progressRange(ctx.progress, 90, 100) });
     const loudness = parseEbur128Integrated(check.stderr);
-    const off = loudness === null || Math.abs(loudness - PODCAST_TARGET.integrated) > TOLERANCE_LU;
+    const off = loudness === null || Math.abs(loudness - PODCAST_TARGET.integrated) > LOUDNESS_TOLERANCE_LU;
     return {
       downloads: [{ path, label: 'MP3', format: 'mp3', width: null, height: null, loudness }],
       ...(off ? { warnings: [`talk-audio: ${path} measures ${loudness ?? 'silence'} LUFS, target ${PODCAST_TARGET.integrated}`] } : {}),
