@@ -8,6 +8,7 @@ import { describeError, UsageError } from '../../domain/errors.js';
 import { escapeControlCharacters } from '../../services/programme/control-characters.js';
 import { PIPELINE_VERSION, stepsFor } from '../../pipeline/steps/index.js';
 import { HashCache } from '../../services/ingest/hash-cache.js';
+import { lastIngestPath } from '../../services/archive/archive-status.js';
 import { acquireIngestLock } from '../../services/ingest/ingest-lock.js';
 import { isSharedQueue } from '../../ports/job-queue.js';
 import { ingestProgramme } from '../../services/ingest/ingest-programme.js';
@@ -117,7 +118,7 @@ export async function ingestCommand(args: string[], config: Readonly<Config>, io
 
 /** The last run's outcome, for `status` (local operational state, not part of the archive). */
 async function saveReport(config: Readonly<Config>, summary: IngestSummary): Promise<void> {
-  const dir = path.join(config.dataDir, '.state');
-  await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, 'last-ingest.json'), JSON.stringify({ at: new Date().toISOString(), ...summary }, null, 2));
+  const file = lastIngestPath(config.dataDir);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), ...summary }, null, 2));
 }

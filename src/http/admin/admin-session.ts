@@ -105,4 +105,3 @@ export async function endSession(res: Response, store: BlobStore): Promise<void>
   state.session = null;
   delete res.locals.operator;
 }
-export { operatorOf, type SignedInOperator } from './admin-state.js';
