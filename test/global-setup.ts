@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { makeSample } from '../scripts/sample/index.js';
+import { builtCliIsFresh } from './support/cli-entry.js';
 import { ensureSampleArchive } from './support/sample-archive.js';
 
 /** Where the 2–5 s version of the sample edition lives; made once, reused while its stamp matches. */
@@ -7,6 +8,9 @@ export const SHORT_SAMPLE_DIR = path.resolve('test/.fixtures/sample-short');
 
 export default async function setup(): Promise<void> {
   const started = Date.now();
+  // Spawned CLIs run the build when it is newer than every source (CI builds it at setup).
+  process.env.MEDIACOMMUNS_TEST_CLI = builtCliIsFresh() ? 'dist' : 'tsx';
+  process.stdout.write(`CLI under test: ${process.env.MEDIACOMMUNS_TEST_CLI === 'dist' ? 'dist/cli.js (built after the last source change)' : 'src/cli.ts through tsx (dist/ is older than the sources: npm run build)'}\n`);
   await makeSample({ out: SHORT_SAMPLE_DIR, short: true });
   process.stdout.write(`short sample edition ready in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
   // The same edition ingested once by the real CLI, for the pages, the browser tests and the web bench.

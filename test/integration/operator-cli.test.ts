@@ -8,6 +8,7 @@ import { readOperatorLog } from '../../src/services/operators/operator-log.js';
 import { findOperator } from '../../src/services/operators/operators.js';
 import { verifyPassword } from '../../src/services/operators/password-hash.js';
 import type { CliRun } from '../support/cli.js';
+import { cliEntry } from '../support/cli-entry.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'mc-operator-cli-'));
@@ -15,7 +16,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** The real CLI with `input` on its standard input (the password), over its own DATA_DIR. */
 function operatorCli(args: string[], input = ''): Promise<CliRun> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), 'operator', ...args], {
+  const child = spawn(process.execPath, [...cliEntry(), 'operator', ...args], {
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: dataDir, MEILI_URL: 'http://127.0.0.1:9', NO_COLOR: '1' },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { cliEntry } from './cli-entry.js';
 
 export interface CliRun {
   code: number | null;
@@ -10,9 +11,9 @@ export interface CliRun {
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Starts the real CLI in its own process (TypeScript through tsx), with its own environment. */
+/** Starts the real CLI in its own process (the build when fresh, else the sources through tsx), with its own environment. */
 export function startCli(args: string[], env: Record<string, string>): { child: ChildProcess; done: Promise<CliRun>; stdout: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args], {
+  const child = spawn(process.execPath, [...cliEntry(), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
