@@ -1,19 +1,5 @@
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { AppError, ConfigError, describeError, UsageError } from './domain/errors.js';
-import { correctionsCommand, CORRECTIONS_HELP } from './cli/commands/corrections.js';
-import { exportCommand, EXPORT_HELP } from './cli/commands/export.js';
-import { glossaryCommand, GLOSSARY_HELP } from './cli/commands/glossary.js';
-import { ingestCommand, INGEST_HELP } from './cli/commands/ingest.js';
-import { operatorCommand, OPERATOR_HELP } from './cli/commands/operator.js';
-import { reindexCommand, REINDEX_HELP } from './cli/commands/reindex.js';
-import { removeCommand, REMOVE_HELP } from './cli/commands/remove.js';
-import { searchCommand, SEARCH_HELP } from './cli/commands/search.js';
-import { serveCommand, SERVE_HELP } from './cli/commands/serve.js';
-import { statsCommand, STATS_HELP } from './cli/commands/stats.js';
-import { statusCommand, STATUS_HELP } from './cli/commands/status.js';
-import { storageCommand, STORAGE_HELP } from './cli/commands/storage.js';
-import { verifyCommand, VERIFY_HELP } from './cli/commands/verify.js';
-import { workerCommand, WORKER_HELP } from './cli/commands/worker.js';
 import { processIo, type CliIo } from './cli/io.js';
 
 const HELP = `Médiacommuns — the open archive of Numérique en Commun[s]
@@ -41,21 +27,28 @@ PUBLIC_URL, DEFAULT_LICENCE, DEFAULT_LANGUAGE, INGEST_CONCURRENCY, FFMPEG_PATH, 
 MEILI_URL…).
 Exit code: 0 all good, 1 some items failed, 2 bad usage or configuration.`;
 
-const COMMANDS: Record<string, { run: typeof ingestCommand; help: string }> = {
-  corrections: { run: correctionsCommand, help: CORRECTIONS_HELP },
-  export: { run: exportCommand, help: EXPORT_HELP },
-  glossary: { run: glossaryCommand, help: GLOSSARY_HELP },
-  ingest: { run: ingestCommand, help: INGEST_HELP },
-  operator: { run: operatorCommand, help: OPERATOR_HELP },
-  reindex: { run: reindexCommand, help: REINDEX_HELP },
-  remove: { run: removeCommand, help: REMOVE_HELP },
-  search: { run: searchCommand, help: SEARCH_HELP },
-  serve: { run: serveCommand, help: SERVE_HELP },
-  stats: { run: statsCommand, help: STATS_HELP },
-  status: { run: statusCommand, help: STATUS_HELP },
-  storage: { run: storageCommand, help: STORAGE_HELP },
-  verify: { run: verifyCommand, help: VERIFY_HELP },
-  worker: { run: workerCommand, help: WORKER_HELP },
+type CommandRun = (args: string[], config: Readonly<Config>, io: CliIo) => Promise<number>;
+
+/**
+ * Each command's module, loaded only when that command runs: `serve` then never loads the
+ * ingest pipeline, the speech-to-text engine or the queue client (start time and memory of the
+ * web process), and `--help` of one command loads that command alone.
+ */
+const COMMANDS: Record<string, () => Promise<{ run: CommandRun; help: string }>> = {
+  corrections: async () => import('./cli/commands/corrections.js').then((m) => ({ run: m.correctionsCommand, help: m.CORRECTIONS_HELP })),
+  export: async () => import('./cli/commands/export.js').then((m) => ({ run: m.exportCommand, help: m.EXPORT_HELP })),
+  glossary: async () => import('./cli/commands/glossary.js').then((m) => ({ run: m.glossaryCommand, help: m.GLOSSARY_HELP })),
+  ingest: async () => import('./cli/commands/ingest.js').then((m) => ({ run: m.ingestCommand, help: m.INGEST_HELP })),
+  operator: async () => import('./cli/commands/operator.js').then((m) => ({ run: m.operatorCommand, help: m.OPERATOR_HELP })),
+  reindex: async () => import('./cli/commands/reindex.js').then((m) => ({ run: m.reindexCommand, help: m.REINDEX_HELP })),
+  remove: async () => import('./cli/commands/remove.js').then((m) => ({ run: m.removeCommand, help: m.REMOVE_HELP })),
+  search: async () => import('./cli/commands/search.js').then((m) => ({ run: m.searchCommand, help: m.SEARCH_HELP })),
+  serve: async () => import('./cli/commands/serve.js').then((m) => ({ run: m.serveCommand, help: m.SERVE_HELP })),
+  stats: async () => import('./cli/commands/stats.js').then((m) => ({ run: m.statsCommand, help: m.STATS_HELP })),
+  status: async () => import('./cli/commands/status.js').then((m) => ({ run: m.statusCommand, help: m.STATUS_HELP })),
+  storage: async () => import('./cli/commands/storage.js').then((m) => ({ run: m.storageCommand, help: m.STORAGE_HELP })),
+  verify: async () => import('./cli/commands/verify.js').then((m) => ({ run: m.verifyCommand, help: m.VERIFY_HELP })),
+  worker: async () => import('./cli/commands/worker.js').then((m) => ({ run: m.workerCommand, help: m.WORKER_HELP })),
 };
 
 async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -64,12 +57,13 @@ async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
     io.out(`${HELP}\n`);
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     io.err(`error: unknown command "${name}" (see mediacommuns --help)\n`);
     return 2;
   }
   try {
+    const command = await load();
     if (args.includes('--help') || args.includes('-h')) {
       io.out(`${command.help}\n`);
       return 0;

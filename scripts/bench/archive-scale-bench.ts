@@ -29,6 +29,7 @@ import { readManifests } from '../../src/services/archive/manifests.js';
 import { listTombstones } from '../../src/services/archive/tombstones.js';
 import { buildSnapshot, Catalogue } from '../../src/services/catalogue/catalogue.js';
 import { runCli, startCli } from '../../test/support/cli.js';
+import { buildCli } from './scale-bench.js';
 import { CountingStore } from '../../test/support/counting-store.js';
 import { startTestMeili, type TestMeili } from '../../test/support/meili.js';
 import { startTestS3, type TestS3 } from '../../test/support/s3-server.js';
@@ -146,7 +147,7 @@ async function measureStore(run: StoreRun, templates: readonly Manifest[], count
     const refresh = await timed(counted, () => catalogue.refresh());
     const fullPass = await timed(counted, () => catalogue.reload());
     await catalogue.idle();
-    // The app's own part of a start, without the process's (Node, modules, tsx): startWeb until `/` answers.
+    // The app's own part of a start, without the process's (Node, modules): startWeb until `/` answers.
     const index = meili.connect();
     await index.open();
     const t2 = performance.now();
@@ -213,6 +214,10 @@ async function ageManifests(root: string, count: number): Promise<void> {
 
 export async function runArchiveScaleBench(options: { items: number; sampleDir: string; stores?: readonly string[] }): Promise<void> {
   const wanted = (store: 'fs' | 's3'): boolean => !options.stores || options.stores.includes(store);
+  // `serve` and `reindex` measured as users run them: the compiled CLI (bin/mediacommuns.js), not tsx.
+  const cli = buildCli();
+  if (cli.how.startsWith('node')) process.env.MEDIACOMMUNS_TEST_CLI = 'dist';
+  console.log(`CLI measured: ${cli.how}\n`);
   const { dir } = await ensureSampleArchive(options.sampleDir);
   const templates = await sampleManifests(dir);
   // The CLI's processes inherit this environment: only the settings of each run may reach them.
@@ -226,7 +231,7 @@ export async function runArchiveScaleBench(options: { items: number; sampleDir: 
   let manifestBytes = 0;
   let floor: { ready: number; rss: number } | null = null;
   try {
-    // What any start costs (tsx, the app's modules, Meilisearch opened) and weighs: `serve` on an empty archive.
+    // What any start costs (Node, the app's modules, Meilisearch opened) and weighs: `serve` on an empty archive.
     const emptyDir = await mkdtemp(path.join(tmpdir(), 'mc-scale-empty-'));
     dataDirs.push(emptyDir);
     const empty = await startServe({ ...cleanEnv, DATA_DIR: emptyDir, STORAGE: 'fs', MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.apiKey });
@@ -273,5 +278,5 @@ function printTable(figures: readonly StoreFigures[], items: number, manifestByt
   console.log(`\nreindex on the filesystem only: it indexes again, one at a time, every manifest written in the 5 minutes before it, which on S3 (s3rver dates objects itself) is the whole archive just written.`);
   console.log(`${items.toLocaleString('en')} items made from the short sample's manifests (${Math.round(manifestBytes / items / 1024)} KiB of manifest each, ${Math.round(manifestBytes / MB)} MB in all), each with one transcript of 6 cues or 3 pages: a few passages per item, to keep the bench short (written in ${writes}). `
     + 'Requests counted by a wrapper around the store, a listing as one request per 1,000 keys as S3 bills it; the old reload reads one manifest at a time, the full pass 16 at a time. '
-    + `\`serve\` and \`reindex\` run as the real CLI through tsx (its start included), against one Meilisearch; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
+    + `\`serve\` and \`reindex\` run as the real CLI (the build, or tsx if it failed: "CLI measured" above; its start included), against one Meilisearch; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
 }
