@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
+import { statusCommand } from '../../src/cli/commands/status.js';
+import { storageCommand } from '../../src/cli/commands/storage.js';
 import { manifestKey, parseManifest, type Manifest } from '../../src/domain/manifest.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import { runCli, startCli } from '../support/cli.js';
+import { commandRefusal, runCommand } from '../support/cli-in-process.js';
 import { startTestS3, type TestS3 } from '../support/s3-server.js';
 import { cuesOf, writeItem } from '../support/search-archive.js';
 
@@ -79,6 +82,11 @@ function filesUnder(root: string): string[] {
 
 const objectCount = (manifests: Manifest[]): number => manifests.reduce((n, m) => n + m.files.length, 0);
 
+/**
+ * `storage copy` through the real CLI in its own process for each exit code and the lines it
+ * prints (and for the run killed midway); the runs that resume, copy back or only refuse call the
+ * same commands in this process (test/support/cli-in-process.ts): same output, no process start.
+ */
 describe('storage copy', () => {
   it('copies an archive from disk to S3 and back, every object checked, and resumes by skipping what is there', async () => {
     const { dataDir, manifests } = await diskArchive();
@@ -86,7 +94,7 @@ describe('storage copy', () => {
     const toS3 = { ...s3.env, S3_BUCKET: bucket, STORAGE: 'fs', DATA_DIR: dataDir };
     const objects = objectCount(manifests);
 
-    const dry = await runCli(['storage', 'copy', '--to', 's3', '--dry-run'], toS3);
+    const dry = await runCommand(storageCommand, ['copy', '--to', 's3', '--dry-run'], toS3);
     expect([dry.code, dry.stderr]).toEqual([0, '']);
     expect(dry.stdout).toContain(`Would copy ${objects} object(s)`);
     expect(await expectNoIncompleteItem(s3.store({ bucket }))).toBe(0);
@@ -98,17 +106,17 @@ describe('storage copy', () => {
     expect(run.stdout).toContain('skipped 0 already there, 0 failed; 3 of 3 item(s) complete in the target.');
     await expectComplete(s3.store({ bucket }), manifests, dataDir);
 
-    const again = await runCli(['storage', 'copy', '--to', 's3'], toS3);
+    const again = await runCommand(storageCommand, ['copy', '--to', 's3'], toS3);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`Copied 0 object(s) (0.0 MB) from fs to s3, skipped ${objects} already there, 0 failed`);
 
     // The archive now works from the bucket…
-    const status = await runCli(['status', '--json'], { ...s3.env, S3_BUCKET: bucket, DATA_DIR: tempDir(), MEILI_URL: 'http://127.0.0.1:9' });
+    const status = await runCommand(statusCommand, ['--json'], { ...s3.env, S3_BUCKET: bucket, DATA_DIR: tempDir(), MEILI_URL: 'http://127.0.0.1:9' });
     expect((JSON.parse(status.stdout) as { items: { id: string }[] }).items.map((i) => i.id)).toEqual(manifests.map((m) => m.id).sort());
 
     // …and comes back to disk byte for byte.
     const back = tempDir('mc-copy-back-');
-    const home = await runCli(['storage', 'copy', '--to', 'fs'], { ...s3.env, S3_BUCKET: bucket, DATA_DIR: back });
+    const home = await runCommand(storageCommand, ['copy', '--to', 'fs'], { ...s3.env, S3_BUCKET: bucket, DATA_DIR: back });
     expect([home.code, home.stderr]).toEqual([0, '']);
     expect(home.stdout).toContain(`Copied ${objects} object(s)`);
     const original = filesUnder(path.join(dataDir, 'items'));
@@ -138,7 +146,7 @@ describe('storage copy', () => {
     expect(await expectNoIncompleteItem(target)).toBe(2);
 
     writeFileSync(file, good);
-    const resumed = await runCli(['storage', 'copy', '--to', 's3'], env);
+    const resumed = await runCommand(storageCommand, ['copy', '--to', 's3'], env);
     expect([resumed.code, resumed.stderr]).toEqual([0, '']);
     expect(resumed.stdout).toContain(`Copied 1 object(s) (0.0 MB) from fs to s3, skipped ${objectCount(manifests) - 1} already there, 0 failed; 3 of 3`);
     await expectComplete(target, manifests, dataDir);
@@ -163,7 +171,7 @@ describe('storage copy', () => {
     const shown = await expectNoIncompleteItem(target);
     expect(shown).toBeGreaterThanOrEqual(1);
 
-    const resumed = await runCli(['storage', 'copy', '--to', 's3'], env);
+    const resumed = await runCommand(storageCommand, ['copy', '--to', 's3'], env);
     expect([resumed.code, resumed.stderr]).toEqual([0, '']);
     const skipped = Number(/skipped (\d+) already there, 0 failed; 25 of 25/.exec(resumed.stdout)?.[1]);
     expect(skipped).toBeGreaterThanOrEqual(manifests[0]!.files.length);
@@ -172,15 +180,17 @@ describe('storage copy', () => {
 
   it('says plainly what is wrong with the request or the target', async () => {
     const dataDir = tempDir();
-    const same = await runCli(['storage', 'copy', '--to', 'fs'], { DATA_DIR: dataDir, STORAGE: 'fs' });
-    expect([same.code, same.stderr]).toEqual([2, 'error: the archive is already on fs (STORAGE=fs): copy it --to s3, or set STORAGE to the store it is on\n']);
-    const unset = await runCli(['storage', 'copy', '--to', 's3'], { DATA_DIR: dataDir, STORAGE: 'fs', S3_BUCKET: '', S3_ACCESS_KEY_ID: '', S3_SECRET_ACCESS_KEY: '' });
-    expect(unset.code).toBe(2);
-    expect(unset.stderr).toContain('error: configuration: S3_BUCKET: required when STORAGE=s3\n');
+    // The CLI's answer to a configuration problem found at run time: exit 2 and one line.
     const denied = await runCli(['storage', 'copy', '--to', 's3'], { ...s3.env, S3_SECRET_ACCESS_KEY: 'wrong', STORAGE: 'fs', DATA_DIR: dataDir });
     expect(denied.code).toBe(2);
     expect(denied.stderr).toMatch(new RegExp(`^error: configuration: S3 bucket mc at ${s3.endpoint}: put \\.probe/\\S+: HTTP 403 SignatureDoesNotMatch: [^\\n]+\\n$`));
-    const usage = await runCli(['storage', 'move'], { DATA_DIR: dataDir });
-    expect([usage.code, usage.stderr]).toEqual([2, 'error: storage takes one action: copy --to s3|fs (see mediacommuns storage --help)\n']);
+    // The others are usage and configuration errors of the command, which the CLI answers the same way (exit 2, a line each).
+    expect(await commandRefusal(storageCommand, ['copy', '--to', 'fs'], { DATA_DIR: dataDir, STORAGE: 'fs' }))
+      .toBe('UsageError: the archive is already on fs (STORAGE=fs): copy it --to s3, or set STORAGE to the store it is on');
+    const unset = await commandRefusal(storageCommand, ['copy', '--to', 's3'], { DATA_DIR: dataDir, STORAGE: 'fs', S3_BUCKET: '', S3_ACCESS_KEY_ID: '', S3_SECRET_ACCESS_KEY: '' });
+    expect(unset).toMatch(/^ConfigError: /);
+    expect(unset.replace(/^ConfigError: /, '').split('\n')).toContain('S3_BUCKET: required when STORAGE=s3');
+    expect(await commandRefusal(storageCommand, ['move'], { DATA_DIR: dataDir }))
+      .toBe('UsageError: storage takes one action: copy --to s3|fs (see mediacommuns storage --help)');
   });
 });

@@ -4,11 +4,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
+import { statusCommand } from '../../src/cli/commands/status.js';
+import { storageCommand } from '../../src/cli/commands/storage.js';
+import { verifyCommand } from '../../src/cli/commands/verify.js';
 import type { Manifest, StoredFile } from '../../src/domain/manifest.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
 import { AUDIT_CHECKPOINT_KEY, auditReportSchema, readAuditCheckpoint, readLastAudit, type AuditReport } from '../../src/services/archive/fixity-audit.js';
 import { verifyArchive } from '../../src/services/archive/verify-archive.js';
 import { runCli } from '../support/cli.js';
+import { commandRefusal, runCommand } from '../support/cli-in-process.js';
 import { startTestS3, type TestS3 } from '../support/s3-server.js';
 import { copySampleArchive, removeArchiveCopy, sampleManifests } from '../support/sample-archive.js';
 
@@ -62,6 +66,11 @@ const damagedLine = (m: Manifest, file: StoredFile): RegExp => new RegExp(
 const missingLine = (m: Manifest, file: StoredFile): string => `error: ${m.id} ${file.key}: missing: expected ${file.size} bytes sha256 ${file.sha256}, found nothing (missing)`;
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * verify's exit codes (0 clean, 1 problems, 2 an unknown item) and its lines through the real CLI in
+ * its own process; the other audits and the status that shows them call the same commands in this
+ * process (test/support/cli-in-process.ts): same output, no process start.
+ */
 describe('verify', () => {
   it('passes a clean archive, then names a flipped byte in an HLS segment and a deleted object, in the report and in status', async () => {
     const store = await archiveCopy();
@@ -101,10 +110,10 @@ describe('verify', () => {
     // The report is the store's, whole: read back through its own schema.
     expect(auditReportSchema.safeParse(JSON.parse(readFileSync(store.localPath(second.key), 'utf8'))).success).toBe(true);
 
-    const status = await runCli(['status'], env(store.root));
+    const status = await runCommand(statusCommand, [], env(store.root));
     expect(status.stdout).toContain(`Fixity: last audit ${second.report.finishedAt} (whole archive, ${total} object(s), `);
     expect(status.stdout).toContain(`PROBLEMS: 1 damaged, 1 missing, 0 unreadable (see ${second.key}`);
-    const json = JSON.parse((await runCli(['status', '--json'], env(store.root))).stdout) as { audit: { last: { key: string; result: string; counts: { damaged: number; missing: number } } } };
+    const json = JSON.parse((await runCommand(statusCommand, ['--json'], env(store.root))).stdout) as { audit: { last: { key: string; result: string; counts: { damaged: number; missing: number } } } };
     expect(json.audit.last).toMatchObject({ key: second.key, result: 'problems', counts: { damaged: 1, missing: 1 } });
   });
 
@@ -113,7 +122,7 @@ describe('verify', () => {
     const [talk, other] = recordings() as [Manifest, Manifest];
     await store.delete(segmentOf(other).key); // another item's problem: not this audit's
 
-    const run = await runCli(['verify', '--item', talk.id], env(store.root));
+    const run = await runCommand(verifyCommand, ['--item', talk.id], env(store.root));
     expect([run.code, run.stderr]).toEqual([0, '']);
     expect(run.stdout.trim().split('\n')[0]).toBe(`${talk.id}: ${talk.files.length} object(s), ${(talk.files.reduce((n, f) => n + f.size, 0) / 1e6).toFixed(1)} MB, ok`);
     const { report } = await lastReport(store);
@@ -122,9 +131,8 @@ describe('verify', () => {
 
     const unknown = await runCli(['verify', '--item', '2025-strasbourg-nothing-here'], env(store.root));
     expect([unknown.code, unknown.stderr]).toEqual([2, 'error: no item "2025-strasbourg-nothing-here" in the archive\n']);
-    const bad = await runCli(['verify', '--sample', '0%'], env(store.root));
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--sample takes a share of the objects as N% with 0 < N ≤ 100, not "0%"');
+    // A usage error too (answered with exit 2 as the one above).
+    expect(await commandRefusal(verifyCommand, ['--sample', '0%'], env(store.root))).toBe('UsageError: --sample takes a share of the objects as N% with 0 < N ≤ 100, not "0%"');
   });
 
   it('--sample reads a seeded share of the objects: the same ones again with the same seed, others with another', async () => {
@@ -132,7 +140,7 @@ describe('verify', () => {
     // Every object gone (manifests kept): the problems named are exactly the objects the sample read.
     for (const m of manifests) for (const f of m.files) await store.delete(f.key);
     const picked = async (args: string[]): Promise<{ keys: string[]; stdout: string; report: AuditReport }> => {
-      const run = await runCli(['verify', ...args], env(store.root));
+      const run = await runCommand(verifyCommand, args, env(store.root));
       expect(run.code).toBe(1);
       const { report } = await lastReport(store);
       expect(run.stderr.trim().split('\n').sort()).toEqual(report.problems.map((p) => missingLine(manifests.find((m) => m.id === p.item)!, { ...p.expected!, key: p.key, contentType: '' })).sort());
@@ -174,7 +182,7 @@ describe('verify', () => {
     expect(checkpoint!.problems.map((p) => p.key)).toEqual([earlyFile.key]);
     expect(await readLastAudit(store)).toBeNull();
 
-    const resumed = await runCli(['verify'], env(store.root));
+    const resumed = await runCommand(verifyCommand, [], env(store.root));
     expect(resumed.code).toBe(1);
     expect(resumed.stdout).toContain(`Resuming the audit started ${checkpoint!.startedAt}: ${done.length} of ${manifests.length} item(s) already checked`);
     // Only the items left were read in this run…
@@ -189,7 +197,7 @@ describe('verify', () => {
 
     // --restart starts afresh instead of resuming.
     await verifyArchive(store, { item: null, sample: null, storeLabel: `fs ${store.root}`, stopAfterObjects: 1 });
-    const restarted = await runCli(['verify', '--restart'], env(store.root));
+    const restarted = await runCommand(verifyCommand, ['--restart'], env(store.root));
     expect(restarted.stdout).not.toContain('Resuming');
     expect(restarted.stdout).toMatch(/^An unfinished audit \(whole archive, started \S+\) is set aside: this one starts afresh\.$/m);
     expect((await lastReport(store)).report).toMatchObject({ runs: 1, counts: { checked: total } });
@@ -207,7 +215,7 @@ describe('verify', () => {
     it('reads the objects back from the bucket, not the checksums it keeps, and writes the report there', async () => {
       const disk = await archiveCopy();
       const bucket = await s3.freshBucket();
-      const copy = await runCli(['storage', 'copy', '--to', 's3'], { ...s3.env, S3_BUCKET: bucket, STORAGE: 'fs', DATA_DIR: disk.root });
+      const copy = await runCommand(storageCommand, ['copy', '--to', 's3'], { ...s3.env, S3_BUCKET: bucket, STORAGE: 'fs', DATA_DIR: disk.root });
       expect(copy.code).toBe(0);
       const store = s3.store({ bucket });
       const [talk, other] = recordings() as [Manifest, Manifest];
@@ -231,7 +239,7 @@ describe('verify', () => {
       expect(report.store).toBe(`s3 ${bucket} at ${s3.endpoint}`);
       expect(report.counts).toMatchObject({ checked: total, damaged: 1, missing: 1 });
 
-      const status = await runCli(['status'], { ...s3.env, S3_BUCKET: bucket, DATA_DIR: dataDir, MEILI_URL: 'http://127.0.0.1:9' });
+      const status = await runCommand(statusCommand, [], { ...s3.env, S3_BUCKET: bucket, DATA_DIR: dataDir, MEILI_URL: 'http://127.0.0.1:9' });
       expect(status.stdout).toContain(`Fixity: last audit ${report.finishedAt} (whole archive, ${total} object(s), `);
     });
   });
