@@ -1,11 +1,12 @@
 import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
+import { startLocalMeilisearch, type MeiliServer } from '../../src/adapters/search-index/meilisearch-process.js';
 import { SHORT_SAMPLE_DIR } from '../global-setup.js';
 import { runCli } from '../support/cli.js';
-import { startTestMeili, type TestMeili } from '../support/meili.js';
 import { cuesOf, writeItem } from '../support/search-archive.js';
 
 const fresh = (): string => mkdtempSync(path.join(tmpdir(), 'mc-search-cli-'));
@@ -24,15 +25,27 @@ async function archive(dataDir: string): Promise<void> {
   await writeItem(store, { id: '2024-lyon-podcast', kind: 'podcast', title: 'Sobriété numérique', edition: '2024 Lyon', date: '2024-06-01' });
 }
 
-/** The commands on the real CLI, each in its own process, against a real Meilisearch. */
+/**
+ * The commands on the real CLI, each in its own process, against a real Meilisearch. The
+ * archive's own server runs for the whole file, as a running `serve` keeps it: each command
+ * finds it in DATA_DIR/meili and uses it rather than starting one of its own (the last test
+ * has `reindex` start and stop its own). The tests follow one another on the same archive.
+ */
 describe('search on the command line', () => {
   let dataDir: string;
   let env: Record<string, string>;
+  let own: MeiliServer;
 
   beforeAll(async () => {
     dataDir = fresh();
     env = { DATA_DIR: dataDir };
     await archive(dataDir);
+    own = await startLocalMeilisearch({ dataDir });
+  });
+
+  afterAll(async () => {
+    await own?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   it('reindexes the archive, then answers `search --json` in the documented shape', async () => {
@@ -40,6 +53,7 @@ describe('search on the command line', () => {
     expect(reindex.stderr).toBe('');
     expect(reindex.code).toBe(0);
     expect(reindex.stdout).toMatch(/^Reindexed 3 item\(s\) and 3 passage\(s\) in [\d.]+ s \(Meilisearch 1\.21\.0, http:\/\/127\.0\.0\.1:\d+\)\n$/);
+    expect(reindex.stdout).toContain(`, ${own.url})\n`);
 
     const run = await runCli(['search', 'fracture', 'numérique', '--json'], env);
     expect([run.code, run.stderr]).toEqual([0, '']);
@@ -78,28 +92,41 @@ describe('search on the command line', () => {
     const json = JSON.parse((await runCli(['status', '--json'], env)).stdout) as { search: Record<string, unknown> };
     expect(json.search).toMatchObject({ available: true, version: '1.21.0', mode: 'own', items: 3, segments: 6 });
   });
-});
 
-describe('search on an external Meilisearch (MEILI_URL)', () => {
-  let meili: TestMeili;
+  it('removing items: lists without --yes, then removes manifest, files and search documents, naming ids it does not know', async () => {
+    const podcastDir = path.join(dataDir, 'items', '2024-lyon-podcast');
 
-  beforeAll(async () => {
-    meili = await startTestMeili();
+    const dry = await runCli(['remove', '2024-lyon-podcast', '--reason', 'Doublon'], env);
+    expect(dry.code).toBe(2);
+    expect(dry.stdout).toMatch(/^would remove 2024-lyon-podcast \(Sobriété numérique\): \d+ file\(s\), [\d.]+ MB\nwould write tombstones\/2024-lyon-podcast\.json: \{.+\}\n$/);
+    expect(dry.stderr).toBe('nothing removed: add --yes to remove these items\n');
+    expect(existsSync(path.join(podcastDir, 'manifest.json'))).toBe(true);
+
+    const run = await runCli(['remove', '2024-lyon-podcast', 'pas-dans-l-archive', '../items', '--reason', 'Doublon', '--yes'], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('error: pas-dans-l-archive: no such item in the archive\nerror: ../items: no such item in the archive\n');
+    expect(run.stdout).toMatch(/^removing 2024-lyon-podcast \(Sobriété numérique\): /);
+    const left: string[] = [];
+    for await (const blob of new FsBlobStore(dataDir).list('items/2024-lyon-podcast/')) left.push(blob.key);
+    expect(left).toEqual([]);
+    expect(existsSync(path.join(dataDir, 'items', '2025-strasbourg-mediation', 'manifest.json'))).toBe(true);
+
+    const found = JSON.parse((await runCli(['search', '', '--json'], env)).stdout) as { items: { id: string }[] };
+    expect(found.items.map((i) => i.id).sort()).toEqual(['2025-strasbourg-magazine', '2025-strasbourg-mediation']);
+    expect((await runCli(['status'], env)).stdout).toContain('— 2 item(s)');
   });
 
-  afterAll(async () => {
-    await meili?.stop();
-  });
-
-  it('indexes and searches there, and runs no server of its own', async () => {
-    const dataDir = fresh();
-    await archive(dataDir);
-    const env = { DATA_DIR: dataDir, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.apiKey };
-    expect((await runCli(['reindex'], env)).code).toBe(0);
-    const result = JSON.parse((await runCli(['search', 'fracture', '--json'], env)).stdout) as { total: number };
+  it('on an external Meilisearch (MEILI_URL): indexes and searches there, and runs no server of its own', async () => {
+    // The same server, seen from another archive folder as an external one.
+    const other = fresh();
+    await archive(other);
+    const external = { DATA_DIR: other, MEILI_URL: own.url, MEILI_MASTER_KEY: own.apiKey };
+    expect((await runCli(['reindex'], external)).code).toBe(0);
+    const result = JSON.parse((await runCli(['search', 'fracture', '--json'], external)).stdout) as { total: number };
     expect(result.total).toBe(2);
-    expect((await runCli(['status'], env)).stdout).toContain(`Search: Meilisearch 1.21.0 (external, ${meili.url}) — 3 item(s)`);
-    expect(existsSync(path.join(dataDir, 'meili'))).toBe(false);
+    expect((await runCli(['status'], external)).stdout).toContain(`Search: Meilisearch 1.21.0 (external, ${own.url}) — 3 item(s)`);
+    expect(existsSync(path.join(other, 'meili'))).toBe(false);
+    await rm(other, { recursive: true, force: true });
   });
 });
 
@@ -121,38 +148,13 @@ describe('search that does not answer', () => {
     expect(ingest.stderr).toBe('warning: search index not updated for 1 item(s): search is unavailable: Meilisearch at http://127.0.0.1:9 does not answer '
       + '(ECONNREFUSED); run `mediacommuns reindex` once search is back\n');
 
+    // No server runs on this archive: `reindex` starts its own there, and stops it when done.
     const own = { DATA_DIR: dataDir };
     expect((await runCli(['reindex'], own)).code).toBe(0);
+    expect(existsSync(path.join(dataDir, 'meili', 'instance.json'))).toBe(false);
     const found = JSON.parse((await runCli(['search', 'cartographie', '--json'], own)).stdout) as { items: { id: string }[] };
     expect(found.items.map((i) => i.id)).toEqual(['2025-strasbourg-magazine-cartographie']);
-  }, 120_000);
-});
-
-describe('removing items', () => {
-  it('lists without --yes, then removes manifest, files and search documents, naming ids it does not know', async () => {
-    const dataDir = fresh();
-    const env = { DATA_DIR: dataDir };
-    await archive(dataDir);
-    expect((await runCli(['reindex'], env)).code).toBe(0);
-    const podcastDir = path.join(dataDir, 'items', '2024-lyon-podcast');
-
-    const dry = await runCli(['remove', '2024-lyon-podcast', '--reason', 'Doublon'], env);
-    expect(dry.code).toBe(2);
-    expect(dry.stdout).toMatch(/^would remove 2024-lyon-podcast \(Sobriété numérique\): \d+ file\(s\), [\d.]+ MB\nwould write tombstones\/2024-lyon-podcast\.json: \{.+\}\n$/);
-    expect(dry.stderr).toBe('nothing removed: add --yes to remove these items\n');
-    expect(existsSync(path.join(podcastDir, 'manifest.json'))).toBe(true);
-
-    const run = await runCli(['remove', '2024-lyon-podcast', 'pas-dans-l-archive', '../items', '--reason', 'Doublon', '--yes'], env);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toBe('error: pas-dans-l-archive: no such item in the archive\nerror: ../items: no such item in the archive\n');
-    expect(run.stdout).toMatch(/^removing 2024-lyon-podcast \(Sobriété numérique\): /);
-    const left: string[] = [];
-    for await (const blob of new FsBlobStore(dataDir).list('items/2024-lyon-podcast/')) left.push(blob.key);
-    expect(left).toEqual([]);
-    expect(existsSync(path.join(dataDir, 'items', '2025-strasbourg-mediation', 'manifest.json'))).toBe(true);
-
-    const found = JSON.parse((await runCli(['search', '', '--json'], env)).stdout) as { items: { id: string }[] };
-    expect(found.items.map((i) => i.id).sort()).toEqual(['2025-strasbourg-magazine', '2025-strasbourg-mediation']);
-    expect((await runCli(['status'], env)).stdout).toContain('— 2 item(s)');
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(folder, { recursive: true, force: true });
   }, 120_000);
 });

@@ -1,23 +1,32 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAGAZINE, readSampleTimeline, type SampleTimeline } from '../../scripts/sample/texts.js';
+import { openMeilisearch, type OpenedSearch } from '../../src/adapters/search-index/open-meilisearch.js';
 import { parseManifest } from '../../src/domain/manifest.js';
 import { transcriptFileSchema } from '../../src/domain/text.js';
-import type { LinkedSearchResult } from '../../src/http/view-models/api-search.js';
+import { DEFAULT_LOCALE } from '../../src/http/locale.js';
+import { withUrls, type LinkedSearchResult } from '../../src/http/view-models/api-search.js';
+import { SearchService } from '../../src/services/search/search-service.js';
 import { SHORT_SAMPLE_DIR } from '../global-setup.js';
 import { runCli, type CliRun } from '../support/cli.js';
 
-/** The short sample edition, ingested by the real CLI (which indexes as it goes), then searched by what is said in it. */
+/**
+ * The short sample edition, ingested by the real CLI (which indexes as it goes), then searched by
+ * what is said in it. The searches are `search --json`'s own (the service's answer with the
+ * site's links), run here on the archive's own Meilisearch as the ingest left it; the command's
+ * wiring and output are search-cli.test.ts's subject.
+ */
 describe('the sample edition is searchable by its spoken and written words', () => {
   let dataDir: string;
   let ingest: CliRun;
   let timeline: SampleTimeline;
-  const search = async (...args: string[]): Promise<LinkedSearchResult> => {
-    const run = await runCli(['search', ...args, '--json'], { DATA_DIR: dataDir });
-    expect(run.stderr).toBe('');
-    return JSON.parse(run.stdout) as LinkedSearchResult;
+  let opened: OpenedSearch | undefined;
+  const search = async (...words: string[]): Promise<LinkedSearchResult> => {
+    opened ??= await openMeilisearch({ dataDir, external: null });
+    return withUrls(await new SearchService(opened.index).search({ q: words.join(' '), filters: [], sort: null, page: null }), DEFAULT_LOCALE);
   };
 
   beforeAll(async () => {
@@ -25,6 +34,11 @@ describe('the sample edition is searchable by its spoken and written words', () 
     timeline = await readSampleTimeline(SHORT_SAMPLE_DIR);
     ingest = await runCli(['ingest', '--plain', path.join(SHORT_SAMPLE_DIR, 'programme.csv')], { DATA_DIR: dataDir });
   }, 600_000);
+
+  afterAll(async () => {
+    await opened?.index.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
 
   it('indexes every item as it is ingested', async () => {
     expect(ingest.code).toBe(0);
