@@ -17,8 +17,15 @@ export async function attachHls(media) {
   const forced = params.get('player') === 'hlsjs' || described !== null || saver;
   if (!forced && media.canPlayType(HLS_TYPE) !== '') return null;
   if (!('MediaSource' in window) && !('ManagedMediaSource' in window)) return null;
+  // The browser began loading the <source> list at parse (preload="metadata"), and its own HLS
+  // picks and switches levels by itself: stopped while hls.js loads, so that every segment
+  // fetched is one hls.js asked for (it fetched 480p for a visitor saving data when hls.js was slow).
+  const putBack = holdSources(media);
   const Hls = await loadScript(media.dataset.hlsSrc);
-  if (!Hls || !Hls.isSupported()) return null;
+  if (!Hls || !Hls.isSupported()) {
+    putBack(true);
+    return null;
+  }
 
   const start = Number(media.dataset.startAt);
   const hls = new Hls({ enableWorker: false, startPosition: Number.isFinite(start) && start > 0 ? start : -1, ...(saver ? { startLevel: 0 } : {}) });
@@ -35,6 +42,8 @@ export async function attachHls(media) {
   }
   hls.loadSource(source.src.split('#')[0]);
   hls.attachMedia(media);
+  // Back as they were, unused: the element now plays hls.js's source (its src attribute).
+  putBack(false);
   media.dataset.engine = 'hlsjs';
   return hls;
 }
@@ -47,6 +56,17 @@ export async function attachHls(media) {
 export function savesData() {
   const connection = navigator.connection;
   return Boolean(connection) && (connection.saveData === true || ['slow-2g', '2g', '3g'].includes(connection.effectiveType));
+}
+
+/** Takes the <source> list out and stops what the element loads; the function puts it back (and reloads it if asked). */
+function holdSources(media) {
+  const sources = [...media.querySelectorAll('source')];
+  for (const source of sources) source.remove();
+  media.load();
+  return (reload) => {
+    media.prepend(...sources);
+    if (reload) media.load();
+  };
 }
 
 /** hls.js is a UMD bundle: a classic script that defines window.Hls (allowed by the CSP: same origin). */
