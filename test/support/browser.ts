@@ -50,10 +50,16 @@ export async function openPage(browser: Browser, baseURL: string, options: PageO
   return { context, page };
 }
 
-/** One line per violating element: rule, impact, target, the element's HTML (shortened). */
-export async function axeViolations(page: Page): Promise<string[]> {
+/**
+ * One line per violating element: rule, impact, target, the element's HTML (shortened). With
+ * `include` (a selector), only that part of the page is checked: what changed since a check of
+ * the whole page (a dialog opened over it).
+ */
+export async function axeViolations(page: Page, include?: string): Promise<string[]> {
   // Only violations are read: skipping the details of passes makes a run noticeably faster.
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ resultTypes: ['violations'] }).analyze();
+  const builder = new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ resultTypes: ['violations'] });
+  if (include !== undefined) builder.include(include);
+  const results = await builder.analyze();
   return results.violations.flatMap((violation) =>
     violation.nodes.map((node) => {
       const html = node.html.replace(/\s+/g, ' ').slice(0, 160);
