@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,35 +18,44 @@ describe('the worker command', () => {
   let root: string;
   let programme: string;
   let env: Record<string, string>;
+  let paused: { pid: number; cmdline: string } | null = null;
+  const workers: ChildProcess[] = [];
 
   beforeAll(async () => {
-    redis = await startTestRedis();
     root = mkdtempSync(path.join(tmpdir(), 'mc-worker-'));
     mkdirSync(path.join(root, 'talks'));
-    await makeVideoClip(path.join(root, 'talks', 'absente.mp4'), { seconds: 2, width: 320, height: 180 });
-    // Long enough that the transcode is still running when the signals arrive.
-    await makeVideoClip(path.join(root, 'talks', 'longue.mp4'), { seconds: 40, width: 640, height: 360 });
+    // Both short: the long item's transcode is held still (SIGSTOP) while the signals arrive, so its length proves nothing.
+    [redis] = await Promise.all([
+      startTestRedis(),
+      makeVideoClip(path.join(root, 'talks', 'absente.mp4'), { seconds: 2, width: 320, height: 180 }),
+      makeVideoClip(path.join(root, 'talks', 'longue.mp4'), { seconds: 4, width: 640, height: 360 }),
+    ]);
     programme = path.join(root, 'programme.csv');
     writeFileSync(programme, `${[HEADER, row('absente', 'talks/absente.mp4'), row('longue', 'talks/longue.mp4')].join('\n')}\n`);
     env = { DATA_DIR: path.join(root, 'data'), QUEUE: 'bullmq', REDIS_URL: redis.url, TRANSCRIBER: 'none', MEILI_URL: 'http://127.0.0.1:1' };
   }, 120_000);
 
   afterAll(async () => {
+    if (paused) release(paused, 'SIGKILL');
+    for (const child of workers) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await redis?.stop();
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
   it('refuses to start without the shared queue, or with Redis down, in one line each', async () => {
-    const inline = await runCli(['worker'], { DATA_DIR: path.join(root, 'data') });
+    // Four separate processes, started together: each is the CLI's whole contract (exit code, stderr).
+    const [inline, noWait, down, badFlag] = await Promise.all([
+      runCli(['worker'], { DATA_DIR: path.join(root, 'data') }),
+      runCli(['ingest', '--no-wait', programme], { DATA_DIR: path.join(root, 'data') }),
+      runCli(['worker'], { ...env, REDIS_URL: 'redis://127.0.0.1:1' }),
+      runCli(['worker', '--concurrency', '0'], env),
+    ]);
     expect(inline.code).toBe(2);
     expect(inline.stderr).toMatch(/^error: worker needs the shared queue: set QUEUE=bullmq and REDIS_URL/);
-    const noWait = await runCli(['ingest', '--no-wait', programme], { DATA_DIR: path.join(root, 'data') });
     expect(noWait.code).toBe(2);
     expect(noWait.stderr).toMatch(/^error: --no-wait needs the shared queue/);
-    const down = await runCli(['worker'], { ...env, REDIS_URL: 'redis://127.0.0.1:1' });
     expect(down.code).toBe(2);
     expect(down.stderr.trim()).toMatch(/^error: queue unavailable: Redis at redis:\/\/127\.0\.0\.1:1 does not answer \(.*\); start it or fix REDIS_URL$/);
-    const badFlag = await runCli(['worker', '--concurrency', '0'], env);
     expect(badFlag.code).toBe(2);
     expect(badFlag.stderr).toMatch(/--concurrency must be a whole number from 1 to 64/);
   }, 60_000);
@@ -58,15 +68,33 @@ describe('the worker command', () => {
     renameSync(path.join(root, 'talks'), path.join(root, 'talks-away'));
 
     const first = startCli(['worker', '--lock-seconds', '5'], env);
+    workers.push(first.child);
     let firstErr = '';
     first.child.stderr?.on('data', (chunk: Buffer) => (firstErr += chunk.toString()));
     const stderr = (): string => firstErr;
+    // The long item's ffmpeg, found as soon as its transcode starts and held still (SIGSTOP): the
+    // step is certainly running when the signals arrive, however short the recording.
+    const held = holdTranscode(first, 'longue');
+    held.catch(() => {}); // awaited below: a failure is told there
     // Later steps come before other items' first ones: the short item is done before the long one starts.
     await until(() => first.stdout().includes('absente: ingested in'), 60_000, 'the short item');
-    await until(() => first.stdout().includes('longue: transcode-video started'), 60_000, 'the long transcode');
+    paused = await held;
+    expect(first.stdout()).not.toContain('longue: transcode-video done');
     first.child.kill('SIGTERM');
     await until(() => stderr().includes('SIGTERM: taking no more jobs, finishing 1'), 10_000, 'the first signal');
     first.child.kill('SIGTERM');
+    // Handed back while its ffmpeg is still held: waiting again before the step could have ended.
+    const watch = new BullmqJobQueue({ url: redis.url });
+    try {
+      await until(async () => {
+        const { counts } = await watch.overview();
+        return counts.waiting === 1 && counts.active === 0 ? true : null;
+      }, 30_000, 'the step handed back');
+    } finally {
+      await watch.close();
+    }
+    // Let go: the worker exits once the step it no longer holds has ended.
+    release(paused, 'SIGCONT');
     const stopped = await first.done;
     expect(stopped.code).toBe(0);
     expect(stopped.stderr).toContain('SIGTERM: handing 1 job(s) back to the queue');
@@ -80,6 +108,7 @@ describe('the worker command', () => {
     expect(status.stdout).toMatch(/Queue: 1 waiting, 0 active, 0 to retry, 1 done, 0 failed/);
 
     const second = startCli(['worker'], env);
+    workers.push(second.child);
     const queue = new BullmqJobQueue({ url: redis.url });
     try {
       await until(async () => ((await queue.overview()).counts.completed === 2 ? true : null), 120_000, 'both jobs done');
@@ -94,3 +123,63 @@ describe('the worker command', () => {
     expect(run.code).toBe(0);
   }, 240_000);
 });
+
+/**
+ * Waits for worker to print "<id>: transcode-video started" (told at once, not polled), then for
+ * its HLS ladder ffmpeg to appear, and stops it (SIGSTOP) mid-work.
+ */
+async function holdTranscode(worker: { child: ChildProcess; stdout: () => string }, id: string): Promise<{ pid: number; cmdline: string }> {
+  const marker = `${id}: transcode-video started`;
+  await new Promise<void>((resolve, reject) => {
+    const check = (): void => {
+      if (!worker.stdout().includes(marker)) return;
+      off();
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`timed out waiting for "${marker}"`));
+    }, 120_000);
+    const off = (): void => {
+      clearTimeout(timer);
+      worker.child.stdout?.off('data', check);
+    };
+    worker.child.stdout?.on('data', check);
+    check();
+  });
+  for (;;) {
+    const found = ladderOf(worker.child.pid ?? -1, id);
+    if (found) {
+      process.kill(found.pid, 'SIGSTOP');
+      return found;
+    }
+    if (worker.stdout().includes(`${id}: transcode-video done`) || worker.child.exitCode !== null) throw new Error(`${id}: the transcode ended before its ffmpeg was seen running`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** The HLS ladder ffmpeg that process `parent` runs for item `id`, if it runs now (Linux /proc). */
+function ladderOf(parent: number, id: string): { pid: number; cmdline: string } | null {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // "pid (comm) state ppid …": the name may hold spaces or parentheses, the fields after its last ")" do not.
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== parent) continue;
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmdline.includes('ffmpeg') && cmdline.includes(`${id}-`) && cmdline.includes('.m3u8')) return { pid: Number(entry), cmdline };
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return null;
+}
+
+/** Signals a process held by SIGSTOP if it still runs (the same command line: never a process that took its PID since). */
+function release(held: { pid: number; cmdline: string }, signal: 'SIGCONT' | 'SIGKILL'): void {
+  try {
+    if (readFileSync(`/proc/${held.pid}/cmdline`, 'utf8') === held.cmdline) process.kill(held.pid, signal);
+  } catch {
+    // already gone
+  }
+}
