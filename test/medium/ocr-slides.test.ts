@@ -47,8 +47,9 @@ async function slideVideo(name: string, slides: readonly Slide[], numbers: reado
     pngs.push(png);
   }
   const out = join(root, `${name}.mp4`);
-  // 10 fps: a slide show is still pictures, and fewer frames keep the test quick.
-  const inputs = pngs.flatMap((png) => ['-loop', '1', '-framerate', '10', '-t', String(SECONDS_EACH), '-i', png]);
+  // 2 fps: a slide show is still pictures, and fewer frames keep the ladder quick (the scene branch
+  // samples 4 a second either way; scene-branch.test.ts proves it on 30 fps).
+  const inputs = pngs.flatMap((png) => ['-loop', '1', '-framerate', '2', '-t', String(SECONDS_EACH), '-i', png]);
   const concat = `${pngs.map((_, i) => `[${i}:v]`).join('')}concat=n=${pngs.length}:v=1:a=0,format=yuv420p[v]`;
   await run('ffmpeg', ['-y', '-loglevel', 'error', ...inputs, '-filter_complex', concat, '-map', '[v]', '-c:v', 'libx264', '-preset', 'ultrafast', out]);
   return out;

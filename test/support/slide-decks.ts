@@ -17,7 +17,7 @@ export interface DeckSlide {
 export interface DeckOptions {
   width?: number;
   height?: number;
-  /** Frames per second of the video: slides are still, so 2–5 keeps long decks cheap to make and read. */
+  /** Frames per second of the video (0.5 is fine): slides are still, so a few keep long decks cheap to make and read. */
   fps?: number;
   /** Seconds between keyframes: noise pulses at each one. */
   gop?: number;
