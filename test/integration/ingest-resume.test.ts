@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseManifest, type Manifest } from '../../src/domain/manifest.js';
 import { runCli, startCli } from '../support/cli.js';
 import { makeAudioClip, makeVideoClip } from '../support/clips.js';
+import { startTestMeili, type TestMeili } from '../support/meili.js';
 
 const run = promisify(execFile);
 const HEADER = 'id,edition,date,title,kind,themes,speakers,language,licence,summary,media';
@@ -18,22 +19,34 @@ const programme = (podcastTitle: string, podcastSummary = ''): string =>
 describe('ingest is idempotent and resumes after SIGKILL', () => {
   let root: string;
   let env: Record<string, string>;
+  let meili: TestMeili;
   const manifestOf = (id: string): Manifest => parseManifest(readFileSync(path.join(env.DATA_DIR as string, 'items', id, 'manifest.json'), 'utf8'));
 
   beforeAll(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'mc-resume-'));
-    env = { DATA_DIR: path.join(root, 'data') };
+    // One search server for every run of the file (each command would otherwise start the
+    // archive's own in DATA_DIR): this file is about the store and the work folder.
+    meili = await startTestMeili();
+    env = { DATA_DIR: path.join(root, 'data'), MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.apiKey };
     mkdirSync(path.join(root, 'media'));
-    // Long enough (three renditions of a busy test pattern) to be killed in the middle of it.
-    await makeVideoClip(path.join(root, 'media/talk.mp4'), { seconds: 8, width: 1280, height: 720, pattern: 'testsrc' });
+    // 480p, for two renditions of a busy test pattern (the changed source below has one); the kill
+    // waits for the transcode's first bytes rather than for a clock, so a few seconds are enough
+    // to be killed in the middle of it.
+    await makeVideoClip(path.join(root, 'media/talk.mp4'), { seconds: 4, width: 854, height: 480, pattern: 'testsrc' });
     await makeAudioClip(path.join(root, 'media/podcast.mp3'), { seconds: 3, codecArgs: ['-c:a', 'libmp3lame'] });
     writeFileSync(path.join(root, 'programme.csv'), programme('Écouter les territoires'));
   }, 120_000);
 
+  afterAll(async () => {
+    await meili?.stop();
+  });
+
   it('leaves nothing visible when killed mid-transcode, then completes without duplicates', async () => {
     const first = startCli(['ingest', '--plain', path.join(root, 'programme.csv')], env);
     await waitFor(() => first.stdout().includes('conference: transcode-video…'), 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Killed while ffmpeg runs and has written part of the renditions into the work folder.
+    await waitFor(() => ffmpegWritingInto(env.DATA_DIR as string).length > 0 && partialOutputs(path.join(env.DATA_DIR as string, '.work', 'conference')) > 0, 60_000, 10);
+    expect(first.stdout()).not.toContain('conference: transcode-video done');
     first.child.kill('SIGKILL');
     const killed = await first.done;
     expect(killed.signal).toBe('SIGKILL');
@@ -69,15 +82,13 @@ describe('ingest is idempotent and resumes after SIGKILL', () => {
   }, 240_000);
 
   it('skips unchanged items, only rewrites the manifest for metadata, and re-encodes what embeds it', async () => {
-    const again = await runCli(['ingest', '--plain', path.join(root, 'programme.csv')], env);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/conference: unchanged/);
-    expect(again.stdout).toMatch(/podcast: unchanged/);
-
+    // The talk, untouched since the resumed run, is skipped (the podcast is, in the next test).
     const mp3Of = (): string => path.join(env.DATA_DIR as string, manifestOf('podcast').downloads.find((d) => d.format === 'mp3')?.key ?? 'missing');
     const before = statSync(mp3Of()).mtimeMs;
     writeFileSync(path.join(root, 'programme.csv'), programme('Écouter les territoires', 'Un épisode sur la médiation en zone rurale.'));
     const summarised = await runCli(['ingest', '--plain', path.join(root, 'programme.csv')], env);
+    expect(summarised.code).toBe(0);
+    expect(summarised.stdout).toMatch(/conference: unchanged/);
     expect(summarised.stdout).toMatch(/podcast: updated/);
     expect(manifestOf('podcast').summary).toBe('Un épisode sur la médiation en zone rurale.');
     expect(statSync(mp3Of()).mtimeMs).toBe(before);
@@ -93,16 +104,17 @@ describe('ingest is idempotent and resumes after SIGKILL', () => {
   }, 120_000);
 
   it('transcodes a changed source again and removes what the new version no longer has', async () => {
-    expect(manifestOf('conference').hls?.variants.map((v) => v.name)).toEqual(['720p', '480p', '360p']);
+    expect(manifestOf('conference').hls?.variants.map((v) => v.name)).toEqual(['480p', '360p']);
     await makeVideoClip(path.join(root, 'media/talk.mp4'), { seconds: 2, width: 640, height: 360 });
     const changed = await runCli(['ingest', '--plain', path.join(root, 'programme.csv')], env);
     expect(changed.code).toBe(0);
     expect(changed.stdout).toMatch(/conference: ingested/);
+    expect(changed.stdout).toMatch(/podcast: unchanged/);
     const manifest = manifestOf('conference');
     expect(manifest.hls?.variants.map((v) => v.name)).toEqual(['360p']);
     // The new revision has its own folder; the old one is gone with everything it had.
     const stored = listFiles(path.join(env.DATA_DIR as string, 'items', 'conference'));
-    expect(stored.filter((key) => key.includes('/hls/720p/'))).toEqual([]);
+    expect(stored.filter((key) => key.includes('/hls/480p/'))).toEqual([]);
     expect(new Set(stored.filter((key) => !key.endsWith('manifest.json')).map((key) => key.split('/')[2])).size).toBe(1);
     expect(manifest.media.duration).toBeLessThan(3);
   }, 120_000);
@@ -120,11 +132,22 @@ function ffmpegWritingInto(dir: string): number[] {
   });
 }
 
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+/** Bytes ffmpeg has written so far into the output folders of an item's work (renditions, download). */
+function partialOutputs(itemWork: string): number {
+  try {
+    return readdirSync(itemWork, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && /\.(ts|mp4)$/.test(e.name) && path.join(e.parentPath, e.name).split(path.sep).includes('out'))
+      .reduce((sum, e) => sum + statSync(path.join(e.parentPath, e.name)).size, 0);
+  } catch {
+    return 0; // not there yet, or a file went while we looked: ask again
+  }
+}
+
+async function waitFor(condition: () => boolean, timeoutMs: number, everyMs = 50): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
 
