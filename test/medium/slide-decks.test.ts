@@ -111,9 +111,10 @@ describe('slide changes and slide text on generated decks', () => {
   });
 
   it('gives moving footage neither chapters nor slide text', async () => {
-    // testsrc2 moves in every sample: 4 s of it is footage as surely as 20 s (the moving share is what counts).
-    const source = await makeVideoClip(join(root, 'footage.mp4'), { width: 1280, height: 720, seconds: 4, audio: false, fps: 25 });
-    const ctx = context(source, 'footage', { width: 1280, height: 720, duration: 4 });
+    // testsrc2 moves in every sample: 4 s of it is footage as surely as 20 s (the moving share is
+    // what counts), and at 640×360 (the scene branch's own width) its ladder is one rung.
+    const source = await makeVideoClip(join(root, 'footage.mp4'), { width: 640, height: 360, seconds: 4, audio: false, fps: 25 });
+    const ctx = context(source, 'footage', { width: 640, height: 360, duration: 4 });
     const { chapters, ocr } = await ingestSteps(ctx);
     expect(chapters).toEqual({});
     expect(ocr).toEqual({});
