@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
 import { translate } from '../../src/http/i18n/messages.js';
 import { urlFor } from '../../src/http/urls.js';
-import { axeViolations, collectPageErrors, horizontalOverflow, launchBrowser, openPage, type ViewportName } from '../support/browser.js';
+import { collectPageErrors, horizontalOverflow, launchBrowser, openPage, type ViewportName } from '../support/browser.js';
+import { axeViolationsInPage } from '../support/page-audit.js';
 import { runCli } from '../support/cli.js';
 import { makeVideoClip } from '../support/clips.js';
 import type { DomDocument, DomMedia } from '../support/dom.js';
@@ -233,7 +234,7 @@ describe('listen only, data saver and quality in a real browser', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('player-quality');
     expect(await page.locator('#player-streams-sizes').textContent()).toMatch(locale === 'fr' ? /^vidéo ~ .+\/h, son seul ~ .+\/h$/ : /^video ~ .+\/h, listen only ~ .+\/h$/);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolationsInPage(page)).toEqual([]);
     expect(await horizontalOverflow(page)).toBeNull();
     expect(errors).toEqual([]);
     await close();
