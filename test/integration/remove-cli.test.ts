@@ -1,6 +1,7 @@
-import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
 import { ingestCommand } from '../../src/cli/commands/ingest.js';
@@ -8,7 +9,6 @@ import { removeCommand } from '../../src/cli/commands/remove.js';
 import { manifestKey } from '../../src/domain/manifest.js';
 import { parseTombstone } from '../../src/domain/tombstone.js';
 import { tombstoneKey } from '../../src/services/archive/tombstones.js';
-import { SHORT_SAMPLE_DIR } from '../global-setup.js';
 import { runCli } from '../support/cli.js';
 import { commandRefusal, runCommand } from '../support/cli-in-process.js';
 import { startTestMeili, type TestMeili } from '../support/meili.js';
@@ -100,6 +100,14 @@ describe('remove: the notice it leaves', () => {
   });
 });
 
+/** A one-page PDF with a line of text: a document whose ingest renders and reads a single page. */
+async function onePagePdf(file: string, text: string): Promise<void> {
+  const pdf = await PDFDocument.create();
+  const page = pdf.addPage([595.28, 841.89]);
+  page.drawText(text, { x: 72, y: 760, size: 24, font: await pdf.embedFont(StandardFonts.Helvetica) });
+  writeFileSync(file, await pdf.save());
+}
+
 describe('ingest after a removal', () => {
   it('refuses the removed row with one line naming the row and the tombstone, ingests the others; --restore brings it back and deletes the tombstone', async () => {
     // The sample edition's magazine, as its ingest left it (test/support/sample-archive.ts), is the archive.
@@ -109,8 +117,9 @@ describe('ingest after a removal', () => {
     const env = { DATA_DIR: dataDir, ...search };
     cpSync(path.join(sampleArchiveDir(), 'items', MAGAZINE), path.join(dataDir, 'items', MAGAZINE), { recursive: true });
     const folder = fresh();
-    copyFileSync(path.join(SHORT_SAMPLE_DIR, 'documents/magazine-nec-2025.pdf'), path.join(folder, 'magazine.pdf'));
-    copyFileSync(path.join(SHORT_SAMPLE_DIR, 'talks/mediation-numerique-et-ia.pdf'), path.join(folder, 'diapos.pdf'));
+    // The rows' documents: one page each (what the ingest does with a PDF's pages is not the point here).
+    await onePagePdf(path.join(folder, 'magazine.pdf'), 'Le magazine de Numerique en Commun[s]');
+    await onePagePdf(path.join(folder, 'diapos.pdf'), 'Les diapositives de la table ronde');
     const header = 'id,edition,date,title,kind,language,licence,media\n';
     const magazine = `${MAGAZINE},2025 Strasbourg,2025-10-30,Le magazine,document,fr,Etalab-2.0,magazine.pdf\n`;
     const slides = '2025-strasbourg-diapos,2025 Strasbourg,2025-10-30,Les diapositives,document,fr,Etalab-2.0,diapos.pdf\n';
