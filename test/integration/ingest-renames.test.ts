@@ -1,12 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
+import type { MeiliServer } from '../../src/adapters/search-index/meilisearch-process.js';
 import { parseManifest, type Manifest } from '../../src/domain/manifest.js';
+import { startArchiveMeili, startWebOnArchive } from '../support/archive-meili.js';
 import { runCli, type CliRun } from '../support/cli.js';
 import { makeVideoClip } from '../support/clips.js';
-import { startWebOver, type TestWeb } from '../support/web.js';
 
 /** Default ids: `<edition>-<slug(title)>`, so a fixed typo in a title changes the id. */
 const TYPO_ID = '2025-strasbourg-mediation-numerque-et-ia';
@@ -16,7 +17,9 @@ const OTHER_ID = '2025-strasbourg-guichets-de-proximite';
 /**
  * A programme without an id column, ingested, then its title corrected: the corrected row is
  * refused (it would be a second item of the same recording) with what to do; listing the old
- * id as an alias renames the item, and the old id then answers 301.
+ * id as an alias renames the item, and the old id then answers 301. The archive's own Meilisearch
+ * is started once, before the first ingest: every command on the archive uses it (as beside a
+ * running site), and the site is served over it, with what the ingests indexed.
  */
 describe('a title fixed in a programme without ids', () => {
   let root: string;
@@ -27,6 +30,9 @@ describe('a title fixed in a programme without ids', () => {
   let itemsAfterFix: string[];
   let other: Manifest;
   let firstTitle: string;
+  let search: CliRun;
+  let meili: MeiliServer;
+  let site: Awaited<ReturnType<typeof startWebOnArchive>>;
 
   const programme = (rows: string[], header = 'edition,date,title,kind,media'): string => {
     const file = path.join(root, 'programme.csv');
@@ -41,8 +47,11 @@ describe('a title fixed in a programme without ids', () => {
     root = mkdtempSync(path.join(tmpdir(), 'mc-renames-'));
     dataDir = path.join(root, 'data');
     mkdirSync(path.join(root, 'media'));
-    await makeVideoClip(path.join(root, 'media/ia.mp4'), { seconds: 2, width: 320, height: 180 });
-    await makeVideoClip(path.join(root, 'media/guichets.mp4'), { seconds: 2, width: 320, height: 180, pattern: 'testsrc' });
+    [meili] = await Promise.all([
+      startArchiveMeili(dataDir),
+      makeVideoClip(path.join(root, 'media/ia.mp4'), { seconds: 1, width: 320, height: 180 }),
+      makeVideoClip(path.join(root, 'media/guichets.mp4'), { seconds: 1, width: 320, height: 180, pattern: 'testsrc' }),
+    ]);
     const otherRow = '2025 Strasbourg,2025-10-29,Guichets de proximité,talk,media/guichets.mp4';
     first = await ingest(programme([`2025 Strasbourg,2025-10-29,Médiation numérque et IA,talk,media/ia.mp4`, otherRow]));
     other = manifestOf(OTHER_ID);
@@ -57,7 +66,15 @@ describe('a title fixed in a programme without ids', () => {
       // An alias on an item already archived under its id: metadata only.
       `${otherRow},2025-strasbourg-guichets`,
     ], 'edition,date,title,kind,media,aliases'));
+    // Search through the CLI, and the site over the same archive and index, side by side.
+    [search, site] = await Promise.all([runCli(['search', 'médiation', '--json'], { DATA_DIR: dataDir }), startWebOnArchive(new FsBlobStore(dataDir), meili)]);
   }, 300_000);
+
+  afterAll(async () => {
+    await site?.close();
+    await meili?.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
 
   it('first ingests both rows under their default ids', () => {
     expect(first.code, first.stderr).toBe(0);
@@ -94,23 +111,14 @@ describe('a title fixed in a programme without ids', () => {
     expect(renamed.stdout).not.toMatch(new RegExp(`^${OTHER_ID}: transcode-video`, 'm'));
   });
 
-  it('leaves search with the new id only', async () => {
-    const search = await runCli(['search', 'médiation', '--json'], { DATA_DIR: dataDir });
+  it('leaves search with the new id only', () => {
     expect(search.code, search.stderr).toBe(0);
     const ids = (JSON.parse(search.stdout) as { items: { id: string }[] }).items.map((i) => i.id);
     expect(ids).toContain(FIXED_ID);
     expect(ids).not.toContain(TYPO_ID);
-  }, 60_000);
+  });
 
   describe('on the website', () => {
-    let site: TestWeb;
-    beforeAll(async () => {
-      site = await startWebOver(new FsBlobStore(dataDir));
-    }, 60_000);
-    afterAll(async () => {
-      await site?.close();
-    });
-
     it('answers the old id with 301 to the new one, and the item under its new id', async () => {
       for (const [asked, location] of [
         [`/talks/${TYPO_ID}?t=1`, `/talks/${FIXED_ID}?t=1`],

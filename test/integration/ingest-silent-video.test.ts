@@ -6,14 +6,15 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
+import type { MeiliServer } from '../../src/adapters/search-index/meilisearch-process.js';
 import { parseManifest, type Manifest } from '../../src/domain/manifest.js';
+import { startArchiveMeili, startWebOnArchive } from '../support/archive-meili.js';
 import { runCli, type CliRun } from '../support/cli.js';
 import { makeAudioClip, makeVideoClip } from '../support/clips.js';
-import { startWebOver, type TestWeb } from '../support/web.js';
 
 const run = promisify(execFile);
 const HEADER = 'id,edition,date,title,kind,themes,speakers,language,licence,summary,media,captions,audio_description';
-const SUBTITLES = ['WEBVTT', '', '00:00:00.200 --> 00:00:01.800', 'Bonjour, je présente le projet en LSF.', ''].join('\n');
+const SUBTITLES = ['WEBVTT', '', '00:00:00.100 --> 00:00:00.900', 'Bonjour, je présente le projet en LSF.', ''].join('\n');
 
 /** Stream types as ffprobe sees them in a file or a playlist ("video", "audio"…). */
 async function streamTypes(file: string): Promise<string[]> {
@@ -25,14 +26,17 @@ async function streamTypes(file: string): Promise<string[]> {
  * Recordings without a sound track (a talk in sign language, a silent demonstration with its
  * described audio) through the real CLI, beside an audio-only file declared as a talk: the silent
  * ones are published without sound, with a warning; the audio-only one is still refused with its cause.
+ * The archive's own Meilisearch is started first: ingest and status use it, and the site is served over it.
  */
 describe('ingest of a video without sound', () => {
   let root: string;
   let dataDir: string;
   let cli: CliRun;
+  let status: CliRun;
   let signed: Manifest;
   let demo: Manifest;
-  let site: TestWeb;
+  let meili: MeiliServer;
+  let site: Awaited<ReturnType<typeof startWebOnArchive>>;
   const manifest = (id: string): Manifest => parseManifest(readFileSync(path.join(dataDir, 'items', id, 'manifest.json'), 'utf8'));
   const stored = (key: string): string => path.join(dataDir, key);
 
@@ -40,10 +44,13 @@ describe('ingest of a video without sound', () => {
     root = mkdtempSync(path.join(tmpdir(), 'mc-silent-'));
     dataDir = path.join(root, 'data');
     mkdirSync(path.join(root, 'talks'));
-    await makeVideoClip(path.join(root, 'talks/lsf.mp4'), { seconds: 2, width: 320, height: 180, audio: false });
-    await makeVideoClip(path.join(root, 'talks/demo.mp4'), { seconds: 2, width: 320, height: 180, audio: false });
-    await makeAudioClip(path.join(root, 'talks/demo.ad.m4a'), { seconds: 2, codecArgs: ['-c:a', 'aac'] });
-    await makeAudioClip(path.join(root, 'talks/podcast.mp4'), { seconds: 2, codecArgs: ['-c:a', 'aac'] });
+    [meili] = await Promise.all([
+      startArchiveMeili(dataDir),
+      makeVideoClip(path.join(root, 'talks/lsf.mp4'), { seconds: 1, width: 320, height: 180, audio: false }),
+      makeVideoClip(path.join(root, 'talks/demo.mp4'), { seconds: 1, width: 320, height: 180, audio: false }),
+      makeAudioClip(path.join(root, 'talks/demo.ad.m4a'), { seconds: 1, codecArgs: ['-c:a', 'aac'] }),
+      makeAudioClip(path.join(root, 'talks/podcast.mp4'), { seconds: 1, codecArgs: ['-c:a', 'aac'] }),
+    ]);
     writeFileSync(path.join(root, 'talks/lsf.fr.vtt'), SUBTITLES);
     const row = (id: string, media: string, captions = '', description = ''): string =>
       `${id},2025 Strasbourg,2025-10-29,Conférence ${id},talk,Accessibilité,Awa Diallo (Signes),fr,CC-BY-4.0,,${media},${captions},${description}`;
@@ -56,11 +63,12 @@ describe('ingest of a video without sound', () => {
     cli = await runCli(['ingest', '--plain', path.join(root, 'programme.csv')], { DATA_DIR: dataDir });
     signed = manifest('muet-lsf');
     demo = manifest('muet-demo');
-    site = await startWebOver(new FsBlobStore(dataDir));
+    [status, site] = await Promise.all([runCli(['status'], { DATA_DIR: dataDir }), startWebOnArchive(new FsBlobStore(dataDir), meili)]);
   }, 300_000);
 
   afterAll(async () => {
     await site?.close();
+    await meili?.stop();
     await rm(root, { recursive: true, force: true });
   });
 
@@ -75,10 +83,9 @@ describe('ingest of a video without sound', () => {
     expect(signed.warnings).toEqual(['talks/lsf.mp4: the recording has no sound track; published without sound']);
   });
 
-  it('is listed by status as without sound, not as waiting for a speech-to-text model', async () => {
-    const status = await runCli(['status'], { DATA_DIR: dataDir });
-    expect(status.stdout).toMatch(/muet-demo +talk +0:02 +no sound /);
-    expect(status.stdout).toMatch(/muet-lsf +talk +0:02 +reviewed /);
+  it('is listed by status as without sound, not as waiting for a speech-to-text model', () => {
+    expect(status.stdout).toMatch(/muet-demo +talk +0:01 +no sound /);
+    expect(status.stdout).toMatch(/muet-lsf +talk +0:01 +reviewed /);
     expect(status.stdout).not.toMatch(/No transcript for/);
   });
 

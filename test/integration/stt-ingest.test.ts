@@ -28,6 +28,7 @@ describe('speech-to-text in ingest', () => {
   let statusWithout: CliRun;
   let withModel: CliRun;
   let statusWith: CliRun;
+  let refused: CliRun;
   const manifest = (id: string): Manifest => parseManifest(readFileSync(path.join(dataDir, 'items', id, 'manifest.json'), 'utf8'));
   const lastIngest = (): { outcomes: { id: string; status: string }[] } => JSON.parse(readFileSync(path.join(dataDir, '.state/last-ingest.json'), 'utf8'));
 
@@ -36,21 +37,27 @@ describe('speech-to-text in ingest', () => {
     dataDir = path.join(root, 'data');
     model = await ensureTinyWhisperModel(path.resolve('test/.fixtures/whisper'));
     mkdirSync(path.join(root, 'podcasts'));
-    for (const [name, text] of [['bavard', 'Bonjour et bienvenue dans ce podcast sur les communs numériques.'], ['sous-titre', 'Bonjour à toutes et à tous.']]) {
+    // A short sentence each (about 2 s): one window for whisper, whatever the length.
+    await Promise.all([['bavard', 'Bienvenue dans ce podcast sur les communs.'], ['sous-titre', 'Bonjour à toutes et à tous.']].map(async ([name, text]) => {
       const wav = path.join(root, `${name}.wav`);
       await run('espeak-ng', ['-v', 'fr', '-w', wav, text as string]);
       await run('ffmpeg', ['-y', '-hide_banner', '-loglevel', 'error', '-i', wav, '-c:a', 'libmp3lame', '-q:a', '6', path.join(root, 'podcasts', `${name}.mp3`)]);
-    }
+    }));
     writeFileSync(path.join(root, 'podcasts/sous-titre.fr.vtt'), 'WEBVTT\n\n00:00:00.100 --> 00:00:01.900\nBonjour à toutes et à tous.\n');
     const row = (id: string, media: string, captions: string): string =>
       `${id},2025 Strasbourg,2025-10-29,Podcast ${id},podcast,Communs & souveraineté,Julien Moreau (Radio Communs),fr,CC-BY-4.0,,${media},${captions}`;
     writeFileSync(path.join(root, 'programme.csv'), `${[HEADER, row('bavard', 'podcasts/bavard.mp3', ''), row('sous-titre', 'podcasts/sous-titre.mp3', 'fr:podcasts/sous-titre.fr.vtt')].join('\n')}\n`);
 
+    // A model file that is not there, on another DATA_DIR: refused before any work, so run beside the rest.
+    const refusing = runCli(['ingest', '--plain', path.join(root, 'programme.csv')], {
+      DATA_DIR: path.join(root, 'other'), TRANSCRIBER: 'whisper', TRANSCRIBER_MODEL: path.join(root, 'ggml-base.bin'),
+    });
     withoutModel = await runCli(['ingest', '--plain', path.join(root, 'programme.csv')], { DATA_DIR: dataDir, TRANSCRIBER: 'none' });
     statusWithout = await runCli(['status'], { DATA_DIR: dataDir });
     before = { bavard: manifest('bavard'), 'sous-titre': manifest('sous-titre') };
     withModel = await runCli(['ingest', '--plain', path.join(root, 'programme.csv')], { DATA_DIR: dataDir, TRANSCRIBER: 'whisper', TRANSCRIBER_MODEL: model });
     statusWith = await runCli(['status', '--json'], { DATA_DIR: dataDir });
+    refused = await refusing;
   }, 300_000);
 
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -108,10 +115,7 @@ describe('speech-to-text in ingest', () => {
     });
   });
 
-  it('refuses a model file that is not there, before any work, naming the setting', async () => {
-    const refused = await runCli(['ingest', '--plain', path.join(root, 'programme.csv')], {
-      DATA_DIR: path.join(root, 'other'), TRANSCRIBER: 'whisper', TRANSCRIBER_MODEL: path.join(root, 'ggml-base.bin'),
-    });
+  it('refuses a model file that is not there, before any work, naming the setting', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/TRANSCRIBER_MODEL: .*ggml-base\.bin: file not found/);
   });
