@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MeilisearchIndex } from '../../src/adapters/search-index/meilisearch-index.js';
 import { startLocalMeilisearch, type MeiliServer } from '../../src/adapters/search-index/meilisearch-process.js';
+import { scratchParent } from './scratch.js';
 
 /**
  * A real Meilisearch for one test file: its own temporary folder and free loopback port,
@@ -21,8 +22,10 @@ export interface TestMeili {
   stop(): Promise<void>;
 }
 
-export async function startTestMeili(): Promise<TestMeili> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'mc-meili-'));
+/** `inMemory`: its folder on a tmpfs where there is one (see scratchParent): no task waits for the disk. */
+export async function startTestMeili(options: { inMemory?: boolean } = {}): Promise<TestMeili> {
+  const parent = options.inMemory ? scratchParent() : tmpdir();
+  const dataDir = mkdtempSync(path.join(parent, 'mc-meili-'));
   const server = await startLocalMeilisearch({ dataDir });
   if (!server.owned || server.pid === null) throw new Error(`a Meilisearch already runs on ${dataDir}`);
   const clients: MeilisearchIndex[] = [];
