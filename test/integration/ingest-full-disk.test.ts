@@ -2,9 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestCommand } from '../../src/cli/commands/ingest.js';
+import { statusCommand } from '../../src/cli/commands/status.js';
 import { parseManifest, type Manifest } from '../../src/domain/manifest.js';
 import { SHORT_SAMPLE_DIR } from '../global-setup.js';
 import { runCli, type CliRun } from '../support/cli.js';
+import { runCommand } from '../support/cli-in-process.js';
 import { startTestMeili, type TestMeili } from '../support/meili.js';
 import { sampleProgramme } from '../support/sample-programme.js';
 import { mountTmpfs, tmpfsProblem, type Tmpfs } from '../support/tmpfs.js';
@@ -106,7 +109,8 @@ describe.skipIf(problem !== null)(`ingest on a disk that fills up${problem ? ` (
   });
 
   it('status shows the room left in the store and work folders, and warns under DISK_WARN_FREE_MB', async () => {
-    const json = await runCli(['status', '--json'], env);
+    // --json in this process (the command's own function); the text through the spawned CLI.
+    const json = await runCommand(statusCommand, ['--json'], env);
     const { disk: room } = JSON.parse(json.stdout) as { disk: { warnBelowBytes: number; folders: { place: string; path: string; freeBytes: number; low: boolean }[] } };
     expect(room.warnBelowBytes).toBe(2048 * 1024 * 1024);
     expect(room.folders.map((f) => [f.place, f.path, f.low])).toEqual([['store', disk, true], ['work', path.join(disk, '.work'), true]]);
@@ -121,7 +125,8 @@ describe.skipIf(problem !== null)(`ingest on a disk that fills up${problem ? ` (
     const failed = /^error: ([a-z0-9-]+): disk full/m.exec(first.stderr)?.[1] as string;
     const keptSteps = allFiles(path.join(disk, 'staging', failed)).filter((f) => /\/steps\/[^/]+\.json$/.test(f)).length;
     small.resize(LARGE_DISK);
-    const again = await runCli(['ingest', '--plain', programme.file], env);
+    // The same command, in this process (the command's own function): the first run, spawned, proved the entry point.
+    const again = await runCommand(ingestCommand, ['--plain', programme.file], env);
     expect(again.stderr).not.toMatch(/^error/m);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(new RegExp(`${ROWS.length - before.length} ingested, 0 updated, ${before.length} unchanged, 0 failed — `));

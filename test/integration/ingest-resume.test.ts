@@ -5,8 +5,11 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestCommand } from '../../src/cli/commands/ingest.js';
+import { statusCommand } from '../../src/cli/commands/status.js';
 import { parseManifest, type Manifest } from '../../src/domain/manifest.js';
 import { runCli, startCli } from '../support/cli.js';
+import { runCommand } from '../support/cli-in-process.js';
 import { makeAudioClip, makeVideoClip } from '../support/clips.js';
 import { startTestMeili, type TestMeili } from '../support/meili.js';
 
@@ -53,7 +56,9 @@ describe('ingest is idempotent and resumes after SIGKILL', () => {
     // ffmpeg dies with its parent: no orphan keeps writing into the folder the next run resumes in.
     await waitFor(() => ffmpegWritingInto(env.DATA_DIR as string).length === 0, 5_000);
     expect(existsSync(path.join(env.DATA_DIR as string, 'items/conference/manifest.json'))).toBe(false);
-    const status = JSON.parse((await runCli(['status', '--json'], env)).stdout) as { items: { id: string }[]; unfinished: { id: string; steps: string[] }[] };
+    // `status` and the runs after the resumed one in this process (the command's own function):
+    // the spawned runs here prove the entry point, its exit codes and its output.
+    const status = JSON.parse((await runCommand(statusCommand, ['--json'], env)).stdout) as { items: { id: string }[]; unfinished: { id: string; steps: string[] }[] };
     expect(status.items.map((i) => i.id)).not.toContain('conference');
     // What was done is in the storage, and said: the probe at least, not the transcode it was killed in.
     const stopped = status.unfinished.find((u) => u.id === 'conference');
@@ -68,7 +73,7 @@ describe('ingest is idempotent and resumes after SIGKILL', () => {
     expect(second.stdout).toContain('conference: probe reused from the previous run');
     expect(readdirSync(path.join(env.DATA_DIR as string, 'items')).sort()).toEqual(['conference', 'podcast']);
     expect(readdirSync(path.join(env.DATA_DIR as string, '.work'))).toEqual([]);
-    expect((JSON.parse((await runCli(['status', '--json'], env)).stdout) as { unfinished: unknown[] }).unfinished).toEqual([]);
+    expect((JSON.parse((await runCommand(statusCommand, ['--json'], env)).stdout) as { unfinished: unknown[] }).unfinished).toEqual([]);
     for (const id of ['conference', 'podcast']) {
       const manifest = manifestOf(id);
       for (const file of manifest.files) {
@@ -86,7 +91,7 @@ describe('ingest is idempotent and resumes after SIGKILL', () => {
     const mp3Of = (): string => path.join(env.DATA_DIR as string, manifestOf('podcast').downloads.find((d) => d.format === 'mp3')?.key ?? 'missing');
     const before = statSync(mp3Of()).mtimeMs;
     writeFileSync(path.join(root, 'programme.csv'), programme('Écouter les territoires', 'Un épisode sur la médiation en zone rurale.'));
-    const summarised = await runCli(['ingest', '--plain', path.join(root, 'programme.csv')], env);
+    const summarised = await runCommand(ingestCommand, ['--plain', path.join(root, 'programme.csv')], env);
     expect(summarised.code).toBe(0);
     expect(summarised.stdout).toMatch(/conference: unchanged/);
     expect(summarised.stdout).toMatch(/podcast: updated/);
@@ -95,7 +100,7 @@ describe('ingest is idempotent and resumes after SIGKILL', () => {
 
     // The title is written into the MP3's ID3 tags: a new title means new files.
     writeFileSync(path.join(root, 'programme.csv'), programme('"Écouter les territoires, épisode 1"'));
-    const renamed = await runCli(['ingest', '--plain', path.join(root, 'programme.csv')], env);
+    const renamed = await runCommand(ingestCommand, ['--plain', path.join(root, 'programme.csv')], env);
     expect(renamed.stdout).toMatch(/podcast: ingested/);
     expect(renamed.stdout).toMatch(/conference: unchanged/);
     expect(manifestOf('podcast').title).toBe('Écouter les territoires, épisode 1');
@@ -106,7 +111,7 @@ describe('ingest is idempotent and resumes after SIGKILL', () => {
   it('transcodes a changed source again and removes what the new version no longer has', async () => {
     expect(manifestOf('conference').hls?.variants.map((v) => v.name)).toEqual(['480p', '360p']);
     await makeVideoClip(path.join(root, 'media/talk.mp4'), { seconds: 2, width: 640, height: 360 });
-    const changed = await runCli(['ingest', '--plain', path.join(root, 'programme.csv')], env);
+    const changed = await runCommand(ingestCommand, ['--plain', path.join(root, 'programme.csv')], env);
     expect(changed.code).toBe(0);
     expect(changed.stdout).toMatch(/conference: ingested/);
     expect(changed.stdout).toMatch(/podcast: unchanged/);
