@@ -129,10 +129,18 @@ describe('search on the command line', () => {
     const other = fresh();
     await archive(other);
     const external = { DATA_DIR: other, MEILI_URL: own.url, MEILI_MASTER_KEY: own.apiKey };
-    expect((await runCli(['reindex'], external)).code).toBe(0);
-    const result = JSON.parse((await runCli(['search', 'fracture', '--json'], external)).stdout) as { total: number };
-    expect(result.total).toBe(2);
+    const reindex = await runCli(['reindex'], external);
+    expect([reindex.code, reindex.stderr]).toEqual([0, '']);
+    expect(reindex.stdout).toContain(`Reindexed 3 item(s) and 3 passage(s) in `);
+    expect(reindex.stdout).toContain(`(Meilisearch 1.21.0, ${own.url})\n`);
     expect((await runCli(['status'], external)).stdout).toContain(`Search: Meilisearch 1.21.0 (external, ${own.url}) — 3 item(s)`);
+    // What it indexed there answers there (`search` opens the index as `reindex` and `status` do).
+    const index = new MeilisearchIndex({ url: own.url, apiKey: own.apiKey, mode: 'external' });
+    try {
+      expect((await new SearchService(index).search({ q: 'fracture' })).total).toBe(2);
+    } finally {
+      await index.close();
+    }
     expect(existsSync(path.join(other, 'meili'))).toBe(false);
     await rm(other, { recursive: true, force: true });
   });
