@@ -1,12 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BullmqJobQueue } from '../../src/adapters/job-queue/bullmq-job-queue.js';
 import { runCli, startCli } from '../support/cli.js';
 import { makeVideoClip } from '../support/clips.js';
 import { startTestRedis, type TestRedis } from '../support/redis.js';
+import { scratchParent } from '../support/scratch.js';
 import { until } from '../support/wait.js';
 
 const HEADER = 'id,edition,date,title,kind,themes,speakers,language,licence,summary,media,captions';
@@ -22,7 +22,8 @@ describe('the worker command', () => {
   const workers: ChildProcess[] = [];
 
   beforeAll(async () => {
-    root = mkdtempSync(path.join(tmpdir(), 'mc-worker-'));
+    // On a tmpfs where there is one: the store fsyncs every file it writes (see scratchParent).
+    root = mkdtempSync(path.join(scratchParent(), 'mc-worker-'));
     mkdirSync(path.join(root, 'talks'));
     // Both short: the long item's transcode is held still (SIGSTOP) while the signals arrive, so its length proves nothing.
     [redis] = await Promise.all([
