@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MeilisearchIndex } from '../../src/adapters/search-index/meilisearch-index.js';
 import { startLocalMeilisearch, type MeiliServer } from '../../src/adapters/search-index/meilisearch-process.js';
+import { copySearchFolder } from './sample-search.js';
 import { scratchParent } from './scratch.js';
 
 /**
@@ -22,10 +23,14 @@ export interface TestMeili {
   stop(): Promise<void>;
 }
 
-/** `inMemory`: its folder on a tmpfs where there is one (see scratchParent): no task waits for the disk. */
-export async function startTestMeili(options: { inMemory?: boolean } = {}): Promise<TestMeili> {
+/**
+ * `inMemory`: its folder on a tmpfs where there is one (see scratchParent): no task waits for the disk.
+ * `from`: a stopped test Meilisearch's folder whose indexes it starts with (a copy; see sample-search.ts).
+ */
+export async function startTestMeili(options: { inMemory?: boolean; from?: string } = {}): Promise<TestMeili> {
   const parent = options.inMemory ? scratchParent() : tmpdir();
   const dataDir = mkdtempSync(path.join(parent, 'mc-meili-'));
+  if (options.from) await copySearchFolder(options.from, dataDir);
   const server = await startLocalMeilisearch({ dataDir });
   if (!server.owned || server.pid === null) throw new Error(`a Meilisearch already runs on ${dataDir}`);
   const clients: MeilisearchIndex[] = [];

@@ -4,6 +4,7 @@ import type { BlobStore } from '../../src/ports/blob-store.js';
 import { startWeb, type WebServer } from '../../src/http/start-web.js';
 import { SearchIndexer } from '../../src/services/search/indexer.js';
 import { startTestMeili, type TestMeili } from './meili.js';
+import { prebuiltSearchFor } from './sample-search.js';
 import { freshStore, writeItem, type ArchiveItem } from './search-archive.js';
 
 /** The website over a real store and a real Meilisearch, on a free port; stop it with close(). */
@@ -27,12 +28,16 @@ export async function startTestWeb(items: readonly ArchiveItem[], options: { sto
   return startWebOver(store, options.publicUrl);
 }
 
-/** A site over an existing store (e.g. a copy of the ingested sample edition): indexed, then served. */
+/**
+ * A site over an existing store (e.g. a copy of the ingested sample edition): indexed, then
+ * served. An unchanged copy of the sample starts from the index global setup built for it.
+ */
 export async function startWebOver<S extends BlobStore = FsBlobStore>(store: S, publicUrl?: string, mediaOrigin?: string): Promise<TestWeb<S>> {
-  const meili = await startTestMeili();
+  const prebuilt = store instanceof FsBlobStore ? await prebuiltSearchFor(store.root) : null;
+  const meili = await startTestMeili(prebuilt ? { from: prebuilt } : {});
   const index = meili.connect();
   await index.open();
-  await new SearchIndexer(store, index).reindex();
+  if (!prebuilt) await new SearchIndexer(store, index).reindex();
   const web = await startWeb({ store, index, port: 0, host: '127.0.0.1', publicUrl: publicUrl ?? null, mediaOrigin: mediaOrigin ?? null, media: new FluentFfmpegMediaTool(), log: () => {} });
   const url = `http://127.0.0.1:${web.port}`;
   return {
