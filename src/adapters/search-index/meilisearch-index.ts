@@ -229,7 +229,9 @@ export class MeilisearchIndex implements SearchIndex {
   private async readFormat(): Promise<number | null> {
     return this.guard('index format check', async () => {
       const document = await this.client.index(FORMAT).getDocument(FORMAT_ID).catch((error: unknown) => {
-        if (isNotFound(error)) return null;
+        // No format index, or one that another process has just made and not yet written
+        // (two workers opening a new archive's search at once): no format yet, either way.
+        if (isNotFound(error) || isNotFound(error, 'document_not_found')) return null;
         throw error;
       });
       const version = (document as { version?: unknown } | null)?.version;
@@ -319,10 +321,10 @@ export class MeilisearchIndex implements SearchIndex {
   }
 }
 
-function isNotFound(error: unknown): boolean {
+function isNotFound(error: unknown, what: 'index_not_found' | 'document_not_found' = 'index_not_found'): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { meiliCode?: unknown }).meiliCode;
-    if (code === 'index_not_found') return true;
+    if (code === what) return true;
   }
   return false;
 }
