@@ -184,7 +184,9 @@ describe.each(['fs', 's3'] as const)('ingest on two workers through the BullMQ q
 
   it('has the workers index what they publish', async () => {
     const stats = await fetch(`${meili.url}/indexes/items/stats`, { headers: { Authorization: `Bearer ${meili.apiKey}` } });
-    expect(((await stats.json()) as { numberOfDocuments: number }).numberOfDocuments).toBe(8);
+    // A worker never fails a job for search: what it could not index, it says on stderr.
+    const warnings = (await Promise.all(workers.map((w) => w.done))).flatMap((run) => run.stderr.split('\n').filter((l) => l.includes('search')));
+    expect(((await stats.json()) as { numberOfDocuments: number }).numberOfDocuments, warnings.join('\n')).toBe(8);
   });
 
   it('shows the queue in status: counts, and the failed job with its step and cause', async () => {
