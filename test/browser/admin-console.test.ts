@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordOperatorAction } from '../../src/services/operators/operator-log.js';
 import { addOperator } from '../../src/services/operators/operators.js';
 import type { DomDocument } from '../support/dom.js';
-import { collectPageErrors, horizontalOverflow, launchBrowser, openPage, VIEWPORTS } from '../support/browser.js';
-import { axeViolationsInPage } from '../support/page-audit.js';
+import { axeViolations, collectPageErrors, horizontalOverflow, launchBrowser, openPage, VIEWPORTS } from '../support/browser.js';
 import { copySampleArchive, removeArchiveCopy, sampleManifests } from '../support/sample-archive.js';
 import { startWebOver, type TestWeb } from '../support/web.js';
 
@@ -160,7 +159,7 @@ describe('the console’s pages are accessible', () => {
       expect(await page.locator('meta[name=robots]').getAttribute('content')).toBe('noindex, nofollow');
       for (const viewport of ['desktop', 'reflow'] as const) {
         await page.setViewportSize(VIEWPORTS[viewport]);
-        const violations = await axeViolationsInPage(page);
+        const violations = await axeViolations(page);
         expect.soft(violations, `${viewport}:\n${violations.join('\n')}`).toEqual([]);
         const overflow = await horizontalOverflow(page);
         expect.soft(overflow, `${viewport}: ${JSON.stringify(overflow)}`).toBeNull();

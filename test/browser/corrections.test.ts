@@ -7,8 +7,7 @@ import { readManifest, readStoredJson } from '../../src/services/archive/manifes
 import { readOperatorLog } from '../../src/services/operators/operator-log.js';
 import { addOperator } from '../../src/services/operators/operators.js';
 import type { DomDocument } from '../support/dom.js';
-import { collectPageErrors, horizontalOverflow, launchBrowser, openPage } from '../support/browser.js';
-import { axeViolationsInPage } from '../support/page-audit.js';
+import { axeViolations, collectPageErrors, horizontalOverflow, launchBrowser, openPage } from '../support/browser.js';
 import { copySampleArchive, removeArchiveCopy } from '../support/sample-archive.js';
 import { startWebOver, type TestWeb } from '../support/web.js';
 
@@ -39,7 +38,7 @@ afterAll(async () => {
 });
 
 async function expectAccessible(page: Page, what: string): Promise<void> {
-  expect(await axeViolationsInPage(page), what).toEqual([]);
+  expect(await axeViolations(page), what).toEqual([]);
 }
 
 /**

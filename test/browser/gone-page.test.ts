@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
 import { manifestKey } from '../../src/domain/manifest.js';
 import { writeTombstone } from '../../src/services/archive/tombstones.js';
-import { collectPageErrors, horizontalOverflow, launchBrowser, openPage } from '../support/browser.js';
-import { axeViolationsInPage } from '../support/page-audit.js';
+import { axeViolations, collectPageErrors, horizontalOverflow, launchBrowser, openPage } from '../support/browser.js';
 import type { DomDocument } from '../support/dom.js';
 import { freshStore, writeItem } from '../support/search-archive.js';
 import { describeVnu, vnuMessages } from '../support/vnu.js';
@@ -75,7 +74,7 @@ describe('the notice of a removed item in a real browser', () => {
     it('has no axe violations at 1280 and 320 px, declares its language, one h1, no error but its own 410, no sideways scroll at 320 px', async () => {
       for (const viewport of ['desktop', 'reflow'] as const) {
         const { page, errors } = await open(target.path, viewport);
-        const violations = await axeViolationsInPage(page);
+        const violations = await axeViolations(page);
         expect.soft(violations, `${viewport}:\n${violations.join('\n')}`).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(target.lang);
         expect(await page.locator('h1').count()).toBe(1);

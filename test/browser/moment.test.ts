@@ -2,8 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { urlFor } from '../../src/http/urls.js';
 import type { DomDocument, DomMedia } from '../support/dom.js';
-import { collectPageErrors, horizontalOverflow, launchBrowser, openPage, type PageOptions } from '../support/browser.js';
-import { axeViolationsInPage } from '../support/page-audit.js';
+import { axeViolations, collectPageErrors, horizontalOverflow, launchBrowser, openPage, type PageOptions } from '../support/browser.js';
 import { copySampleArchive, removeArchiveCopy, sampleManifests } from '../support/sample-archive.js';
 import { startWebOver, type TestWeb } from '../support/web.js';
 import { sampleItems } from './sample-pages.js';
@@ -176,7 +175,7 @@ describe('moments in a real browser', () => {
     ['fr, embed', urlFor('embed', 'fr', { id: TALK.id }, { t: '1,3' })],
   ])('has no axe violation and no sideways scroll at 320 px on a moment page (%s)', async (_name, path) => {
     const { page, errors, close } = await open(path, { viewport: 'reflow' });
-    const violations = await axeViolationsInPage(page);
+    const violations = await axeViolations(page);
     expect(violations, violations.join('\n')).toEqual([]);
     const overflow = await horizontalOverflow(page);
     expect(overflow, JSON.stringify(overflow)).toBeNull();

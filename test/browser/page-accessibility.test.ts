@@ -1,9 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomDocument, DomWindow } from '../support/dom.js';
-import { collectPageErrors, horizontalOverflow, launchBrowser, openPage } from '../support/browser.js';
+import { axeViolations, collectPageErrors, horizontalOverflow, launchBrowser, openPage } from '../support/browser.js';
 import { htmlcsErrors } from '../support/htmlcs.js';
-import { axeViolationsInPage } from '../support/page-audit.js';
 import { copySampleArchive, removeArchiveCopy, sampleManifests } from '../support/sample-archive.js';
 import { startWebOver, type TestWeb } from '../support/web.js';
 import { samplePages, type SamplePage } from './sample-pages.js';
@@ -73,7 +72,7 @@ describe('page templates in a real browser', () => {
       document.querySelector('main').append(link);
     })()`);
     expect((await horizontalOverflow(page))?.culprits.join(' ')).toContain('div.deliberately-wide');
-    expect((await axeViolationsInPage(page)).some((line) => line.startsWith('image-alt'))).toBe(true);
+    expect((await axeViolations(page)).some((line) => line.startsWith('image-alt'))).toBe(true);
     expect((await htmlcsErrors(page)).join('\n')).toContain('NoSuchID');
   });
 
@@ -85,7 +84,7 @@ describe('page templates in a real browser', () => {
       expect(await page.locator('h1').count()).toBe(1);
       if (target.shows) expect(await page.locator(target.shows).count(), `${target.path} shows ${target.shows}`).toBeGreaterThan(0);
       // Each checker reports on its own, so that one failing does not hide what the other finds.
-      const violations = await axeViolationsInPage(page);
+      const violations = await axeViolations(page);
       expect.soft(violations, violations.join('\n')).toEqual([]);
       // The browser reports the error status of the page itself; anything else is a fault.
       expect.soft(errors.filter((e) => !(target.status !== 200 && e.includes(`status of ${target.status}`)))).toEqual([]);
@@ -117,7 +116,7 @@ describe('page templates in a real browser', () => {
       const { page } = await load('reflow', target);
       const overflow = await horizontalOverflow(page);
       expect.soft(overflow, JSON.stringify(overflow)).toBeNull();
-      const violations = await axeViolationsInPage(page);
+      const violations = await axeViolations(page);
       expect(violations, violations.join('\n')).toEqual([]);
     });
   });

@@ -4,7 +4,6 @@ import type { Manifest } from '../../src/domain/manifest.js';
 import { urlFor } from '../../src/http/urls.js';
 import type { DomDocument, DomMedia, DomWindow } from '../support/dom.js';
 import { axeViolations, collectPageErrors, horizontalOverflow, launchBrowser, openPage, type PageOptions } from '../support/browser.js';
-import { axeViolationsInPage } from '../support/page-audit.js';
 import { putComfortTalk } from '../support/comfort-talk.js';
 import { copySampleArchive, removeArchiveCopy } from '../support/sample-archive.js';
 import { startWebOver, type TestWeb } from '../support/web.js';
@@ -165,7 +164,7 @@ describe('the visitor’s own comforts in a real browser', () => {
     expect(await link.textContent()).toBe('Les communs au quotidien');
     expect(await link.getAttribute('href')).toBe(talkPath);
     expect(await section.locator('#continue-list li').textContent()).toMatch(/arrêté à 0:1\d sur 0:30/);
-    const violations = await axeViolationsInPage(page);
+    const violations = await axeViolations(page);
     expect(violations, violations.join('\n')).toEqual([]);
     await page.locator('#continue-clear').click();
     expect(await section.locator('#continue-list li').count()).toBe(0);
@@ -336,7 +335,7 @@ describe('the visitor’s own comforts in a real browser', () => {
     await page.locator('#player-captions summary').click();
     await page.locator('#transcript-find-field').fill('numerique');
     await page.locator('#transcript-find-field').press('Enter');
-    let violations = await axeViolationsInPage(page);
+    let violations = await axeViolations(page);
     expect(violations, violations.join('\n')).toEqual([]);
     if (viewport === 'reflow') {
       const overflow = await horizontalOverflow(page);

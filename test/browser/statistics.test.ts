@@ -7,8 +7,7 @@ import { itemTotals, type ItemDay } from '../../src/services/stats/stats-counts.
 import { statsMonthOf } from '../../src/services/stats/stats-calendar.js';
 import { readMonth } from '../../src/services/stats/stats-reader.js';
 import type { DomDocument, DomMedia } from '../support/dom.js';
-import { collectPageErrors, horizontalOverflow, launchBrowser, openPage, VIEWPORTS } from '../support/browser.js';
-import { axeViolationsInPage } from '../support/page-audit.js';
+import { axeViolations, collectPageErrors, horizontalOverflow, launchBrowser, openPage, VIEWPORTS } from '../support/browser.js';
 import { copySampleArchive, removeArchiveCopy, sampleManifests } from '../support/sample-archive.js';
 import { until } from '../support/wait.js';
 import { startWebOver, type TestWeb } from '../support/web.js';
@@ -158,7 +157,7 @@ describe('statistics in Chromium', () => {
           // The same page resized: its media queries apply as on a fresh load.
           await page.setViewportSize(VIEWPORTS[viewport]);
           if (viewport === 'reflow') expect(await horizontalOverflow(page)).toBeNull();
-          const violations = await axeViolationsInPage(page);
+          const violations = await axeViolations(page);
           expect(violations, `${path} at ${viewport}:\n${violations.join('\n')}`).toEqual([]);
           if (route === 'statistics') {
             expect(await page.locator('table caption').count()).toBe(1);
@@ -188,7 +187,7 @@ describe('statistics in Chromium', () => {
       for (const viewport of ['desktop', 'reflow'] as const) {
         await page.setViewportSize(VIEWPORTS[viewport]);
         if (viewport === 'reflow') expect(await horizontalOverflow(page)).toBeNull();
-        const violations = await axeViolationsInPage(page);
+        const violations = await axeViolations(page);
         expect(violations, `${locale} console at ${viewport}:\n${violations.join('\n')}`).toEqual([]);
       }
       await page.setViewportSize(VIEWPORTS.desktop);

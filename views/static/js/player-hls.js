@@ -23,7 +23,7 @@ export async function attachHls(media) {
   const putBack = holdSources(media);
   const Hls = await loadScript(media.dataset.hlsSrc);
   if (!Hls || !Hls.isSupported()) {
-    putBack(true);
+    putBack();
     return null;
   }
 
@@ -42,8 +42,9 @@ export async function attachHls(media) {
   }
   hls.loadSource(source.src.split('#')[0]);
   hls.attachMedia(media);
-  // Back as they were, unused: the element now plays hls.js's source (its src attribute).
-  putBack(false);
+  // The <source> list stays out while hls.js plays: each time hls.js detaches the element (a new
+  // source: sound alone, back to the picture) it reloads it, and with the list back the browser's
+  // own HLS would start again beside hls.js (it fetched a 480p segment after "listen only").
   media.dataset.engine = 'hlsjs';
   return hls;
 }
@@ -58,14 +59,14 @@ export function savesData() {
   return Boolean(connection) && (connection.saveData === true || ['slow-2g', '2g', '3g'].includes(connection.effectiveType));
 }
 
-/** Takes the <source> list out and stops what the element loads; the function puts it back (and reloads it if asked). */
+/** Takes the <source> list out and stops what the element loads; the function puts it back and reloads it (hls.js cannot play). */
 function holdSources(media) {
   const sources = [...media.querySelectorAll('source')];
   for (const source of sources) source.remove();
   media.load();
-  return (reload) => {
+  return () => {
     media.prepend(...sources);
-    if (reload) media.load();
+    media.load();
   };
 }
 
