@@ -96,7 +96,11 @@ describe.each(['fs', 's3'] as const)('ingest on two workers through the BullMQ q
     const started = performance.now();
     const own = (n: number): Record<string, string> => (archive.separateMachines ? { DATA_DIR: path.join(root, `worker-${n}`) } : {});
     for (let i = 0; i < 2; i++) workers.push(startCli(['worker', '--lock-seconds', '5'], { ...env, ...own(i + 1) }));
-    await Promise.all(workers.map((w) => until(() => w.stdout().includes('waiting for jobs'), 60_000, 'worker ready')));
+    // A worker that exits or hangs before it is ready fails here with what it printed.
+    await Promise.all(workers.map((w, n) => Promise.race([
+      until(() => w.stdout().includes('waiting for jobs'), 60_000, `worker ${n + 1} ready`),
+      w.done.then((run) => { throw new Error(`worker ${n + 1} exited ${run.code} before it was ready: ${run.stderr.trim()}`); }),
+    ]).catch((error: unknown) => { throw new Error(`${(error as Error).message}\nstdout: ${w.stdout().trim()}`); })));
     const submitted = startCli(['ingest', '--plain', path.join(incoming, 'programme.csv')], env);
 
     // Kill a worker while it runs a step of a recording with at least one step done: the step

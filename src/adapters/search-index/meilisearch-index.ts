@@ -231,7 +231,7 @@ export class MeilisearchIndex implements SearchIndex {
       const document = await this.client.index(FORMAT).getDocument(FORMAT_ID).catch((error: unknown) => {
         // No format index, or one that another process has just made and not yet written
         // (two workers opening a new archive's search at once): no format yet, either way.
-        if (isNotFound(error) || isNotFound(error, 'document_not_found')) return null;
+        if (hasMeiliCode(error) || hasMeiliCode(error, 'document_not_found')) return null;
         throw error;
       });
       const version = (document as { version?: unknown } | null)?.version;
@@ -268,11 +268,16 @@ export class MeilisearchIndex implements SearchIndex {
   private async ensureExists(uid: string): Promise<boolean> {
     return this.guard(`creating ${uid}`, async () => {
       const exists = await this.client.getRawIndex(uid).then(() => true, (error: unknown) => {
-        if (isNotFound(error)) return false;
+        if (hasMeiliCode(error)) return false;
         throw error;
       });
-      if (!exists) await this.waitAll([this.client.createIndex(uid, { primaryKey: 'id' })]);
-      return !exists;
+      if (exists) return false;
+      // Two processes opening a new archive's search at once (two workers) both see it missing:
+      // the one whose creation comes second finds it made, which is what it wanted.
+      return this.waitAll([this.client.createIndex(uid, { primaryKey: 'id' })]).then(() => true, (error: unknown) => {
+        if (hasMeiliCode(error, 'index_already_exists')) return false;
+        throw error;
+      });
     });
   }
 
@@ -293,7 +298,7 @@ export class MeilisearchIndex implements SearchIndex {
     await this.guard('removing the unfinished indexes of a previous rebuild', async () => {
       for (const uid of ALL.map(next)) {
         await this.waitAll([this.client.deleteIndex(uid)]).catch((error: unknown) => {
-          if (!isNotFound(error)) throw error;
+          if (!hasMeiliCode(error)) throw error;
         });
       }
     });
@@ -321,7 +326,8 @@ export class MeilisearchIndex implements SearchIndex {
   }
 }
 
-function isNotFound(error: unknown, what: 'index_not_found' | 'document_not_found' = 'index_not_found'): boolean {
+/** Whether Meilisearch's code anywhere in the error's causes is `what`. */
+function hasMeiliCode(error: unknown, what: 'index_not_found' | 'document_not_found' | 'index_already_exists' = 'index_not_found'): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { meiliCode?: unknown }).meiliCode;
     if (code === what) return true;
