@@ -1,6 +1,6 @@
-import { loadConfig, type Config } from './config.js';
+import { loadConfig } from './config.js';
 import { AppError, ConfigError, describeError, UsageError } from './domain/errors.js';
-import { processIo, type CliIo } from './cli/io.js';
+import { processIo, type CliCommand, type CliIo } from './cli/io.js';
 
 const HELP = `Médiacommuns — the open archive of Numérique en Commun[s]
 
@@ -27,14 +27,12 @@ PUBLIC_URL, DEFAULT_LICENCE, DEFAULT_LANGUAGE, INGEST_CONCURRENCY, FFMPEG_PATH, 
 MEILI_URL…).
 Exit code: 0 all good, 1 some items failed, 2 bad usage or configuration.`;
 
-type CommandRun = (args: string[], config: Readonly<Config>, io: CliIo) => Promise<number>;
-
 /**
  * Each command's module, loaded only when that command runs: `serve` then never loads the
  * ingest pipeline, the speech-to-text engine or the queue client (start time and memory of the
  * web process), and `--help` of one command loads that command alone.
  */
-const COMMANDS: Record<string, () => Promise<{ run: CommandRun; help: string }>> = {
+const COMMANDS: Record<string, () => Promise<{ run: CliCommand; help: string }>> = {
   corrections: async () => import('./cli/commands/corrections.js').then((m) => ({ run: m.correctionsCommand, help: m.CORRECTIONS_HELP })),
   export: async () => import('./cli/commands/export.js').then((m) => ({ run: m.exportCommand, help: m.EXPORT_HELP })),
   glossary: async () => import('./cli/commands/glossary.js').then((m) => ({ run: m.glossaryCommand, help: m.GLOSSARY_HELP })),

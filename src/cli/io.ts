@@ -1,3 +1,5 @@
+import type { Config } from '../config.js';
+
 /** What commands may do to the outside world; tests pass their own. */
 export interface CliIo {
   out: (text: string) => void;
@@ -13,3 +15,6 @@ export const processIo: CliIo = {
   // A pseudo-terminal may report 0 columns: fall back to a usual width.
   columns: process.stdout.columns || 100,
 };
+
+/** A command of the CLI: its arguments, the loaded configuration, its output; resolves to the exit code. */
+export type CliCommand = (args: string[], config: Readonly<Config>, io: CliIo) => Promise<number>;

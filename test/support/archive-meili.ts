@@ -3,6 +3,7 @@ import { MeilisearchIndex } from '../../src/adapters/search-index/meilisearch-in
 import { startLocalMeilisearch, type MeiliServer } from '../../src/adapters/search-index/meilisearch-process.js';
 import { startWeb } from '../../src/http/start-web.js';
 import type { BlobStore } from '../../src/ports/blob-store.js';
+import { siteFetch, type SiteFetch } from './web.js';
 
 /**
  * The archive's own Meilisearch (DATA_DIR/meili), started by the test with the app's launcher
@@ -19,7 +20,7 @@ export async function startArchiveMeili(dataDir: string): Promise<MeiliServer> {
 /** The website over an archive and that archive's own search (what its ingests indexed), on a free port. */
 export async function startWebOnArchive(store: BlobStore, meili: MeiliServer): Promise<{
   url: string;
-  fetch(path: string, init?: RequestInit): Promise<{ status: number; headers: Headers; text: string }>;
+  fetch: SiteFetch;
   close(): Promise<void>;
 }> {
   const index = new MeilisearchIndex({ url: meili.url, apiKey: meili.apiKey, mode: 'external' });
@@ -28,10 +29,7 @@ export async function startWebOnArchive(store: BlobStore, meili: MeiliServer): P
   const url = `http://127.0.0.1:${web.port}`;
   return {
     url,
-    async fetch(path, init) {
-      const response = await fetch(`${url}${path}`, { redirect: 'manual', ...init });
-      return { status: response.status, headers: response.headers, text: await response.text() };
-    },
+    fetch: siteFetch(url),
     async close() {
       await web.close();
       await index.close();

@@ -1,11 +1,8 @@
 import path from 'node:path';
-import type { CliIo } from '../../src/cli/io.js';
-import { loadConfig, type Config } from '../../src/config.js';
+import type { CliCommand, CliIo } from '../../src/cli/io.js';
+import { loadConfig } from '../../src/config.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-
-/** A command of the CLI as src/cli.ts calls it: its arguments, the loaded configuration, its output. */
-export type CliCommand = (args: string[], config: Readonly<Config>, io: CliIo) => Promise<number>;
 
 export interface CommandRun {
   code: number;

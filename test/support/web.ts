@@ -7,6 +7,16 @@ import { startTestMeili, type TestMeili } from './meili.js';
 import { prebuiltSearchFor } from './sample-search.js';
 import { freshStore, writeItem, type ArchiveItem } from './search-archive.js';
 
+export type SiteFetch = (path: string, init?: RequestInit) => Promise<{ status: number; headers: Headers; text: string }>;
+
+/** Requests to a test site at `url`: redirects not followed, the body read as text. */
+export function siteFetch(url: string): SiteFetch {
+  return async (path, init) => {
+    const response = await fetch(`${url}${path}`, { redirect: 'manual', ...init });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  };
+}
+
 /** The website over a real store and a real Meilisearch, on a free port; stop it with close(). */
 export interface TestWeb<S extends BlobStore = FsBlobStore> {
   url: string;
@@ -14,7 +24,7 @@ export interface TestWeb<S extends BlobStore = FsBlobStore> {
   store: S;
   meili: TestMeili;
   /** GET (or any method) on the site: the response with its body read as text. */
-  fetch(path: string, init?: RequestInit): Promise<{ status: number; headers: Headers; text: string }>;
+  fetch: SiteFetch;
   close(): Promise<void>;
 }
 
@@ -45,10 +55,7 @@ export async function startWebOver<S extends BlobStore = FsBlobStore>(store: S, 
     web,
     store,
     meili,
-    async fetch(path, init) {
-      const response = await fetch(`${url}${path}`, { redirect: 'manual', ...init });
-      return { status: response.status, headers: response.headers, text: await response.text() };
-    },
+    fetch: siteFetch(url),
     async close() {
       await web.close();
       await meili.stop();

@@ -231,7 +231,7 @@ export class MeilisearchIndex implements SearchIndex {
       const document = await this.client.index(FORMAT).getDocument(FORMAT_ID).catch((error: unknown) => {
         // No format index, or one that another process has just made and not yet written
         // (two workers opening a new archive's search at once): no format yet, either way.
-        if (hasMeiliCode(error) || hasMeiliCode(error, 'document_not_found')) return null;
+        if (hasMeiliCode(error, 'index_not_found') || hasMeiliCode(error, 'document_not_found')) return null;
         throw error;
       });
       const version = (document as { version?: unknown } | null)?.version;
@@ -268,7 +268,7 @@ export class MeilisearchIndex implements SearchIndex {
   private async ensureExists(uid: string): Promise<boolean> {
     return this.guard(`creating ${uid}`, async () => {
       const exists = await this.client.getRawIndex(uid).then(() => true, (error: unknown) => {
-        if (hasMeiliCode(error)) return false;
+        if (hasMeiliCode(error, 'index_not_found')) return false;
         throw error;
       });
       if (exists) return false;
@@ -298,7 +298,7 @@ export class MeilisearchIndex implements SearchIndex {
     await this.guard('removing the unfinished indexes of a previous rebuild', async () => {
       for (const uid of ALL.map(next)) {
         await this.waitAll([this.client.deleteIndex(uid)]).catch((error: unknown) => {
-          if (!hasMeiliCode(error)) throw error;
+          if (!hasMeiliCode(error, 'index_not_found')) throw error;
         });
       }
     });
@@ -327,7 +327,7 @@ export class MeilisearchIndex implements SearchIndex {
 }
 
 /** Whether Meilisearch's code anywhere in the error's causes is `what`. */
-function hasMeiliCode(error: unknown, what: 'index_not_found' | 'document_not_found' | 'index_already_exists' = 'index_not_found'): boolean {
+function hasMeiliCode(error: unknown, what: 'index_not_found' | 'document_not_found' | 'index_already_exists'): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { meiliCode?: unknown }).meiliCode;
     if (code === what) return true;
