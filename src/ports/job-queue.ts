@@ -156,7 +156,10 @@ export type WorkerEvent =
   | { kind: 'error'; message: string };
 
 export interface RunningWorker {
-  /** Stops taking jobs; `release`: hand the running ones back to the queue now instead of finishing them. */
+  /**
+   * Stops taking jobs. `release`: hand the running ones back to the queue now and return without
+   * waiting for their steps, which keep running until the caller exits (it must exit then).
+   */
   stop(options: { release: boolean }): Promise<void>;
   /** Jobs in progress in this worker right now. */
   readonly active: number;

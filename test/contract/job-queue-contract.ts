@@ -216,15 +216,17 @@ export function jobQueueContract(name: string, capabilities: QueueCapabilities, 
     });
 
     if (capabilities.shared) {
-      it('hands a running stage back when its worker stops with release: another worker finishes the job from that stage', async () => {
+      it('hands a running stage back when its worker stops with release, at once even while a graceful stop waits for it: another worker finishes the job from that stage', async () => {
         const queue = await makeQueue(null);
         if (!isSharedQueue(queue)) throw new Error(`${name} is declared shared but is no SharedJobQueue`);
         const entered = signal();
+        const letGo = signal();
         const first = await queue.work({
           'ingest-item': async (_j, context) => {
             if (context.stage === 'probe') return null;
             entered.fire();
-            return new Promise(() => {}); // never finishes here
+            await letGo.promise; // a step that does not end on its own
+            return null;
           },
         }, { concurrency: 1, lockSeconds: 30 });
         const rec = recorder();
@@ -232,7 +234,9 @@ export function jobQueueContract(name: string, capabilities: QueueCapabilities, 
         const handed = job('relache');
         const done = queue.runAll([handed], handlers, rec.watch);
         await within(entered.promise, 'the first worker to start transcode');
-        await first.stop({ release: true });
+        // The worker's first signal: finish the running step. It would wait for ever here.
+        const graceful = first.stop({ release: false });
+        await within(first.stop({ release: true }), 'the release to return while the step still runs');
         expect(first.active).toBe(0);
         const second = await queue.work(handlers, { concurrency: 1, lockSeconds: 30 });
         try {
@@ -240,6 +244,8 @@ export function jobQueueContract(name: string, capabilities: QueueCapabilities, 
           expect(await within(done, 'another worker to finish the handed-back job')).toEqual([`done ${handed.key}`]);
           expect(rec.stagesOf(handed.key)).toEqual(['transcode', 'publish']);
         } finally {
+          letGo.fire();
+          await within(graceful, 'the graceful stop once the step ended');
           await second.stop({ release: false });
         }
       });

@@ -7,7 +7,7 @@ import { runCli, startCli } from '../support/cli.js';
 import { makeVideoClip } from '../support/clips.js';
 import { startTestRedis, type TestRedis } from '../support/redis.js';
 import { scratchParent } from '../support/scratch.js';
-import { until } from '../support/wait.js';
+import { until, within } from '../support/wait.js';
 
 const HEADER = 'id,edition,date,title,kind,themes,speakers,language,licence,summary,media,captions';
 const row = (id: string, file: string): string => `${id},2025 Strasbourg,2025-10-29,Titre ${id},talk,Accessibilité,Jeanne Martin (La Mednum),fr,CC-BY-4.0,,${file},`;
@@ -37,7 +37,7 @@ describe('the worker command', () => {
   }, 120_000);
 
   afterAll(async () => {
-    if (paused) release(paused, 'SIGKILL');
+    if (paused) killIfRunning(paused);
     for (const child of workers) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await redis?.stop();
     if (root) rmSync(root, { recursive: true, force: true });
@@ -94,9 +94,12 @@ describe('the worker command', () => {
     } finally {
       await watch.close();
     }
-    // Let go: the worker exits once the step it no longer holds has ended.
-    release(paused, 'SIGCONT');
-    const stopped = await first.done;
+    // It exits without waiting for the step it handed back (whose ffmpeg is still held), and
+    // that ffmpeg dies with it: nothing keeps writing into the work folder the next worker uses.
+    const stopped = await within(first.done, 30_000, 'the first worker to exit after the hand-back', () => described(first, firstErr));
+    const ffmpeg = paused;
+    await until(() => !running(ffmpeg), 10_000, `the held ffmpeg (pid ${ffmpeg.pid}) to end with its worker`)
+      .catch((error: Error) => Promise.reject(new Error(`${error.message}: ${readFileSync(`/proc/${ffmpeg.pid}/status`, 'utf8').split('\n').filter((l) => /^(State|PPid|SigPnd|ShdPnd|SigBlk)/.test(l)).join(', ')}`)));
     expect(stopped.code).toBe(0);
     expect(stopped.stderr).toContain('SIGTERM: handing 1 job(s) back to the queue');
     expect(stopped.stderr).not.toMatch(/^error:/m);
@@ -110,20 +113,39 @@ describe('the worker command', () => {
 
     const second = startCli(['worker'], env);
     workers.push(second.child);
+    let secondErr = '';
+    second.child.stderr?.on('data', (chunk: Buffer) => (secondErr += chunk.toString()));
     const queue = new BullmqJobQueue({ url: redis.url });
     try {
-      await until(async () => ((await queue.overview()).counts.completed === 2 ? true : null), 120_000, 'both jobs done');
+      await until(async () => ((await queue.overview()).counts.completed === 2 ? true : null), 120_000, 'both jobs done')
+        .catch((error: Error) => Promise.reject(new Error(`${error.message}\n${described(second, secondErr)}`)));
     } finally {
       await queue.close();
     }
     second.child.kill('SIGINT');
-    const run = await second.done;
+    const run = await within(second.done, 60_000, 'the second worker to exit on SIGINT', () => described(second, secondErr));
     expect(run.stdout).toMatch(/^longue: transcode-video started \(attempt 2\)$/m);
     expect(run.stdout).not.toMatch(/^longue: probe started/m); // done before the hand-back: not run again
     for (const id of ['absente', 'longue']) expect(existsSync(path.join(root, 'data', 'items', id, 'manifest.json')), id).toBe(true);
     expect(run.code).toBe(0);
   }, 240_000);
 });
+
+/** What a worker printed and which processes it still runs: said when it does not end in time. */
+function described(worker: { child: ChildProcess; stdout: () => string }, stderr: string): string {
+  const children = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).flatMap((entry) => {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) !== worker.child.pid) return [];
+      return [`  ${entry} [${fields[0]}] ${readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').slice(0, 200)}`];
+    } catch {
+      return [];
+    }
+  });
+  return [`worker pid ${worker.child.pid ?? '?'} exit ${String(worker.child.exitCode)} signal ${String(worker.child.signalCode)}`,
+    `its processes:\n${children.join('\n') || '  none'}`, `stdout:\n${worker.stdout()}`, `stderr:\n${stderr}`].join('\n');
+}
 
 /**
  * Waits for worker to print "<id>: transcode-video started" (told at once, not polled), then for
@@ -148,6 +170,7 @@ async function holdTranscode(worker: { child: ChildProcess; stdout: () => string
     worker.child.stdout?.on('data', check);
     check();
   });
+  const deadline = Date.now() + 60_000;
   for (;;) {
     const found = ladderOf(worker.child.pid ?? -1, id);
     if (found) {
@@ -155,6 +178,7 @@ async function holdTranscode(worker: { child: ChildProcess; stdout: () => string
       return found;
     }
     if (worker.stdout().includes(`${id}: transcode-video done`) || worker.child.exitCode !== null) throw new Error(`${id}: the transcode ended before its ffmpeg was seen running`);
+    if (Date.now() > deadline) throw new Error(`${id}: no HLS ladder ffmpeg under worker ${worker.child.pid ?? '?'} within 60 s of "${marker}"`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
@@ -167,8 +191,10 @@ function ladderOf(parent: number, id: string): { pid: number; cmdline: string } 
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       // "pid (comm) state ppid …": the name may hold spaces or parentheses, the fields after its last ")" do not.
       if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== parent) continue;
+      // ffmpeg itself, not its wrapper before the exec (held there, it would never have asked to die with its parent).
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'ffmpeg') continue;
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmdline.includes('ffmpeg') && cmdline.includes(`${id}-`) && cmdline.includes('.m3u8')) return { pid: Number(entry), cmdline };
+      if (cmdline.includes(`${id}-`) && cmdline.includes('.m3u8')) return { pid: Number(entry), cmdline };
     } catch {
       // ended meanwhile
     }
@@ -176,10 +202,20 @@ function ladderOf(parent: number, id: string): { pid: number; cmdline: string } 
   return null;
 }
 
-/** Signals a process held by SIGSTOP if it still runs (the same command line: never a process that took its PID since). */
-function release(held: { pid: number; cmdline: string }, signal: 'SIGCONT' | 'SIGKILL'): void {
+/** Whether the process is still there and still that command (not a zombie awaiting its reaper). */
+function running(held: { pid: number; cmdline: string }): boolean {
   try {
-    if (readFileSync(`/proc/${held.pid}/cmdline`, 'utf8') === held.cmdline) process.kill(held.pid, signal);
+    const stat = readFileSync(`/proc/${held.pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z' && readFileSync(`/proc/${held.pid}/cmdline`, 'utf8') === held.cmdline;
+  } catch {
+    return false;
+  }
+}
+
+/** Kills the held process if it still runs (the same command line: never a process that took its PID since). */
+function killIfRunning(held: { pid: number; cmdline: string }): void {
+  try {
+    if (readFileSync(`/proc/${held.pid}/cmdline`, 'utf8') === held.cmdline) process.kill(held.pid, 'SIGKILL');
   } catch {
     // already gone
   }

@@ -101,6 +101,7 @@ export async function startBullmqWorker(url: string, handlers: JobHandlers<unkno
   });
   worker.on('ready', () => said.clear());
 
+  let closing: Promise<void> | null = null;
   await worker.waitUntilReady();
   void worker.run().catch((error: unknown) => emit({ kind: 'error', message: describeError(error) }));
 
@@ -114,10 +115,18 @@ export async function startBullmqWorker(url: string, handlers: JobHandlers<unkno
         // after the lock expires. Its work folder stays here for when this worker comes back.
         for (const { job, token } of running.values()) await job.moveToWait(token).catch(() => {});
         running.clear();
-        await worker.close(true);
+        // A graceful close already under way waits for the steps just handed back (BullMQ
+        // returns that same close to a forced one): the caller leaves without them, and its
+        // exit ends their tools (ffmpeg dies with its parent).
+        if (closing) {
+          await jobs.close().catch(() => {});
+          return;
+        }
+        closing = worker.close(true);
       } else {
-        await worker.close();
+        closing ??= worker.close();
       }
+      await closing;
       await jobs.close().catch(() => {});
     },
   };

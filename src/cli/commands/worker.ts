@@ -49,7 +49,7 @@ export async function workerCommand(args: string[], config: Readonly<Config>, io
   const concurrency = whole(values.concurrency, '--concurrency', 1, 64) ?? config.queue.concurrency;
   const lockSeconds = whole(values['lock-seconds'], '--lock-seconds', 1, 3600) ?? 30;
   if (config.queue.kind !== 'bullmq') throw new UsageError('worker needs the shared queue: set QUEUE=bullmq and REDIS_URL (the same for ingest and every worker)');
-  const adapters = createAdapters(config);
+  const adapters = await createAdapters(config);
   const queue = adapters.queue;
   if (!isSharedQueue(queue)) throw new UsageError('worker needs QUEUE=bullmq');
   // Every tool, the store and Redis are proved usable before the first job is taken.
@@ -99,7 +99,8 @@ export async function workerCommand(args: string[], config: Readonly<Config>, io
   }
   io.out('worker stopped\n');
   // The handed-back jobs' steps are still running in this process (a step cannot be
-  // interrupted): leaving now ends them, and their tools stop when their output pipes close.
+  // interrupted): leaving now ends them, and their ffmpeg dies with this process
+  // (bin/ffmpeg-bound.sh), so nothing keeps writing into the work folder a later worker resumes in.
   if (released) process.exit(0);
   return 0;
 }
