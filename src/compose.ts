@@ -1,14 +1,8 @@
 import path from 'node:path';
 import { FsBlobStore } from './adapters/blob-store/fs-blob-store.js';
-import { S3BlobStore } from './adapters/blob-store/s3-blob-store.js';
-import { PopplerDocumentTool } from './adapters/document-tool/poppler-document-tool.js';
-import { SharpImageTool } from './adapters/image-tool/sharp-image-tool.js';
-import { BullmqJobQueue } from './adapters/job-queue/bullmq-job-queue.js';
 import { InlineJobQueue } from './adapters/job-queue/inline-job-queue.js';
 import { FluentFfmpegMediaTool } from './adapters/media-tool/fluent-ffmpeg-media-tool.js';
 import { openMeilisearch, type OpenedSearch } from './adapters/search-index/open-meilisearch.js';
-import { TesseractOcrTool } from './adapters/ocr/tesseract-ocr-tool.js';
-import { SmartWhisperTranscriber } from './adapters/transcriber/smart-whisper-transcriber.js';
 import type { Config } from './config.js';
 import { ConfigError } from './domain/errors.js';
 import type { BlobStore } from './ports/blob-store.js';
@@ -32,31 +26,60 @@ export interface Adapters {
 
 /**
  * Picks each adapter from the validated configuration: the local defaults, or the scale-out
- * ones (S3, BullMQ) when the configuration asks for them.
+ * ones (S3, BullMQ) when the configuration asks for them. Each is loaded only when asked for:
+ * the AWS SDK, sharp, BullMQ and whisper.cpp together are ~45 MB of a process that needs none of
+ * them (the website on the filesystem loads none; see createWebAdapters).
  */
-export function createAdapters(config: Readonly<Config>): Adapters {
+export async function createAdapters(config: Readonly<Config>): Promise<Adapters> {
   const unsupported: string[] = [];
-  const transcriber = createTranscriber(config, unsupported);
+  const transcriber = await createTranscriber(config, unsupported);
   if (unsupported.length) throw new ConfigError(unsupported);
+  const [store, { SharpImageTool }, { PopplerDocumentTool }, { TesseractOcrTool }, queue] = await Promise.all([
+    createStore(config),
+    import('./adapters/image-tool/sharp-image-tool.js'),
+    import('./adapters/document-tool/poppler-document-tool.js'),
+    import('./adapters/ocr/tesseract-ocr-tool.js'),
+    createQueue(config),
+  ]);
   return {
-    store: createStore(config),
-    media: new FluentFfmpegMediaTool({ ffmpeg: config.ffmpegPath, ffprobe: config.ffprobePath }),
+    store,
+    media: createMediaTool(config),
     images: new SharpImageTool(),
     documents: new PopplerDocumentTool(),
     ocr: new TesseractOcrTool(),
-    // Shared: Redis is proved to answer by queue.check() before any work (a clear line if not).
-    queue: config.queue.kind === 'bullmq' ? new BullmqJobQueue({ url: config.queue.redisUrl }) : new InlineJobQueue(config.queue.concurrency),
+    queue,
     transcriber,
   };
+}
+
+/** What the website needs: the store and ffmpeg (clips). */
+export async function createWebAdapters(config: Readonly<Config>): Promise<Pick<Adapters, 'store' | 'media'>> {
+  return { store: await createStore(config), media: createMediaTool(config) };
+}
+
+/** The store and the job queue, for commands that read the archive and the queue (status). */
+export async function createStoreAndQueue(config: Readonly<Config>): Promise<Pick<Adapters, 'store' | 'queue'>> {
+  const [store, queue] = await Promise.all([createStore(config), createQueue(config)]);
+  return { store, queue };
+}
+
+const createMediaTool = (config: Readonly<Config>): MediaTool & SeekPointReader => new FluentFfmpegMediaTool({ ffmpeg: config.ffmpegPath, ffprobe: config.ffprobePath });
+
+async function createQueue(config: Readonly<Config>): Promise<JobQueue> {
+  if (config.queue.kind !== 'bullmq') return new InlineJobQueue(config.queue.concurrency);
+  const { BullmqJobQueue } = await import('./adapters/job-queue/bullmq-job-queue.js');
+  // Shared: Redis is proved to answer by queue.check() before any work (a clear line if not).
+  return new BullmqJobQueue({ url: config.queue.redisUrl });
 }
 
 /**
  * The archive's store: files under DATA_DIR, or the S3 bucket (STORAGE=s3). The bucket is proved
  * reachable and writable before its first use (S3BlobStore.check, also run by checkStore).
  */
-export function createStore(config: Readonly<Config>): BlobStore {
+export async function createStore(config: Readonly<Config>): Promise<BlobStore> {
   const storage = config.storage;
   if (storage.kind === 'fs') return new FsBlobStore(config.dataDir);
+  const { S3BlobStore } = await import('./adapters/blob-store/s3-blob-store.js');
   return new S3BlobStore({
     bucket: storage.bucket,
     region: storage.region,
@@ -74,8 +97,9 @@ export async function checkStore(store: BlobStore): Promise<void> {
 }
 
 /** The model file is checked here, at boot: a wrong path or a half-downloaded file stops the run before any work. */
-function createTranscriber(config: Readonly<Config>, problems: string[]): Transcriber | null {
+async function createTranscriber(config: Readonly<Config>, problems: string[]): Promise<Transcriber | null> {
   if (config.transcriber.kind === 'none') return null;
+  const { SmartWhisperTranscriber } = await import('./adapters/transcriber/smart-whisper-transcriber.js');
   const transcriber = new SmartWhisperTranscriber(config.transcriber.model);
   const problem = transcriber.problem();
   if (problem) problems.push(problem);

@@ -47,7 +47,7 @@ export async function correctionsCommand(args: string[], config: Readonly<Config
   }
   const [action, id, ...extra] = positionals;
   if (extra.length > 0) throw new UsageError(`corrections ${action}: one suggestion at a time`);
-  const store = createStore(config);
+  const store = await createStore(config);
   switch (action) {
     case 'list': {
       const state = values.state ?? 'pending';

@@ -32,7 +32,7 @@ export async function exportCommand(args: string[], config: Readonly<Config>, io
     return 0;
   }
   if (!values.edition || !values.out) throw new UsageError('export needs --edition <slug> and --out <file.zip> (see mediacommuns export --help)');
-  const store = createStore(config);
+  const store = await createStore(config);
   const all = await allManifests(store, (key, cause) => io.err(`${escapeControlCharacters(`warning: ${key}: ${cause}`)}\n`));
   const manifests = all.filter((m) => m.edition.slug === values.edition);
   const first = manifests[0];

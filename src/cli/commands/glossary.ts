@@ -39,7 +39,7 @@ export async function glossaryCommand(args: string[], config: Readonly<Config>, 
     return 0;
   }
   const [action, ...rest] = positionals;
-  const store = createStore(config);
+  const store = await createStore(config);
   const operator = cliOperator(values.as);
   switch (action) {
     case 'add': {

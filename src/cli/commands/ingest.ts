@@ -66,7 +66,7 @@ export async function ingestCommand(args: string[], config: Readonly<Config>, io
   const badRestore = restore.filter((id) => !ITEM_ID.test(id));
   if (badRestore.length > 0) throw new UsageError(`--restore takes item ids (such as 2025-strasbourg-ia-et-mediation): ${badRestore.map((id) => JSON.stringify(id)).join(', ')}`);
   if (values['no-wait'] && config.queue.kind !== 'bullmq') throw new UsageError('--no-wait needs the shared queue (QUEUE=bullmq with REDIS_URL): the inline queue works in this process');
-  const adapters = createAdapters(config);
+  const adapters = await createAdapters(config);
   const shared = isSharedQueue(adapters.queue);
   // Every tool is proved present before the first item, not discovered missing at item 40
   // (the speech-to-text model and engine were already checked when the adapters were made).

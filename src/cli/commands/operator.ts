@@ -54,7 +54,7 @@ export async function operatorCommand(
     return 0;
   }
   if (extra.length > 0) throw new UsageError(`operator ${action}: one name at a time (got ${positionals.length - 1})`);
-  const store = createStore(config);
+  const store = await createStore(config);
   switch (action) {
     case 'add': {
       if (!name) throw new UsageError('operator add takes a name (see mediacommuns operator --help)');

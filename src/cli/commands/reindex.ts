@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createAdapters, openSearchIndex, workRootOf } from '../../compose.js';
+import { createStore, openSearchIndex, workRootOf } from '../../compose.js';
 import type { Config } from '../../config.js';
 import { UsageError } from '../../domain/errors.js';
 import { acquireIngestLock } from '../../services/ingest/ingest-lock.js';
@@ -27,7 +27,7 @@ export async function reindexCommand(args: string[], config: Readonly<Config>, i
     return 0;
   }
   if (positionals.length > 0) throw new UsageError('reindex takes no arguments (see mediacommuns reindex --help)');
-  const { store } = createAdapters(config);
+  const store = await createStore(config);
   // An ingest indexes items as it goes: one finishing during the rebuild would land in the
   // indexes about to be replaced, and be lost from search until the next reindex.
   const release = await acquireIngestLock(workRootOf(config));

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createAdapters, workRootOf } from '../../compose.js';
+import { createStore, workRootOf } from '../../compose.js';
 import type { Config } from '../../config.js';
 import { UsageError } from '../../domain/errors.js';
 import { checkNotice, checkReplacement, planRemoval, removedAlready, removeItem, type RemovalPlan } from '../../services/archive/remove-item.js';
@@ -52,7 +52,7 @@ export async function removeCommand(args: string[], config: Readonly<Config>, io
   }
   if (positionals.length === 0) throw new UsageError('remove takes the ids of the items to remove (see mediacommuns remove --help)');
   const notice = checkNotice({ reason: values.reason, replacedBy: values['replaced-by'], purge: values.purge });
-  const { store } = createAdapters(config);
+  const store = await createStore(config);
   await checkReplacement(store, notice.replacedBy, positionals);
   const release = await acquireIngestLock(workRootOf(config));
   try {

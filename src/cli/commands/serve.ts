@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createAdapters, mediaOriginOf, openSearchIndex } from '../../compose.js';
+import { createWebAdapters, mediaOriginOf, openSearchIndex } from '../../compose.js';
 import type { Config } from '../../config.js';
 import { startWeb } from '../../http/start-web.js';
 import type { CliIo } from '../io.js';
@@ -26,7 +26,7 @@ export async function serveCommand(args: string[], config: Readonly<Config>, io:
     io.err(`error: --port ${values.port}: expected a port number (0–65535)\n`);
     return 2;
   }
-  const { store, media } = createAdapters(config);
+  const { store, media } = await createWebAdapters(config);
   const search = await openSearchIndex(config);
   let web;
   try {

@@ -36,7 +36,7 @@ export async function statsCommand(args: string[], config: Readonly<Config>, io:
   }
   if (values.month !== undefined && !MONTH_PATTERN.test(values.month)) throw new UsageError(`--month ${values.month}: expected a month such as 2026-12`);
   if (values.json && values.csv) throw new UsageError('--json and --csv: choose one');
-  const store = createStore(config);
+  const store = await createStore(config);
   const warn = (key: string, cause: string): void => io.err(`${escapeControlCharacters(`warning: ${key}: ${cause}`)}\n`);
   if (values.compact) {
     for (const month of values.month ? [values.month] : await statsMonths(store)) {

@@ -43,8 +43,8 @@ export async function storageCommand(args: string[], config: Readonly<Config>, i
   if (config.storage.kind === to) throw new UsageError(`the archive is already on ${to} (STORAGE=${to}): copy it --to ${to === 's3' ? 'fs' : 's3'}, or set STORAGE to the store it is on`);
   // The target's settings, validated as if it were the store in use: missing S3_* are listed (exit 2).
   const targetConfig = loadConfig({ ...process.env, STORAGE: to });
-  const source = createStore(config);
-  const target = createStore(targetConfig);
+  const source = await createStore(config);
+  const target = await createStore(targetConfig);
   await checkStore(source);
   await checkStore(target);
   const dryRun = values['dry-run'] ?? false;

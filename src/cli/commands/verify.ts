@@ -48,7 +48,7 @@ export async function verifyCommand(args: string[], config: Readonly<Config>, io
   if (positionals.length > 0) throw new UsageError(`verify takes no argument ("${positionals[0]}"); one item is --item <id> (see mediacommuns verify --help)`);
   if (values.seed !== undefined && values.sample === undefined) throw new UsageError('--seed goes with --sample N%');
   const sample = values.sample === undefined ? null : { percent: parsePercent(values.sample), ...(values.seed !== undefined ? { seed: values.seed } : {}) };
-  const store = createStore(config);
+  const store = await createStore(config);
   await checkStore(store);
   const release = await lockAudit(workRootOf(config));
   const progress = progressLine(io);

@@ -43,8 +43,8 @@ export interface CatalogueSnapshot {
   aliases: ReadonlyMap<string, string>;
   /** Removed items by id: their links answer 410 Gone, harvesters see them deleted. */
   tombstones: ReadonlyMap<string, Tombstone>;
-  /** Every stored object a manifest lists: the only keys the media route serves. */
-  files: ReadonlyMap<string, StoredFile>;
+  /** A stored object a live item's manifest lists (`items/<id>/…`): the only keys the media route serves. */
+  file(key: string): StoredFile | undefined;
   loadedAt: Date;
   /** Manifests that could not be read, "<key>: <cause>" (shown in logs, never to visitors). */
   unreadable: readonly string[];
@@ -231,7 +231,6 @@ export function buildSnapshot(manifests: readonly Manifest[], unreadable: readon
   const editions = new Map<string, EditionSummary>();
   const speakers = new Map<string, SpeakerSummary>();
   const themes = new Map<string, ThemeSummary>();
-  const files = new Map<string, StoredFile>();
   for (const item of items) {
     const edition = editions.get(item.edition.slug) ?? { ...item.edition, items: [] };
     edition.items.push(item);
@@ -248,9 +247,11 @@ export function buildSnapshot(manifests: readonly Manifest[], unreadable: readon
       theme.items.push(item);
       themes.set(slug, theme);
     }
-    for (const file of [item.source, ...item.files]) files.set(file.key, file);
   }
   const byId = new Map(items.map((item) => [item.id, item]));
+  // Files a manifest lists outside its own folder (none the pipeline writes today): still served.
+  const elsewhere = new Map<string, StoredFile>();
+  for (const item of items) for (const file of [item.source, ...item.files]) if (itemIdOfKey(file.key) !== item.id) elsewhere.set(file.key, file);
   const aliases = new Map<string, string>();
   for (const item of items) for (const alias of item.aliases) if (!byId.has(alias)) aliases.set(alias, item.id);
   return {
@@ -262,7 +263,12 @@ export function buildSnapshot(manifests: readonly Manifest[], unreadable: readon
     editions: [...editions.values()].sort((a, b) => b.year - a.year || collator.compare(a.label, b.label)),
     speakers,
     themes: [...themes.values()].sort((a, b) => collator.compare(a.name, b.name)),
-    files,
+    // Found through its item rather than held in one map of every key (~220,000 entries, 7 MB of
+    // heap at 10,000 items): a manifest lists a few dozen files.
+    file: (key) => {
+      const item = byId.get(itemIdOfKey(key) ?? '');
+      return (item && (item.source.key === key ? item.source : item.files.find((f) => f.key === key))) ?? elsewhere.get(key);
+    },
     loadedAt: new Date(),
     unreadable,
   };
@@ -271,4 +277,11 @@ export function buildSnapshot(manifests: readonly Manifest[], unreadable: readon
 /** "Communs & souveraineté" → "communs-souverainete": the theme's URL segment. */
 export function themeSlug(name: string): string {
   return slugify(name) || 'theme';
+}
+
+/** The item a stored key belongs to: `items/<id>/<revision>/…`. */
+function itemIdOfKey(key: string): string | null {
+  if (!key.startsWith('items/')) return null;
+  const end = key.indexOf('/', 6);
+  return end > 6 ? key.slice(6, end) : null;
 }

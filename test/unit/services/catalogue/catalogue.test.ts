@@ -30,3 +30,26 @@ describe('catalogue snapshot: aliases and tombstones', () => {
     expect(snapshot.tombstones.get('removed')?.removedAt).toBe('2026-12-07T02:00:00.000Z');
   });
 });
+
+describe('catalogue snapshot: the files the media route may serve', () => {
+  const sha = 'a'.repeat(64);
+  const stored = (key: string) => ({ key, size: 3, sha256: sha, contentType: 'video/mp4' });
+
+  it('finds a live item’s source and listed files through the item, and nothing else', () => {
+    const talk = talkManifest({ id: 'talk-one', files: [stored('items/talk-one/abc123/hls/720p.m3u8'), stored('items/talk-one/abc123/download/talk-one.mp4')] });
+    const other = talkManifest({ id: 'talk-two', files: [stored('items/talk-two/abc123/hls/720p.m3u8')] });
+    const snapshot = buildSnapshot([talk, other]);
+    expect(snapshot.file('items/talk-one/abc123/download/talk-one.mp4')?.contentType).toBe('video/mp4');
+    expect(snapshot.file(talk.source.key)).toBe(talk.source);
+    expect(snapshot.file('items/talk-two/abc123/hls/720p.m3u8')?.key).toBe('items/talk-two/abc123/hls/720p.m3u8');
+    // Not listed, another item's folder, a removed item, the manifest itself, a path outside items/.
+    for (const key of ['items/talk-one/abc123/hls/1080p.m3u8', 'items/talk-two/abc123/download/talk-one.mp4', 'items/gone/abc123/hls/720p.m3u8', 'items/talk-one/manifest.json', 'catalogue.json', 'items/', 'items//x']) {
+      expect(snapshot.file(key), key).toBeUndefined();
+    }
+  });
+
+  it('still serves a file a manifest lists outside its own folder', () => {
+    const talk = talkManifest({ id: 'talk-one', files: [stored('items/earlier-id/abc123/text/fr.vtt')] });
+    expect(buildSnapshot([talk]).file('items/earlier-id/abc123/text/fr.vtt')?.key).toBe('items/earlier-id/abc123/text/fr.vtt');
+  });
+});
