@@ -31,6 +31,8 @@ const TICKS = 100;
 /** Process names (`node --title`, 15 characters at most in /proc) that single out the app's processes in the samples. */
 const INGEST_TITLE = 'mc-ingest';
 const WORKER_TITLE = 'mc-worker';
+/** The processes of a run that a deployment would not run on the workers' machines (names as /proc/<pid>/stat gives them). */
+const SHARED_COMMANDS = [INGEST_TITLE, 'redis-server', 'meilisearch'];
 /** Settings that define a run: whatever the caller's environment says, each run sets its own. */
 const RUN_VARIABLES = /^(DATA_DIR|PORT|STORAGE|S3_.*|QUEUE|REDIS_URL|MEILI_URL|MEILI_MASTER_KEY|INGEST_CONCURRENCY)$/;
 
@@ -68,6 +70,8 @@ const PAIRS: Partial<Record<RunSpec['key'], { against: RunSpec['key']; what: str
 interface RunFigures {
   wallSeconds: number;
   cpuSeconds: number;
+  /** CPU of the processes that would run elsewhere in a deployment: the ingest CLI, Redis, Meilisearch. */
+  sharedCpuSeconds: number;
   appPeakRss: number;
   ffmpegPeakRss: number;
   ingested: number;
@@ -113,7 +117,7 @@ export async function runScaleBench({ programme, rounds, only }: ScaleBenchOptio
       ? `${pair.what} (${pair.against})/(${key}): ${x(wallOf(pair.against) / wallOf(key))}`
       : `${pair.what} (${key})/(${pair.against}): ${x(wallOf(key) / wallOf(pair.against))}`;
   };
-  console.log(table(['run', 'wall, mean (each round)', 'vs (a)', 'pair ratio', 'CPU, mean', 'peak RSS app process', 'peak RSS ffmpeg'], runs.map((spec) => {
+  console.log(table(['run', 'wall, mean (each round)', 'vs (a)', 'pair ratio', 'CPU, mean', 'of which CLI, Redis, Meilisearch', 'peak RSS app process', 'peak RSS ffmpeg'], runs.map((spec) => {
     const runs = figures.get(spec.key) ?? [];
     return [
       `(${spec.key}) ${spec.label}`,
@@ -121,6 +125,7 @@ export async function runScaleBench({ programme, rounds, only }: ScaleBenchOptio
       x(wallOf(spec.key) / baseline),
       pairRatio(spec.key),
       s(mean(runs.map((f) => f.cpuSeconds))),
+      s(mean(runs.map((f) => f.sharedCpuSeconds))),
       mb(Math.max(...runs.map((f) => f.appPeakRss))),
       mb(Math.max(...runs.map((f) => f.ffmpegPeakRss))),
     ];
@@ -137,7 +142,8 @@ export async function runScaleBench({ programme, rounds, only }: ScaleBenchOptio
     'earlier steps\' files from the bucket (here on the same disk) into their own work folder.',
     '(g)/(h) stand for one-core machines: each worker and its ffmpeg children are pinned to a core of their own with taskset',
     '(ffmpeg then sizes its threads to that one core); the ingest CLI, Redis and Meilisearch are not pinned and take their CPU',
-    'from both cores, as the shared services of a deployment would run elsewhere.',
+    'from both cores, as the shared services of a deployment would run elsewhere. Their CPU is the column "of which CLI, Redis,',
+    'Meilisearch" (their start included): on the pinned runs it is taken from the workers\' own cores.',
   ].join('\n'));
 }
 
@@ -210,6 +216,7 @@ async function runOnce(spec: RunSpec, programme: string, cli: Cli): Promise<RunF
     return {
       wallSeconds,
       cpuSeconds: Math.max(0, sample.cpuSeconds - before / TICKS - (own.user + own.system) / 1e6),
+      sharedCpuSeconds: SHARED_COMMANDS.reduce((sum, command) => sum + (sample.cpuSecondsByCommand.get(command) ?? 0), 0),
       appPeakRss: Math.max(sample.peakRssByCommand.get(INGEST_TITLE) ?? 0, sample.peakRssByCommand.get(WORKER_TITLE) ?? 0),
       ffmpegPeakRss: sample.peakRssByCommand.get('ffmpeg') ?? 0,
       ingested: Number(summary[1]),
