@@ -75,6 +75,8 @@ interface RunFigures {
   appPeakRss: number;
   ffmpegPeakRss: number;
   ingested: number;
+  /** The item whose steps took longest, added up (the workers' "<id>: ingested in Ns" line says that sum); null without workers. */
+  longestChain: { id: string; seconds: number } | null;
 }
 
 export interface Cli {
@@ -145,6 +147,24 @@ export async function runScaleBench({ programme, rounds, only }: ScaleBenchOptio
     'from both cores, as the shared services of a deployment would run elsewhere. Their CPU is the column "of which CLI, Redis,',
     'Meilisearch" (their start included): on the pinned runs it is taken from the workers\' own cores.',
   ].join('\n'));
+  for (const spec of runs) {
+    const chains = (figures.get(spec.key) ?? []).map((f) => f.longestChain).filter((c) => c !== null);
+    if (chains.length === 0) continue;
+    // A floor for this run's wall: its longest chain of stages, which no second worker can shorten.
+    console.log(`(${spec.key}) longest item, its steps added up: ${chains.map((c) => `${c.id} ${s(c.seconds)}`).join(', ')}`);
+  }
+}
+
+/**
+ * The item whose steps, added up, took longest: no run can end before that chain does (an
+ * item's steps run one after another), however many workers there are.
+ */
+export function longestChain(workerOutput: string): { id: string; seconds: number } | null {
+  let longest: { id: string; seconds: number } | null = null;
+  for (const [, id, seconds] of workerOutput.matchAll(/^(\S+): (?:ingested|updated) in ([\d.]+)s$/gm)) {
+    if (!longest || Number(seconds) > longest.seconds) longest = { id: id as string, seconds: Number(seconds) };
+  }
+  return longest;
 }
 
 /** The compiled CLI, fresh from `npm run build`; tsx on the sources if the build fails. */
@@ -220,6 +240,7 @@ async function runOnce(spec: RunSpec, programme: string, cli: Cli): Promise<RunF
       appPeakRss: Math.max(sample.peakRssByCommand.get(INGEST_TITLE) ?? 0, sample.peakRssByCommand.get(WORKER_TITLE) ?? 0),
       ffmpegPeakRss: sample.peakRssByCommand.get('ffmpeg') ?? 0,
       ingested: Number(summary[1]),
+      longestChain: longestChain(workers.map((w) => w.stdout()).join('\n')),
     };
   } finally {
     // The worker that started the archive's Meilisearch stops it as it exits.
