@@ -162,7 +162,7 @@ function rawPost(agent: http.Agent, url: string, apiKey: string, pathName: strin
 }
 
 /** Latencies of `run` over every query, `callers` at a time, `rounds` times through the list. */
-async function measure(count: number, rounds: number, callers: number, run: (i: number) => Promise<unknown>): Promise<number[]> {
+export async function measure(count: number, rounds: number, callers: number, run: (i: number) => Promise<unknown>): Promise<number[]> {
   const times: number[] = [];
   for (let round = 0; round < rounds; round++) {
     let next = 0;
@@ -177,13 +177,13 @@ async function measure(count: number, rounds: number, callers: number, run: (i: 
   return times;
 }
 
-const stats = (list: number[]): [number, number, number] => {
+export const stats = (list: number[]): [number, number, number] => {
   const sorted = [...list].sort((a, b) => a - b);
   return [percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99)];
 };
 
 /** How two designs' answers to the same queries compare. */
-function compareAnswers(before: SearchResult[], after: SearchResult[]): { identical: number; cutTies: number; overlap: number; sameFirst: number; withResults: number } {
+export function compareAnswers(before: SearchResult[], after: SearchResult[]): { identical: number; cutTies: number; overlap: number; sameFirst: number; withResults: number } {
   let identical = 0;
   let cutTies = 0;
   let overlapSum = 0;
