@@ -28,7 +28,7 @@ export interface Adapters {
  * Picks each adapter from the validated configuration: the local defaults, or the scale-out
  * ones (S3, BullMQ) when the configuration asks for them. Each is loaded only when asked for:
  * the AWS SDK, sharp, BullMQ and whisper.cpp together are ~45 MB of a process that needs none of
- * them (the website on the filesystem loads none; see createWebAdapters).
+ * them (the website on the filesystem loads none: `serve` asks for the store and ffmpeg alone).
  */
 export async function createAdapters(config: Readonly<Config>): Promise<Adapters> {
   const unsupported: string[] = [];
@@ -52,20 +52,11 @@ export async function createAdapters(config: Readonly<Config>): Promise<Adapters
   };
 }
 
-/** What the website needs: the store and ffmpeg (clips). */
-export async function createWebAdapters(config: Readonly<Config>): Promise<Pick<Adapters, 'store' | 'media'>> {
-  return { store: await createStore(config), media: createMediaTool(config) };
-}
+/** ffmpeg and ffprobe (the website's clips use it too). */
+export const createMediaTool = (config: Readonly<Config>): MediaTool & SeekPointReader => new FluentFfmpegMediaTool({ ffmpeg: config.ffmpegPath, ffprobe: config.ffprobePath });
 
-/** The store and the job queue, for commands that read the archive and the queue (status). */
-export async function createStoreAndQueue(config: Readonly<Config>): Promise<Pick<Adapters, 'store' | 'queue'>> {
-  const [store, queue] = await Promise.all([createStore(config), createQueue(config)]);
-  return { store, queue };
-}
-
-const createMediaTool = (config: Readonly<Config>): MediaTool & SeekPointReader => new FluentFfmpegMediaTool({ ffmpeg: config.ffmpegPath, ffprobe: config.ffprobePath });
-
-async function createQueue(config: Readonly<Config>): Promise<JobQueue> {
+/** The job queue: in this process, or BullMQ (loaded only then). */
+export async function createQueue(config: Readonly<Config>): Promise<JobQueue> {
   if (config.queue.kind !== 'bullmq') return new InlineJobQueue(config.queue.concurrency);
   const { BullmqJobQueue } = await import('./adapters/job-queue/bullmq-job-queue.js');
   // Shared: Redis is proved to answer by queue.check() before any work (a clear line if not).

@@ -19,7 +19,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { FsBlobStore } from '../../src/adapters/blob-store/fs-blob-store.js';
 import { table } from '../../src/cli/format.js';
-import type { Manifest } from '../../src/domain/manifest.js';
+import { listingOf, type Manifest } from '../../src/domain/manifest.js';
 import { mapLimit } from '../../src/lib/concurrency.js';
 import { freePort } from '../../src/lib/free-port.js';
 import { startWeb } from '../../src/http/start-web.js';
@@ -82,7 +82,7 @@ async function timed<T>(store: CountingStore, run: () => Promise<T>): Promise<{ 
 async function oldReload(store: BlobStore): Promise<number> {
   const manifests: Manifest[] = [];
   for await (const manifest of readManifests(store)) manifests.push(manifest);
-  return buildSnapshot(manifests, [], await listTombstones(store)).items.length;
+  return buildSnapshot(manifests.map((m) => listingOf(m, '')), [], await listTombstones(store)).items.length;
 }
 
 async function until(ok: () => Promise<boolean>, limitMs: number, what: string): Promise<number> {

@@ -1,4 +1,4 @@
-import type { Manifest } from '../domain/manifest.js';
+import type { Manifest, ManifestListing } from '../domain/manifest.js';
 import type { CatalogueSnapshot } from '../services/catalogue/catalogue.js';
 import { currentIdOf } from '../services/catalogue/current-id.js';
 import { DEFAULT_LOCALE, LOCALES, routePattern, type Locale } from './locale.js';
@@ -56,7 +56,7 @@ export function itemAddressOf(pathname: string): ItemAddress | null {
  * The 301's Location for an address naming an alias; null when the id is live (a live id always
  * wins) or unknown. `search` is the request's query string, "?…" or "", kept as asked.
  */
-export function aliasLocation(address: ItemAddress, search: string, snapshot: Pick<CatalogueSnapshot, 'byId' | 'aliases'>): string | null {
+export async function aliasLocation(address: ItemAddress, search: string, snapshot: Pick<CatalogueSnapshot, 'byId' | 'aliases'>, whole: (current: ManifestListing) => Promise<Manifest | null>): Promise<string | null> {
   if (snapshot.byId.has(address.id)) return null;
   const currentId = currentIdOf(snapshot, address.id);
   const current = currentId === null ? undefined : snapshot.byId.get(currentId);
@@ -67,8 +67,11 @@ export function aliasLocation(address: ItemAddress, search: string, snapshot: Pi
       return `${address.embed ? urlFor('embed', address.locale, { id: current.id }) : itemHref(current.kind, current.id, address.locale)}${search}`;
     case 'path':
       return `${address.before}${encodeURIComponent(current.id)}${address.after}${search}`;
-    case 'media':
-      return mediaLocation(address, current, search);
+    case 'media': {
+      // Only a stored object's redirect needs the files the current manifest lists.
+      const manifest = await whole(current);
+      return manifest ? mediaLocation(address, manifest, search) : itemHref(current.kind, current.id, DEFAULT_LOCALE);
+    }
   }
 }
 

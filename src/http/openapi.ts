@@ -111,8 +111,17 @@ export function openApiDocument(origin: string): OpenApiDocument {
         responses: { 200: json(ref('JsonChapters'), 'Chapters', 'application/json+chapters'), 404: { description: 'No such item or no chapters' } },
       } },
       '/sitemap.xml': { get: {
-        operationId: 'sitemap', tags: ['meta'], summary: 'Every page in both languages',
+        operationId: 'sitemap', tags: ['meta'], summary: 'The sitemap index: the site’s own pages, then one sitemap per edition, each with its newest change',
+        responses: { 200: text('application/xml', 'Sitemap index') },
+      } },
+      '/sitemaps/pages.xml': { get: {
+        operationId: 'pagesSitemap', tags: ['meta'], summary: 'Home, editions, speakers, themes and the fixed pages, in every language',
         responses: { 200: text('application/xml', 'Sitemap with hreflang alternates') },
+      } },
+      '/sitemaps/editions/{slug}.xml': { get: {
+        operationId: 'editionSitemap', tags: ['meta'], summary: 'An edition’s page and its items’ pages, in every language',
+        parameters: [{ name: 'slug', in: 'path', required: true, description: 'Edition slug', schema: str() }],
+        responses: { 200: text('application/xml', 'Sitemap with hreflang alternates'), 404: { description: 'No such edition' } },
       } },
       ...citationPaths,
       ...IIIF_PATHS,

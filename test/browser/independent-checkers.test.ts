@@ -117,7 +117,7 @@ describe('independent checkers over the sample edition', () => {
     expect(await xmlErrorOf('<rss><channel><title>a &amp; b</title></rss>'), 'a mismatched tag is caught').not.toBeNull();
 
     await page.goto('/');
-    for (const path of ['/sitemap.xml', '/feeds/podcasts.xml', `/feeds/editions/${TALK.edition.slug}/podcasts.xml`]) {
+    for (const path of ['/sitemap.xml', '/sitemaps/pages.xml', `/sitemaps/editions/${TALK.edition.slug}.xml`, '/feeds/podcasts.xml', `/feeds/editions/${TALK.edition.slug}/podcasts.xml`]) {
       const response = await site.fetch(path);
       expect(response.status, path).toBe(200);
       expect(response.headers.get('content-type'), path).toMatch(/xml/);

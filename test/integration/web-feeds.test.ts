@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../src/http/openapi.js';
 import { feedGuid } from '../../src/http/view-models/podcast-feed.js';
 import { checkSchema, responseSchema } from '../support/json-schema.js';
+import { readSitemaps } from '../support/sitemaps.js';
 import { cuesOf, type ArchiveItem } from '../support/search-archive.js';
 import { startTestWeb, type TestWeb } from '../support/web.js';
 
@@ -177,14 +178,25 @@ describe('/feeds/editions/:slug/podcasts.xml', () => {
 });
 
 describe('/sitemap.xml and /robots.txt', () => {
-  it('lists every page in both languages with alternates and lastmod, as valid XML', async () => {
+  it('is an index of the site’s pages and of one sitemap per edition, each with its newest change', async () => {
     const r = await site.fetch('/sitemap.xml');
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('application/xml; charset=utf-8');
     expect(XMLValidator.validate(r.text)).toBe(true);
-    const urlset = xml.parse(r.text).urlset;
-    expect(urlset['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
-    const entries = urlset.url as { loc: string; lastmod?: string; 'xhtml:link': Record<string, string>[] }[];
+    const index = xml.parse(r.text).sitemapindex;
+    expect(index['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
+    const { index: sitemaps, texts } = await readSitemaps(site.fetch, site.url);
+    expect(sitemaps.map((s) => s.loc)).toEqual([`${site.url}/sitemaps/pages.xml`, `${site.url}/sitemaps/editions/2025-strasbourg.xml`, `${site.url}/sitemaps/editions/2024-bordeaux.xml`]);
+    for (const s of sitemaps) expect(s.lastmod, s.loc).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    for (const text of texts) {
+      expect(XMLValidator.validate(text)).toBe(true);
+      expect(xml.parse(text).urlset['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
+    }
+    expect((await site.fetch('/sitemaps/editions/1999-nulle-part.xml')).status).toBe(404);
+  });
+
+  it('lists every page in both languages with alternates and lastmod, as valid XML', async () => {
+    const { entries } = await readSitemaps(site.fetch, site.url);
     const locs = entries.map((e) => e.loc);
     for (const path of [
       '/', '/en/', '/editions', '/en/editions', '/editions/2025-strasbourg', '/en/editions/2024-bordeaux',

@@ -9,6 +9,7 @@ import { mediaUrl } from '../../src/http/urls.js';
 import { tombstoneKey } from '../../src/services/archive/tombstones.js';
 import { runCli } from '../support/cli.js';
 import { checkSchema, responseSchema } from '../support/json-schema.js';
+import { readSitemaps } from '../support/sitemaps.js';
 import { cuesOf, type ArchiveItem } from '../support/search-archive.js';
 import { startTestWeb, type TestWeb } from '../support/web.js';
 
@@ -46,7 +47,7 @@ beforeAll(async () => {
   // Present before: the checks below that find nothing would find these.
   expect((await site.fetch('/api/search?q=zorglubien')).text).toContain(REMOVED.id);
   expect((await site.fetch('/feeds/podcasts.xml')).text).toContain(REMOVED.id);
-  expect((await site.fetch('/sitemap.xml')).text).toContain(PURGED.id);
+  expect((await readSitemaps(site.fetch, site.url)).texts.join('\n')).toContain(PURGED.id);
   const env = { DATA_DIR: store.root, MEILI_URL: site.meili.url, MEILI_MASTER_KEY: site.meili.apiKey };
   const removed = await runCli(['remove', REMOVED.id, '--reason', REASON, '--replaced-by', REPLACEMENT.id, '--yes'], env);
   expect([removed.code, removed.stderr]).toEqual([0, '']);
@@ -204,9 +205,9 @@ describe('what a removed item leaves', () => {
       expect(r.text).toContain(REPLACEMENT.id);
       expect(r.text).not.toContain(REMOVED.id);
     }
-    const sitemap = await site.fetch('/sitemap.xml');
-    expect(sitemap.text).toContain(REPLACEMENT.id);
-    for (const id of [REMOVED.id, PURGED.id]) expect(sitemap.text).not.toContain(id);
+    const sitemap = (await readSitemaps(site.fetch, site.url)).texts.join('\n');
+    expect(sitemap).toContain(REPLACEMENT.id);
+    for (const id of [REMOVED.id, PURGED.id]) expect(sitemap).not.toContain(id);
   });
 
   it('leaves an id never removed answering 404, and a live item as it was', async () => {

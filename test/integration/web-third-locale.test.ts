@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestWeb, type TestWeb } from '../support/web.js';
+import { readSitemaps } from '../support/sitemaps.js';
 
 /**
  * Adding a language is one entry in the locale table and its messages: this test adds a
@@ -121,7 +122,7 @@ describe('a third locale, added as one table entry and its messages', () => {
     expect(Object.keys(api.urls)).toEqual(['fr', 'en', 'de']);
     const found = JSON.parse((await site.fetch('/api/search?q=guichet&lang=de')).text) as { items: { url: string }[] };
     expect(found.items[0]?.url).toBe(`${site.url}/de/talks/${ID}`);
-    const sitemap = (await site.fetch('/sitemap.xml')).text;
+    const sitemap = (await readSitemaps(site.fetch, site.url)).texts.join('\n');
     expect(sitemap).toContain(`<loc>${site.url}/de/talks/${ID}</loc>`);
     expect(sitemap).toContain(`hreflang="de" href="${site.url}/de/talks/${ID}"`);
   });

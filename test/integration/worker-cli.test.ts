@@ -133,16 +133,7 @@ describe('the worker command', () => {
 
 /** What a worker printed and which processes it still runs: said when it does not end in time. */
 function described(worker: { child: ChildProcess; stdout: () => string }, stderr: string): string {
-  const children = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).flatMap((entry) => {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) !== worker.child.pid) return [];
-      return [`  ${entry} [${fields[0]}] ${readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').slice(0, 200)}`];
-    } catch {
-      return [];
-    }
-  });
+  const children = processes().filter((p) => p.parent === worker.child.pid).map((p) => `  ${p.pid} [${p.state}] ${p.cmdline.replaceAll('\0', ' ').slice(0, 200)}`);
   return [`worker pid ${worker.child.pid ?? '?'} exit ${String(worker.child.exitCode)} signal ${String(worker.child.signalCode)}`,
     `its processes:\n${children.join('\n') || '  none'}`, `stdout:\n${worker.stdout()}`, `stderr:\n${stderr}`].join('\n');
 }
@@ -185,38 +176,45 @@ async function holdTranscode(worker: { child: ChildProcess; stdout: () => string
 
 /** The HLS ladder ffmpeg that process `parent` runs for item `id`, if it runs now (Linux /proc). */
 function ladderOf(parent: number, id: string): { pid: number; cmdline: string } | null {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // "pid (comm) state ppid …": the name may hold spaces or parentheses, the fields after its last ")" do not.
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== parent) continue;
-      // ffmpeg itself, not its wrapper before the exec (held there, it would never have asked to die with its parent).
-      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'ffmpeg') continue;
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmdline.includes(`${id}-`) && cmdline.includes('.m3u8')) return { pid: Number(entry), cmdline };
-    } catch {
-      // ended meanwhile
-    }
-  }
-  return null;
+  // ffmpeg itself, not its wrapper before the exec (held there, it would never have asked to die with its parent).
+  return processes().find((p) => p.parent === parent && p.name === 'ffmpeg' && p.cmdline.includes(`${id}-`) && p.cmdline.includes('.m3u8')) ?? null;
 }
 
 /** Whether the process is still there and still that command (not a zombie awaiting its reaper). */
 function running(held: { pid: number; cmdline: string }): boolean {
+  const now = procStat(held.pid);
+  return now !== null && now.state !== 'Z' && now.cmdline === held.cmdline;
+}
+
+interface ProcStat {
+  pid: number;
+  name: string;
+  state: string;
+  parent: number;
+  cmdline: string;
+}
+
+/** One process as /proc tells it; null once it has ended. */
+function procStat(pid: number): ProcStat | null {
   try {
-    const stat = readFileSync(`/proc/${held.pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z' && readFileSync(`/proc/${held.pid}/cmdline`, 'utf8') === held.cmdline;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (comm) state ppid …": the name may hold spaces or parentheses, the fields after its last ")" do not.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { pid, name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), state: fields[0] ?? '', parent: Number(fields[1]), cmdline: readFileSync(`/proc/${pid}/cmdline`, 'utf8') };
   } catch {
-    return false;
+    return null;
   }
+}
+
+function processes(): ProcStat[] {
+  return readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).flatMap((entry) => procStat(Number(entry)) ?? []);
 }
 
 /** Kills the held process if it still runs (the same command line: never a process that took its PID since). */
 function killIfRunning(held: { pid: number; cmdline: string }): void {
   try {
-    if (readFileSync(`/proc/${held.pid}/cmdline`, 'utf8') === held.cmdline) process.kill(held.pid, 'SIGKILL');
+    if (procStat(held.pid)?.cmdline === held.cmdline) process.kill(held.pid, 'SIGKILL');
   } catch {
-    // already gone
+    // gone meanwhile
   }
 }

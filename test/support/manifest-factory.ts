@@ -1,6 +1,7 @@
 import type { ItemKind } from '../../src/domain/item.js';
 import type { LicenceId } from '../../src/domain/licence.js';
-import { manifestSchema, type Manifest } from '../../src/domain/manifest.js';
+import { listingOf, manifestSchema, type Manifest, type ManifestListing } from '../../src/domain/manifest.js';
+import { sha256Of } from '../../src/lib/sha256.js';
 import { slugify } from '../../src/domain/slug.js';
 
 /**
@@ -194,4 +195,9 @@ export function documentManifest(overrides: Partial<Manifest> = {}): Manifest {
     accessibility: { captions: false, reviewedTranscript: false, audioDescription: false, signLanguage: false, easyRead: true, transcript: 'none' },
     ...overrides,
   });
+}
+
+/** `manifest` as the catalogue holds it (see ManifestListing), with the digest of its JSON. */
+export function listed(manifest: Manifest): ManifestListing {
+  return listingOf(manifest, sha256Of(JSON.stringify(manifest)));
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createWebAdapters, mediaOriginOf, openSearchIndex } from '../../compose.js';
+import { createMediaTool, createStore, mediaOriginOf, openSearchIndex } from '../../compose.js';
 import type { Config } from '../../config.js';
 import { startWeb } from '../../http/start-web.js';
 import type { CliIo } from '../io.js';
@@ -26,7 +26,8 @@ export async function serveCommand(args: string[], config: Readonly<Config>, io:
     io.err(`error: --port ${values.port}: expected a port number (0–65535)\n`);
     return 2;
   }
-  const { store, media } = await createWebAdapters(config);
+  const store = await createStore(config);
+  const media = createMediaTool(config);
   const search = await openSearchIndex(config);
   let web;
   try {

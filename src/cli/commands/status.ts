@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createStoreAndQueue } from '../../compose.js';
+import { createQueue, createStore } from '../../compose.js';
 import type { Config } from '../../config.js';
 import { allManifests } from '../../services/archive/manifests.js';
 import { itemSummary, readLastIngest, untranscribedItems } from '../../services/archive/archive-status.js';
@@ -30,7 +30,7 @@ export async function statusCommand(args: string[], config: Readonly<Config>, io
     io.out(`${STATUS_HELP}\n`);
     return 0;
   }
-  const { store, queue: jobQueue } = await createStoreAndQueue(config);
+  const [store, jobQueue] = await Promise.all([createStore(config), createQueue(config)]);
   let unreadable = 0;
   const manifests = await allManifests(store, (key, cause) => {
     unreadable++;

@@ -1,5 +1,5 @@
 import { ITEM_KINDS, type ItemKind } from '../../domain/item.js';
-import type { Manifest } from '../../domain/manifest.js';
+import type { Manifest, ManifestListing } from '../../domain/manifest.js';
 import type { AuditStatus, LastIngest } from '../../services/archive/archive-status.js';
 import { itemSummary, untranscribedItems } from '../../services/archive/archive-status.js';
 import type { UnfinishedWork } from '../../services/ingest/item-version.js';
@@ -21,7 +21,7 @@ export function formatTime(locale: Locale, iso: string): string {
 }
 
 export interface ArchiveStatusInput {
-  manifests: readonly Manifest[];
+  manifests: readonly (Manifest | ManifestListing)[];
   unreadable: readonly string[];
   unfinished: readonly UnfinishedWork[];
   /** undefined: this server keeps no ingest report (the archive is on S3: the report is where the ingest ran). */

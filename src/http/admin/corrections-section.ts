@@ -1,6 +1,6 @@
 import { Router, type Response } from 'express';
 import { NotFoundError } from '../../domain/errors.js';
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import { isSuggestionId, listSuggestions, type Suggestion } from '../../services/corrections/correction-store.js';
 import { acceptSuggestion, dismissSuggestion, SuggestionDecidedError } from '../../services/corrections/decide-correction.js';
 import { wordDiff } from '../../services/corrections/word-diff.js';
@@ -22,7 +22,7 @@ const PATH = '/corrections';
 const DONE = ['accepted', 'rejected', 'spam', 'glossary', 'applied', 'decided'] as const;
 
 /** How a pending suggestion is shown: the diff, a player at its second, the decision forms. */
-function suggestionModel(suggestion: Suggestion, manifest: Manifest | null, locale: Locale, csrf: string) {
+function suggestionModel(suggestion: Suggestion, manifest: ManifestFields | null, locale: Locale, csrf: string) {
   const time = timecode(suggestion.start);
   const base = `${PATH}/${suggestion.item}/${suggestion.id}`;
   return {
@@ -44,7 +44,7 @@ function suggestionModel(suggestion: Suggestion, manifest: Manifest | null, loca
 }
 
 /** The item's own downloadable file, played from the passage's second (a media fragment: no script needed). */
-function playerOf(manifest: Manifest, suggestion: Suggestion, locale: Locale) {
+function playerOf(manifest: ManifestFields, suggestion: Suggestion, locale: Locale) {
   const fragment = `#t=${suggestion.start},${suggestion.end}`;
   const video = manifest.downloads.find((d) => d.format === 'mp4');
   const audio = manifest.downloads.find((d) => d.format === 'm4a' || d.format === 'mp3' || d.format === 'opus');

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import { MONTH_PATTERN, statsMonthOf, type StatsMonth } from '../../services/stats/stats-calendar.js';
 import { readAllMonths } from '../../services/stats/stats-reader.js';
 import { itemCsvRows, statsReport, type StatsReport } from '../../services/stats/stats-report.js';
@@ -43,13 +43,13 @@ export const statsSection: AdminSection = {
   },
 };
 
-async function reportOf(deps: WebDeps, req: Request): Promise<{ report: StatsReport; months: StatsMonth[]; manifestOf: (id: string) => Manifest | undefined }> {
+async function reportOf(deps: WebDeps, req: Request): Promise<{ report: StatsReport; months: StatsMonth[]; manifestOf: (id: string) => ManifestFields | undefined }> {
   const month = parseQuery(req, monthQuery).month ?? statsMonthOf(new Date());
   await deps.stats?.flush();
   const log = (key: string, why: string): void => deps.log?.(`warning: ${key}: ${why}`);
   const all = await readAllMonths(deps.store, log);
   const months = [...all.keys()];
   const snapshot = await deps.catalogue.snapshot();
-  const manifestOf = (id: string): Manifest | undefined => snapshot.byId.get(id);
+  const manifestOf = (id: string): ManifestFields | undefined => snapshot.byId.get(id);
   return { report: statsReport(month, all, manifestOf), months, manifestOf };
 }

@@ -20,11 +20,11 @@ export function aliasRedirects(deps: Pick<WebDeps, 'catalogue'>): RequestHandler
       let snapshot = await deps.catalogue.snapshot();
       if (!snapshot.byId.has(address.id) && !snapshot.aliases.has(address.id)) {
         // Unknown here: an item renamed since the snapshot was read (the reload is rate-limited).
-        await deps.catalogue.item(address.id);
+        await deps.catalogue.listing(address.id);
         snapshot = await deps.catalogue.snapshot();
       }
       const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
-      const location = aliasLocation(address, search, snapshot);
+      const location = await aliasLocation(address, search, snapshot, (current) => deps.catalogue.whole(current));
       if (location === null) return next();
       res.set('Cache-Control', REDIRECT_CACHE);
       // Scripts of other sites follow the API's, feeds' and media redirects too.

@@ -30,7 +30,7 @@ export function countUsage(deps: WebDeps): RequestHandler {
     const key = (req.params.key as unknown as string[]).join('/');
     whenAnswered(req, res, async () => {
       if (!isWholeFileAnswer(res)) return;
-      const manifest = await deps.catalogue.item(key.split('/')[1] ?? '');
+      const manifest = await deps.catalogue.listing(key.split('/')[1] ?? '');
       const file = manifest?.downloads.find((d) => d.key === key);
       if (manifest && file) stats.download(manifest.id, file.format, visitorOf(req));
     });
@@ -41,7 +41,7 @@ export function countUsage(deps: WebDeps): RequestHandler {
     router.get(routePattern('embed', locale), (req, res, next) => {
       whenAnswered(req, res, async () => {
         if (res.statusCode !== 200 && res.statusCode !== 304) return;
-        const manifest = await deps.catalogue.item(String(req.params.id));
+        const manifest = await deps.catalogue.listing(String(req.params.id));
         if (manifest) stats.embed(manifest.id, hostOf(req.get('referer')));
       });
       next();

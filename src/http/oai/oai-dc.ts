@@ -1,7 +1,7 @@
 import { CONFERENCE_NAME, editionEventName } from '../../domain/conference.js';
 import type { ItemKind } from '../../domain/item.js';
 import { LICENCES } from '../../domain/licence.js';
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import { DEFAULT_LOCALE } from '../locale.js';
 import { urlFor } from '../urls.js';
 import { invertedName, splitPersonName } from '../view-models/person-name.js';
@@ -30,7 +30,7 @@ const DCMI_TYPE: Record<ItemKind, string> = {
 /** Downloads that are the item itself in another encoding (not its captions or text). */
 const MEDIA_FORMATS = new Set(['mp4', 'm4a', 'mp3', 'opus', 'pdf']);
 
-export function oaiDc(manifest: Manifest, origin: string): XmlNode {
+export function oaiDc(manifest: ManifestFields, origin: string): XmlNode {
   const list = (values: string[]): string[] | undefined => (values.length > 0 ? values : undefined);
   return {
     'oai_dc:dc': {
@@ -57,7 +57,7 @@ export function oaiDc(manifest: Manifest, origin: string): XmlNode {
 }
 
 /** The media types the item can be had in (MIME, without parameters), else its source's. */
-function formatsOf(manifest: Manifest): string[] {
+function formatsOf(manifest: ManifestFields): string[] {
   const types = manifest.downloads.filter((d) => MEDIA_FORMATS.has(d.format)).map((d) => mediaType(d.contentType));
   const found = [...new Set(types)];
   return found.length > 0 ? found : [mediaType(manifest.source.contentType)];

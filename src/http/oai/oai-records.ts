@@ -1,5 +1,5 @@
 import { ITEM_KINDS, type ItemKind } from '../../domain/item.js';
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import { editionEventName } from '../../domain/conference.js';
 import type { Tombstone } from '../../domain/tombstone.js';
 import type { CatalogueSnapshot } from '../../services/catalogue/catalogue.js';
@@ -21,7 +21,7 @@ export interface OaiRecord {
   datestamp: string;
   sets: readonly string[];
   /** The live item; null for a deleted record. */
-  manifest: Manifest | null;
+  manifest: ManifestFields | null;
 }
 
 export interface OaiSet {

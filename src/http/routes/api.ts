@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ITEM_KINDS } from '../../domain/item.js';
 import { parseLicence } from '../../domain/licence.js';
 import { NotFoundError } from '../../domain/errors.js';
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import { themeSlug } from '../../services/catalogue/catalogue.js';
 import { FACET_NAMES, MAX_HITS_PER_PAGE, type FacetName, type SearchRequest } from '../../services/search/search-request.js';
 import { openToAllOrigins, sendJson } from '../json-response.js';
@@ -37,7 +37,7 @@ export function apiRoutes(deps: WebDeps): Router {
   router.get('/api/items', (req, res) => listItems(deps, req, res));
   router.get('/api/items/:id', async (req, res) => {
     const { lang } = parseQuery(req, z.object({ lang: localeParam }));
-    const manifest = await deps.catalogue.item(String(req.params.id));
+    const manifest = await deps.catalogue.listing(String(req.params.id));
     if (!manifest) throw new NotFoundError(`no item "${String(req.params.id).slice(0, 100)}"`);
     sendJson(res, itemDetail(manifest, contextOf(res).origin, lang));
   });
@@ -108,7 +108,7 @@ async function listItems(deps: WebDeps, req: Request, res: Response): Promise<vo
 }
 
 /** Exact filters over the catalogue; each parameter accepts its slug or its name as written. */
-function itemFilter(query: ListQuery, licenceIds: string[]): (m: Manifest) => boolean {
+function itemFilter(query: ListQuery, licenceIds: string[]): (m: ManifestFields) => boolean {
   const any = (values: string[] | undefined, test: (value: string) => boolean): boolean => !values || values.length === 0 || values.some(test);
   return (m) =>
     any(query.edition, (v) => v === m.edition.slug || v === m.edition.label) &&

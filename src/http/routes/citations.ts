@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.js';
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import { parseMoment, type Moment } from '../../domain/moment.js';
 import { BadRequestError, localeParam, parseQuery } from '../query-params.js';
 import { contextOf } from '../request-context.js';
@@ -40,7 +40,7 @@ const WRITERS: Record<CitationFile, { type: string; write: (c: ReturnType<typeof
 
 async function sendCitation(deps: WebDeps, format: CitationFile, req: Request, res: Response): Promise<void> {
   const query = parseQuery(req, citationQuery);
-  const manifest = await deps.catalogue.item(String(req.params.id));
+  const manifest = await deps.catalogue.listing(String(req.params.id));
   if (!manifest) throw new NotFoundError(`no item "${String(req.params.id).slice(0, 100)}"`);
   const moment = query.t === undefined ? null : momentOf(manifest, query.t);
   const citation = citationOf({ manifest, origin: contextOf(res).origin, locale: query.lang, moment });
@@ -51,7 +51,7 @@ async function sendCitation(deps: WebDeps, format: CitationFile, req: Request, r
 }
 
 /** A moment of a recording; a document has pages, not times, and its citation takes no `t`. */
-function momentOf(manifest: Manifest, value: string): Moment {
+function momentOf(manifest: ManifestFields, value: string): Moment {
   if (manifest.kind === 'document') throw new BadRequestError(['t: a document has no moments (cite the document itself)']);
   const parsed = parseMoment(value, manifest.media.duration);
   if (!parsed.ok) throw new BadRequestError([`t: ${parsed.reason}`]);

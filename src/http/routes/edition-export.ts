@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { NotFoundError } from '../../domain/errors.js';
+import type { Manifest } from '../../domain/manifest.js';
 import { cacheKeyOf, EDITION_SLUG, EditionExports } from '../../services/archive/edition-export.js';
 import { BadRequestError } from '../query-params.js';
 import { contextOf } from '../request-context.js';
@@ -32,13 +33,15 @@ export function editionExportRoutes(deps: WebDeps): Router {
     if (!edition) throw new NotFoundError(`no edition "${slug}"`);
     const { origin } = contextOf(res);
     const info = { slug: edition.slug, label: edition.label, year: edition.year, city: edition.city };
+    // Whole manifests: the package lists and packs their files.
+    const manifests = (await Promise.all(edition.items.map((item) => deps.catalogue.whole(item)))).filter((m): m is Manifest => m !== null);
     const request = {
       slug: edition.slug,
-      manifests: edition.items,
+      manifests,
       variant: origin,
       generate: async (packed: readonly PackedFile[]) => [
-        ...editionPackageFiles(info, edition.items, origin, packed),
-        ...(await readableTextFiles(edition.items, origin, (key, schema) => deps.catalogue.textFile(key, schema))),
+        ...editionPackageFiles(info, manifests, origin, packed),
+        ...(await readableTextFiles(manifests, origin, (key, schema) => deps.catalogue.textFile(key, schema))),
       ],
     };
     // The cache key names this version of the package: a client holding it gets a 304 without anything read.

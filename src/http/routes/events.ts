@@ -20,7 +20,7 @@ export function eventRoutes(deps: WebDeps): Router {
     const parsed = parseStatsEvent(jsonOf(req.body));
     if ('problems' in parsed) throw new BadRequestError(parsed.problems);
     const { event } = parsed;
-    const manifest = await deps.catalogue.item(event.item);
+    const manifest = await deps.catalogue.listing(event.item);
     if (!manifest) throw new NotFoundError(`no item "${event.item.slice(0, 100)}"`);
     if (manifest.kind === 'document') throw new BadRequestError([`item: "${manifest.id}" is a document, it is not played`]);
     if (deps.stats && isCountable((name) => req.get(name))) {

@@ -6,7 +6,7 @@ import { DEFAULT_LOCALE } from '../locale.js';
 import { contextOf } from '../request-context.js';
 import { urlFor } from '../urls.js';
 import { CHAPTERS_TYPE, jsonChapters, podcastFeed } from '../view-models/podcast-feed.js';
-import { robotsTxt, sitemapXml } from '../view-models/sitemap.js';
+import { editionSitemapXml, pagesSitemapXml, PAGES_SITEMAP_PATH, robotsTxt, sitemapIndexXml } from '../view-models/sitemap.js';
 import type { WebDeps } from '../web-deps.js';
 
 const FEED_CACHE = 'public, max-age=300';
@@ -48,14 +48,25 @@ export function feedRoutes(deps: WebDeps): Router {
 
   router.get('/feeds/chapters/:file', async (req, res) => {
     const id = String(req.params.file).replace(/\.json$/, '');
-    const manifest = String(req.params.file).endsWith('.json') ? await deps.catalogue.item(id) : null;
+    const manifest = String(req.params.file).endsWith('.json') ? await deps.catalogue.listing(id) : null;
     if (!manifest || manifest.chapters.length === 0) throw new NotFoundError(`no chapters for "${id.slice(0, 100)}"`);
     res.set('Cache-Control', FEED_CACHE);
     res.type(CHAPTERS_TYPE).send(JSON.stringify(jsonChapters(manifest)));
   });
 
   router.get('/sitemap.xml', async (_req, res) => {
-    sendXml(res, 'application/xml', sitemapXml(await deps.catalogue.snapshot(), contextOf(res).origin));
+    sendXml(res, 'application/xml', sitemapIndexXml(await deps.catalogue.snapshot(), contextOf(res).origin));
+  });
+
+  router.get(PAGES_SITEMAP_PATH, async (_req, res) => {
+    sendXml(res, 'application/xml', pagesSitemapXml(await deps.catalogue.snapshot(), contextOf(res).origin));
+  });
+
+  router.get('/sitemaps/editions/:file', async (req, res) => {
+    const slug = String(req.params.file).replace(/\.xml$/, '');
+    const edition = String(req.params.file).endsWith('.xml') ? (await deps.catalogue.snapshot()).editions.find((e) => e.slug === slug) : undefined;
+    if (!edition) throw new NotFoundError(`no edition "${slug.slice(0, 100)}"`);
+    sendXml(res, 'application/xml', editionSitemapXml(edition, contextOf(res).origin));
   });
 
   router.get('/robots.txt', (_req, res) => {

@@ -1,7 +1,7 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.js';
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import { pageTextFileSchema } from '../../domain/text.js';
 import { openToAllOrigins } from '../json-response.js';
 import { BadRequestError, parseQuery } from '../query-params.js';
@@ -45,14 +45,14 @@ export function iiifRoutes(deps: WebDeps): Router {
 
 const searchQuery = z.object({ q: z.string({ error: 'must be one text value' }).default('') });
 
-async function itemOf(deps: WebDeps, id: string): Promise<Manifest> {
-  const manifest = await deps.catalogue.item(id);
+async function itemOf(deps: WebDeps, id: string): Promise<ManifestFields> {
+  const manifest = await deps.catalogue.listing(id);
   if (!manifest) throw new NotFoundError(`no item "${id.slice(0, 100)}"`);
   return manifest;
 }
 
 /** Items with text in the index (transcripts, slide text, PDF pages): a search service is offered over those. */
-function hasText(manifest: Manifest): boolean {
+function hasText(manifest: ManifestFields): boolean {
   return manifest.text.transcripts.length > 0 || manifest.text.slides !== null || manifest.text.pages !== null;
 }
 

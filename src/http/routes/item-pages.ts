@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
+import { NotFoundError } from '../../domain/errors.js';
 import { pageTextFileSchema, slideTextFileSchema, transcriptFileSchema } from '../../domain/text.js';
 import type { Catalogue } from '../../services/catalogue/catalogue.js';
 import { translate } from '../i18n/messages.js';
@@ -41,8 +42,9 @@ export function itemPageRoutes(deps: WebDeps): Router {
 }
 
 async function itemPage(deps: WebDeps, section: ItemRoute, locale: Locale, req: Request, res: Response): Promise<boolean> {
-  const manifest = await deps.catalogue.item(String(req.params.id));
-  if (!manifest) return false;
+  const listing = await deps.catalogue.listing(String(req.params.id));
+  if (!listing) return false;
+  const manifest = listing;
   const right = itemRoute(manifest.kind);
   if (right !== section) {
     const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
@@ -56,8 +58,11 @@ async function itemPage(deps: WebDeps, section: ItemRoute, locale: Locale, req: 
     res.redirect(303, chosen);
     return true;
   }
-  // Everything the page shows comes from this manifest (its text files' keys change with its revision).
-  await sendCachedPage(req, res, deps.pages, pageKey([manifest], origin, req.originalUrl), async () => {
+  // Everything the page shows comes from this manifest (its text files' keys change with its
+  // revision): a kept page is sent without its files read.
+  await sendCachedPage(req, res, deps.pages, pageKey([listing], origin, req.originalUrl), async () => {
+    const manifest = await deps.catalogue.whole(listing);
+    if (!manifest) throw new NotFoundError(`item "${listing.id}" is gone`); // removed since it was listed
     const texts = await textsOf(deps.catalogue, manifest, locale, query.transcript);
     const model = itemPageModel({ manifest, locale, origin, route: section, query, texts });
     const page = renderPage(res, deps.views, section, { item: model }, {
@@ -108,7 +113,7 @@ async function embedPage(deps: WebDeps, req: Request, res: Response): Promise<bo
   return true;
 }
 
-function queryOf(req: Request, manifest: Manifest): ReturnType<typeof parseItemQuery> {
+function queryOf(req: Request, manifest: ManifestFields): ReturnType<typeof parseItemQuery> {
   return parseItemQuery(req.query as Record<string, unknown>, {
     duration: manifest.media.duration,
     pageCount: Math.max(manifest.media.pages ?? 0, manifest.text.pages?.count ?? 0),
@@ -120,7 +125,7 @@ function queryOf(req: Request, manifest: Manifest): ReturnType<typeof parseItemQ
  * The text files a page shows: one transcript (the language chosen for this page), the slides'
  * text, a document's pages. A file that cannot be read leaves its section out, never the page.
  */
-async function textsOf(catalogue: Catalogue, manifest: Manifest, locale: Locale, asked: string | null): Promise<ItemTexts & { complete: boolean }> {
+async function textsOf(catalogue: Catalogue, manifest: ManifestFields, locale: Locale, asked: string | null): Promise<ItemTexts & { complete: boolean }> {
   const chosen = chooseTranscript(manifest, locale, asked);
   // A talk shows its PDF's pages only when slide OCR gave nothing.
   const pagesFile = manifest.kind === 'document' || !manifest.text.slides ? manifest.text.pages : null;

@@ -15,7 +15,7 @@ export function mediaRoutes(deps: WebDeps): Router {
   router.get('/media/*key', async (req: Request, res: Response, next) => {
     try {
       const key = (req.params.key as unknown as string[]).join('/');
-      const file = (await deps.catalogue.snapshot()).file(key);
+      const file = await deps.catalogue.file(key);
       if (!file) {
         res.status(404).type('text/plain').send('Not found');
         return;

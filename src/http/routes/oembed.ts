@@ -35,7 +35,7 @@ export function oembedRoutes(deps: WebDeps): Router {
     const target = itemOfUrl(query.url, origin);
     // A page cited under an earlier id embeds the item it is now (the answer names the current id).
     const id = target ? currentIdOf(await deps.catalogue.snapshot(), target.id) ?? target.id : null;
-    const manifest = id !== null ? await deps.catalogue.item(id) : null;
+    const manifest = id !== null ? await deps.catalogue.listing(id) : null;
     if (!target || !manifest) throw new NotFoundError(`no item of this site at ${query.url.slice(0, 200)}`);
     const answer = oembedOf(manifest, {
       origin,

@@ -2,7 +2,7 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.js';
 import { parseLanguage } from '../../domain/language.js';
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import { pageTextFileSchema, primaryLanguage, slideTextFileSchema, transcriptFileSchema } from '../../domain/text.js';
 import { DEFAULT_LOCALE, LOCALES } from '../locale.js';
 import { parseQuery } from '../query-params.js';
@@ -57,14 +57,14 @@ const languageParam = z.string().transform((value, ctx) => {
 /** Slides and pages have one text: `lang` only chooses the language of the header's labels. */
 const labelsQuery = z.object({ lang: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).optional() });
 
-async function itemOf(deps: WebDeps, id: string): Promise<Manifest> {
-  const manifest = await deps.catalogue.item(id);
+async function itemOf(deps: WebDeps, id: string): Promise<ManifestFields> {
+  const manifest = await deps.catalogue.listing(id);
   if (!manifest) throw new NotFoundError(`no item "${id.slice(0, 100)}"`);
   return manifest;
 }
 
 /** The transcript in `lang` (its exact tag, else the same primary language), or the page's choice without `lang`. */
-function transcriptIn(manifest: Manifest, lang: string | null): Manifest['text']['transcripts'][number] {
+function transcriptIn(manifest: ManifestFields, lang: string | null): ManifestFields['text']['transcripts'][number] {
   const all = manifest.text.transcripts;
   if (all.length === 0) throw new NotFoundError(`"${manifest.id}" has no transcript`);
   if (lang === null) return chooseTranscript(manifest, DEFAULT_LOCALE, null) ?? all[0]!;

@@ -1,5 +1,5 @@
 import { LICENCES } from '../../domain/licence.js';
-import { isSilentVideo, type Manifest, type StoredFile } from '../../domain/manifest.js';
+import { isSilentVideo, type ManifestFields, type StoredFile } from '../../domain/manifest.js';
 import { themeSlug } from '../../services/catalogue/catalogue.js';
 import { LOCALES, type Locale } from '../locale.js';
 import { urlFor } from '../urls.js';
@@ -21,7 +21,7 @@ export interface ApiLicence {
 
 export interface ApiItemSummary {
   id: string;
-  kind: Manifest['kind'];
+  kind: ManifestFields['kind'];
   title: string;
   url: string;
   apiUrl: string;
@@ -33,7 +33,7 @@ export interface ApiItemSummary {
   licence: ApiLicence;
   speakers: { name: string; organisation: string | null; slug: string; url: string }[];
   themes: { name: string; slug: string; url: string }[];
-  accessibility: Manifest['accessibility'];
+  accessibility: ManifestFields['accessibility'];
   poster: string | null;
   updatedAt: string;
 }
@@ -58,7 +58,7 @@ export interface ApiItem extends ApiItemSummary {
   embedUrl: string;
   oembedUrl: string;
   media: {
-    class: Manifest['media']['class'];
+    class: ManifestFields['media']['class'];
     width: number | null;
     height: number | null;
     /** HLS master playlist (adaptive streaming), null for documents. */
@@ -78,7 +78,7 @@ export interface ApiItem extends ApiItemSummary {
     storyboard: { vtt: string; sheets: string[]; interval: number; tileWidth: number; tileHeight: number } | null;
     pages: (ApiImage & { page: number })[];
   };
-  tracks: { kind: Manifest['tracks'][number]['kind']; language: string; label: string; url: string; format: string; origin: string }[];
+  tracks: { kind: ManifestFields['tracks'][number]['kind']; language: string; label: string; url: string; format: string; origin: string }[];
   chapters: { start: number; end: number; title: string; url: string }[];
   /** JSON Chapters file (Podcasting 2.0), null when the item has no chapters. */
   chaptersUrl: string | null;
@@ -89,12 +89,12 @@ export interface ApiItem extends ApiItemSummary {
   publishedAt: string;
 }
 
-export function apiLicence(manifest: Manifest, locale: Locale): ApiLicence {
+export function apiLicence(manifest: ManifestFields, locale: Locale): ApiLicence {
   const licence = LICENCES[manifest.licence];
   return { id: licence.id, name: licence.name[locale], url: licence.url };
 }
 
-export function itemSummary(manifest: Manifest, origin: string, locale: Locale): ApiItemSummary {
+export function itemSummary(manifest: ManifestFields, origin: string, locale: Locale): ApiItemSummary {
   const poster = previewImage(manifest);
   return {
     id: manifest.id,
@@ -121,7 +121,7 @@ export function itemSummary(manifest: Manifest, origin: string, locale: Locale):
   };
 }
 
-export function itemDetail(manifest: Manifest, origin: string, locale: Locale): ApiItem {
+export function itemDetail(manifest: ManifestFields, origin: string, locale: Locale): ApiItem {
   const summary = itemSummary(manifest, origin, locale);
   const file = (stored: StoredFile): ApiFile => ({ url: fileUrl(origin, stored.key), size: stored.size, sha256: stored.sha256, type: stored.contentType });
   const image = (img: Image): ApiImage => ({ url: fileUrl(origin, img.key), width: img.width, height: img.height, format: img.format });
@@ -172,6 +172,6 @@ export function itemDetail(manifest: Manifest, origin: string, locale: Locale): 
 }
 
 /** Where the item's chapters are served in the JSON Chapters format (podcast apps read it). */
-export function chaptersFileUrl(manifest: Pick<Manifest, 'id'>, origin: string): string {
+export function chaptersFileUrl(manifest: Pick<ManifestFields, 'id'>, origin: string): string {
   return `${origin}/feeds/chapters/${encodeURIComponent(manifest.id)}.json`;
 }

@@ -1,6 +1,6 @@
 import { editionEventName } from '../../domain/conference.js';
 import { LICENCES } from '../../domain/licence.js';
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import { translate, translateHtml } from '../i18n/messages.js';
 import { listFormat } from '../intl.js';
 import type { Locale } from '../locale.js';
@@ -19,7 +19,7 @@ export interface Attribution {
  * licence CC BY-SA 4.0 (<licence URL>).
  * CC0 asks for no credit: the line says so instead of naming a licence to respect.
  */
-export function attributionOf(manifest: Manifest, pageUrl: string, locale: Locale): Attribution {
+export function attributionOf(manifest: ManifestFields, pageUrl: string, locale: Locale): Attribution {
   const licence = LICENCES[manifest.licence];
   // The short forms the licences themselves recommend for credits.
   const shortName = translate(locale, `attribution.licence.${manifest.licence}`);
@@ -51,7 +51,7 @@ export function attributionOf(manifest: Manifest, pageUrl: string, locale: Local
 }
 
 /** "Jeanne Martin (La Mednum) et Ali Ben (Ville de Strasbourg)", in the locale's list style. */
-function speakersOf(manifest: Manifest, locale: Locale): string {
+function speakersOf(manifest: ManifestFields, locale: Locale): string {
   const names = manifest.speakers.map((s) => (s.organisation ? `${s.name} (${s.organisation})` : s.name));
   if (names.length === 0) return '';
   return listFormat(locale).format(names);

@@ -1,6 +1,6 @@
 import { CONFERENCE_NAME, editionEventName } from '../../domain/conference.js';
 import { LICENCES } from '../../domain/licence.js';
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import { momentParam, type Moment } from '../../domain/moment.js';
 import { timecode } from '../format.js';
 import { translate } from '../i18n/messages.js';
@@ -55,7 +55,7 @@ export interface Citation {
 }
 
 export interface CitationInput {
-  manifest: Manifest;
+  manifest: ManifestFields;
   origin: string;
   locale: Locale;
   moment: Moment | null;
@@ -98,7 +98,7 @@ export function momentLocator(moment: Moment, locale: Locale): string {
 }
 
 /** The item's own date when the programme gives one, else its edition's year. */
-function dateOf(manifest: Manifest): CitationDate {
+function dateOf(manifest: ManifestFields): CitationDate {
   const parts = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(manifest.date ?? '');
   if (!parts) return { year: manifest.edition.year, month: null, day: null };
   return { year: Number(parts[1]), month: parts[2] ? Number(parts[2]) : null, day: parts[3] ? Number(parts[3]) : null };

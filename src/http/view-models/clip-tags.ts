@@ -1,5 +1,5 @@
 import { LICENCES } from '../../domain/licence.js';
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import type { ClipTags } from '../../pipeline/clip-command.js';
 import type { Locale } from '../locale.js';
 import { itemHref } from '../urls.js';
@@ -7,7 +7,7 @@ import { attributionOf } from './attribution.js';
 import { listFormat } from '../intl.js';
 
 /** What a clip file carries about itself: title, speakers, date, licence and the credit to paste. */
-export function clipTagsOf(manifest: Manifest, origin: string, locale: Locale): ClipTags {
+export function clipTagsOf(manifest: ManifestFields, origin: string, locale: Locale): ClipTags {
   const licence = LICENCES[manifest.licence];
   return {
     title: manifest.title,

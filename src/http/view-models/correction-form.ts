@@ -1,4 +1,4 @@
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import { primaryLanguage } from '../../domain/text.js';
 import { passageText, type TranscriptPassage } from '../../domain/transcript-passages.js';
 import { CORRECTION_LIMITS } from '../../services/corrections/suggest-correction.js';
@@ -43,7 +43,7 @@ export interface CorrectionFormModel {
 }
 
 export function correctionFormModel(input: {
-  manifest: Manifest; passage: TranscriptPassage; language: string; locale: Locale; stamp: string;
+  manifest: ManifestFields; passage: TranscriptPassage; language: string; locale: Locale; stamp: string;
   values?: CorrectionValues; error?: { field: string; key: string } | null;
 }): CorrectionFormModel {
   const { manifest, passage, locale } = input;

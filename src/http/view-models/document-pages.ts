@@ -1,4 +1,4 @@
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import type { PageTextFile } from '../../domain/text.js';
 import type { HighlightPart } from '../../ports/search-index.js';
 import { translate } from '../i18n/messages.js';
@@ -40,7 +40,7 @@ export interface DocumentPagesModel {
  * screens), the text in paragraphs, and the words of `?q=` marked with their count per page.
  * Pages without text (a scan OCR could not read) still get their section and thumbnail.
  */
-export function documentPagesModel(manifest: Manifest, file: PageTextFile | null, locale: Locale, options: { current: number | null; q: string | null }): DocumentPagesModel {
+export function documentPagesModel(manifest: ManifestFields, file: PageTextFile | null, locale: Locale, options: { current: number | null; q: string | null }): DocumentPagesModel {
   const terms = options.q ? searchTerms(options.q) : [];
   const count = Math.max(manifest.media.pages ?? 0, file?.pages.length ?? 0, ...manifest.images.pages.map((p) => p.page));
   const pages: DocumentPageModel[] = [];
@@ -100,7 +100,7 @@ export function paragraphsOf(text: string): string[][] {
     .filter((lines) => lines.length > 0);
 }
 
-function thumbnailOf(manifest: Manifest, page: number): PageThumbnail | null {
+function thumbnailOf(manifest: ManifestFields, page: number): PageThumbnail | null {
   const images = manifest.images.pages.filter((p) => p.page === page).sort((a, b) => a.width - b.width);
   const small = images.find((p) => p.width >= 320) ?? images[images.length - 1];
   if (!small) return null;

@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import { pageTextFileSchema, slideTextFileSchema, transcriptFileSchema } from '../../domain/text.js';
 import type { GeneratedFile } from '../../services/archive/edition-export.js';
 import { pagesFile, slidesFile, transcriptFile, type TextFile } from './text-files/text-files.js';
@@ -15,9 +15,9 @@ export type TextReader = <T>(key: string, schema: ZodType<T>) => Promise<T | nul
  * text files the manifests list are read; one that cannot be read is left out (its stored
  * WebVTT is packed anyway).
  */
-export async function readableTextFiles(manifests: readonly Manifest[], origin: string, read: TextReader): Promise<GeneratedFile[]> {
+export async function readableTextFiles(manifests: readonly ManifestFields[], origin: string, read: TextReader): Promise<GeneratedFile[]> {
   const files: GeneratedFile[] = [];
-  const add = (manifest: Manifest, file: TextFile): void => {
+  const add = (manifest: ManifestFields, file: TextFile): void => {
     files.push({ path: `${manifest.id}/${file.fileName}`, content: Buffer.isBuffer(file.body) ? file.body : Buffer.from(file.body, 'utf8') });
   };
   for (const manifest of manifests) {

@@ -1,5 +1,5 @@
 import { ITEM_KINDS } from '../../domain/item.js';
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import type { CatalogueSnapshot, EditionSummary, ThemeSummary } from '../../services/catalogue/catalogue.js';
 import { translate } from '../i18n/messages.js';
 import { listFormat } from '../intl.js';
@@ -81,7 +81,7 @@ export function themeLineOf(theme: ThemeSummary, locale: Locale): ThemeLine {
 }
 
 /** « 3 conférences, 1 atelier et 2 podcasts », kinds in their usual order. */
-export function kindsText(items: readonly Manifest[], locale: Locale): string {
+export function kindsText(items: readonly ManifestFields[], locale: Locale): string {
   const parts = ITEM_KINDS.map((kind) => [kind, items.filter((i) => i.kind === kind).length] as const)
     .filter(([, count]) => count > 0)
     .map(([kind, count]) => translate(locale, `card.count.${kind}`, { count }));

@@ -1,4 +1,4 @@
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import type { PageTextFile } from '../../domain/text.js';
 import { iiifResourceUrl } from '../urls.js';
 import { inEveryLocale, inLanguage, type LanguageMap } from './iiif-parts.js';
@@ -80,7 +80,7 @@ export function timeFragment(canvasId: string, start: number, end: number): stri
  * "machine-readable metadata": neither would let a viewer play the stream on the Canvas.
  * Captions, subtitles, text audio descriptions and transcripts supplement the Canvas as WebVTT.
  */
-export function recordingCanvas(manifest: Manifest, origin: string): Canvas {
+export function recordingCanvas(manifest: ManifestFields, origin: string): Canvas {
   const canvasId = recordingCanvasId(origin, manifest.id);
   const video = manifest.media.class === 'video' ? manifest.media.video : null;
   const size = video ? { width: video.displayWidth, height: video.displayHeight } : {};
@@ -117,7 +117,7 @@ function mediaType(contentType: string): string {
 const TEXT_TRACK_KINDS = new Set(['captions', 'subtitles', 'descriptions']);
 
 /** Every WebVTT text of the recording once: the tracks the player offers, then the transcripts not already among them. */
-function timedTexts(manifest: Manifest, origin: string, canvasId: string): Annotation[] {
+function timedTexts(manifest: ManifestFields, origin: string, canvasId: string): Annotation[] {
   const files: { key: string; language: string; label: LanguageMap }[] = [];
   for (const track of manifest.tracks) {
     if (TEXT_TRACK_KINDS.has(track.kind) && track.format === 'vtt') files.push({ key: track.key, language: track.language, label: inLanguage(track.language, track.label) });
@@ -139,7 +139,7 @@ function timedTexts(manifest: Manifest, origin: string, canvasId: string): Annot
  * thumbnails the ingest makes of every page (the only page images stored; the PDF itself is
  * in `rendering`). Each page's text (its text layer, or OCR) supplements it as a TextualBody.
  */
-export function pageCanvases(manifest: Manifest, origin: string, pages: PageTextFile | null): Canvas[] {
+export function pageCanvases(manifest: ManifestFields, origin: string, pages: PageTextFile | null): Canvas[] {
   const numbers = [...new Set(manifest.images.pages.map((p) => p.page))].sort((a, b) => a - b);
   return numbers.map((page) => {
     const images = manifest.images.pages.filter((p) => p.page === page).sort((a, b) => b.width - a.width);
@@ -166,7 +166,7 @@ export function pageCanvases(manifest: Manifest, origin: string, pages: PageText
 }
 
 /** Chapters as Ranges under one "Chapters" Range, each pointing at its part of the Canvas (`#t=START,END`). */
-export function chapterStructures(manifest: Manifest, origin: string): Range[] {
+export function chapterStructures(manifest: ManifestFields, origin: string): Range[] {
   if (manifest.chapters.length === 0 || manifest.media.class === 'document') return [];
   const canvasId = recordingCanvasId(origin, manifest.id);
   const end = manifest.media.duration;

@@ -1,4 +1,4 @@
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import type { EditionSummary } from '../../services/catalogue/catalogue.js';
 import { LOCALES } from '../locale.js';
 import { iiifCollectionUrl, iiifManifestUrl, urlFor } from '../urls.js';
@@ -52,7 +52,7 @@ export function editionCollection(edition: EditionSummary, origin: string): Iiif
   };
 }
 
-function manifestReference(manifest: Manifest, origin: string): Reference {
+function manifestReference(manifest: ManifestFields, origin: string): Reference {
   const poster = previewImage(manifest, { minWidth: 320 });
   return {
     id: `${origin}${iiifManifestUrl(manifest.id)}`,

@@ -1,7 +1,7 @@
 import { CONFERENCE_NAME } from '../../domain/conference.js';
 import { languageName } from '../../domain/language.js';
 import { LICENCES } from '../../domain/licence.js';
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import type { PageTextFile } from '../../domain/text.js';
 import { LOCALES } from '../locale.js';
 import { iiifManifestUrl, iiifSearchUrl, itemApiUrl, itemDetailApiUrl, urlFor } from '../urls.js';
@@ -36,7 +36,7 @@ export interface IiifManifest {
 }
 
 export interface IiifManifestInput {
-  manifest: Manifest;
+  manifest: ManifestFields;
   origin: string;
   /** A document's page text (the file `manifest.text.pages` lists), null when it has none. */
   pages: PageTextFile | null;
@@ -82,7 +82,7 @@ export function iiifManifest({ manifest, origin, pages, searchable }: IiifManife
 }
 
 /** Speakers, edition, date, themes, language and licence: labels in every locale, values as the programme gives them. */
-function metadataOf(manifest: Manifest): LabelValue[] {
+function metadataOf(manifest: ManifestFields): LabelValue[] {
   const licence = LICENCES[manifest.licence];
   const entries: LabelValue[] = [];
   const speakers = manifest.speakers.map((s) => (s.organisation ? `${s.name} (${s.organisation})` : s.name));
@@ -100,7 +100,7 @@ function metadataOf(manifest: Manifest): LabelValue[] {
 }
 
 /** Machine-readable descriptions: the API's record, then the item's texts as files to read. */
-function seeAlsoOf(manifest: Manifest, origin: string): (Resource & { profile?: string })[] {
+function seeAlsoOf(manifest: ManifestFields, origin: string): (Resource & { profile?: string })[] {
   const api = (file: string, query: Record<string, string> = {}): string => `${origin}${itemApiUrl(manifest.id, file, query)}`;
   const list: (Resource & { profile?: string })[] = [
     { id: `${origin}${itemDetailApiUrl(manifest.id)}`, type: 'Dataset', format: 'application/json', profile: `${origin}/api/openapi.json`, label: inEveryLocale('iiif.record') },
@@ -117,7 +117,7 @@ function seeAlsoOf(manifest: Manifest, origin: string): (Resource & { profile?: 
  * Files to download rather than to show on a Canvas: the PDF (a document, or a talk's slides).
  * The clip endpoint is left out: it makes a file for a moment asked, not one resource.
  */
-function renderingOf(manifest: Manifest, origin: string): Resource[] {
+function renderingOf(manifest: ManifestFields, origin: string): Resource[] {
   const pdfs = [manifest.media.class === 'document' ? manifest.source : null, manifest.slides].filter((f) => f !== null);
   return pdfs.map((file) => ({ id: fileUrl(origin, file.key), type: 'Text', format: 'application/pdf', label: inLanguage(manifest.language, manifest.title) }));
 }

@@ -1,4 +1,4 @@
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import type { WithinResult } from '../../services/search/search-service.js';
 import { iiifResourceUrl, iiifSearchUrl } from '../urls.js';
 import { pageCanvasId, recordingCanvasId, timeFragment } from './iiif-canvases.js';
@@ -27,7 +27,7 @@ export interface IiifSearchAnswer {
   }[];
 }
 
-export function iiifSearchAnswer(manifest: Manifest, result: WithinResult, origin: string): IiifSearchAnswer {
+export function iiifSearchAnswer(manifest: ManifestFields, result: WithinResult, origin: string): IiifSearchAnswer {
   const canvas = recordingCanvasId(origin, manifest.id);
   const items = result.passages.flatMap((passage, index) => {
     // A talk's slides given as a PDF have pages but no time: no place on the recording's Canvas

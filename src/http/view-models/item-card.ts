@@ -1,6 +1,6 @@
 import { contentTypeOf } from '../../domain/content-type.js';
 import type { ItemKind } from '../../domain/item.js';
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import { primaryLanguage } from '../../domain/text.js';
 import type { HighlightPart } from '../../ports/search-index.js';
 import { formatDate, formatDuration, isoDuration } from '../format.js';
@@ -63,7 +63,7 @@ export function langAttribute(language: string, locale: Locale): string | null {
   return primaryLanguage(language) === locale ? null : language;
 }
 
-export function itemCardOf(manifest: Manifest, locale: Locale, titleParts?: HighlightPart[]): ItemCard {
+export function itemCardOf(manifest: ManifestFields, locale: Locale, titleParts?: HighlightPart[]): ItemCard {
   const duration = manifest.media.class === 'document' ? null : manifest.media.duration;
   return {
     id: manifest.id,
@@ -120,7 +120,7 @@ function lengthOf(duration: number | null, pages: number | null, locale: Locale)
 }
 
 /** What people check before pressing play; documents have no speech, so nothing to say there. */
-function badgesOf(manifest: Manifest, locale: Locale): Badge[] {
+function badgesOf(manifest: ManifestFields, locale: Locale): Badge[] {
   const a = manifest.accessibility;
   const badges: Badge[] = [];
   if (manifest.kind !== 'document') {
@@ -133,10 +133,10 @@ function badgesOf(manifest: Manifest, locale: Locale): Badge[] {
   return badges;
 }
 
-type Image = Manifest['images']['posters'][number];
+type Image = ManifestFields['images']['posters'][number];
 
 /** Posters; else a document's first page, a podcast's cover or its waveform. */
-function imagesOf(manifest: Manifest): Image[] {
+function imagesOf(manifest: ManifestFields): Image[] {
   if (manifest.images.posters.length > 0) return manifest.images.posters;
   const firstPage = manifest.images.pages.filter((p) => p.page === 1);
   if (firstPage.length > 0) return firstPage;
@@ -145,7 +145,7 @@ function imagesOf(manifest: Manifest): Image[] {
 }
 
 /** <picture> data: AVIF and WebP sources, JPEG (or PNG) for the <img> every browser shows. */
-export function pictureOf(manifest: Manifest): Picture | null {
+export function pictureOf(manifest: ManifestFields): Picture | null {
   const images = imagesOf(manifest);
   if (images.length === 0) return null;
   const byWidth = (list: Image[]): Image[] => [...list].sort((a, b) => a.width - b.width);

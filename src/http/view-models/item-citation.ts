@@ -1,4 +1,4 @@
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import type { Moment } from '../../domain/moment.js';
 import { momentParam } from '../../domain/moment.js';
 import { formatDate } from '../format.js';
@@ -33,7 +33,7 @@ export interface ItemCitationModel {
  * own moment when it was opened at one) and the tags reference managers read from its head.
  * The head's tags cite the page itself; the text and the files, the page's moment too.
  */
-export function itemCitationModel(manifest: Manifest, origin: string, locale: Locale, moment: Moment | null, accessed?: Date): ItemCitationModel {
+export function itemCitationModel(manifest: ManifestFields, origin: string, locale: Locale, moment: Moment | null, accessed?: Date): ItemCitationModel {
   const at = (cited: Moment | null): Citation => citationOf({ manifest, origin, locale, moment: cited, ...(accessed ? { accessed } : {}) });
   const t = moment ? momentParam(moment) : null;
   return {

@@ -1,5 +1,5 @@
 import { LICENCES } from '../../domain/licence.js';
-import { isSilentVideo, type Manifest } from '../../domain/manifest.js';
+import { isSilentVideo, type ManifestFields } from '../../domain/manifest.js';
 import { themeSlug } from '../../services/catalogue/catalogue.js';
 import { isoDuration } from '../format.js';
 import { translate } from '../i18n/messages.js';
@@ -23,7 +23,7 @@ export const MAX_TRANSCRIPT_CHARS = 5000;
 const SCHEMA_TYPES = { talk: 'VideoObject', podcast: 'PodcastEpisode', document: 'DigitalDocument' } as const;
 
 /** schema.org description of one item (VideoObject, PodcastEpisode or DigitalDocument). */
-export function itemJsonLd(manifest: Manifest, origin: string, locale: Locale, transcriptText?: string): JsonLd {
+export function itemJsonLd(manifest: ManifestFields, origin: string, locale: Locale, transcriptText?: string): JsonLd {
   const route = manifest.kind === 'podcast' ? 'podcast' : manifest.kind === 'document' ? 'document' : 'talk';
   const url = itemPageUrl(manifest, origin, locale);
   const duration = durationOf(manifest);
@@ -111,20 +111,20 @@ export function siteJsonLd(origin: string, locale: Locale): JsonLd {
 }
 
 /** Speakers are the item's creators; moderators and hosts contribute to it. */
-function people(manifest: Manifest, origin: string, locale: Locale): JsonLd {
-  const person = (s: Manifest['speakers'][number]): JsonLd => ({
+function people(manifest: ManifestFields, origin: string, locale: Locale): JsonLd {
+  const person = (s: ManifestFields['speakers'][number]): JsonLd => ({
     '@type': 'Person',
     name: s.name,
     url: `${origin}${urlFor('speaker', locale, { slug: s.slug })}`,
     ...(s.organisation ? { affiliation: { '@type': 'Organization', name: s.organisation } } : {}),
   });
-  const contributes = (s: Manifest['speakers'][number]): boolean => /mod[ée]rat|anima|host|pr[ée]sent/i.test(s.role ?? '');
+  const contributes = (s: ManifestFields['speakers'][number]): boolean => /mod[ée]rat|anima|host|pr[ée]sent/i.test(s.role ?? '');
   const creators = manifest.speakers.filter((s) => !contributes(s)).map(person);
   const contributors = manifest.speakers.filter(contributes).map(person);
   return { ...(creators.length > 0 ? { creator: creators } : {}), ...(contributors.length > 0 ? { contributor: contributors } : {}) };
 }
 
-function editionEvent(manifest: Manifest, origin: string, locale: Locale): JsonLd {
+function editionEvent(manifest: ManifestFields, origin: string, locale: Locale): JsonLd {
   return {
     '@type': 'Event',
     name: translate(locale, 'jsonld.event', { edition: manifest.edition.label }),
@@ -136,14 +136,14 @@ function editionEvent(manifest: Manifest, origin: string, locale: Locale): JsonL
 }
 
 /** How the content is perceived: a video recorded without sound is visual only. */
-function accessModes(manifest: Manifest): string[] {
+function accessModes(manifest: ManifestFields): string[] {
   if (manifest.kind === 'document') return ['textual', 'visual'];
   if (manifest.kind === 'podcast') return ['auditory'];
   return isSilentVideo(manifest) ? ['visual'] : ['auditory', 'visual'];
 }
 
 /** schema.org accessibilityFeature values (https://www.w3.org/2021/a11y-discov-vocab/latest/), only what is there. */
-export function accessibilityFeatures(manifest: Manifest): string[] {
+export function accessibilityFeatures(manifest: ManifestFields): string[] {
   const a = manifest.accessibility;
   const features: string[] = [];
   // A podcast's timed text is a transcript, not captions over a picture.
@@ -156,7 +156,7 @@ export function accessibilityFeatures(manifest: Manifest): string[] {
   return features;
 }
 
-function accessibilitySummary(manifest: Manifest, locale: Locale): string {
+function accessibilitySummary(manifest: ManifestFields, locale: Locale): string {
   const a = manifest.accessibility;
   const t = (key: string): string => translate(locale, `jsonld.${key}`);
   const features: string[] = [];

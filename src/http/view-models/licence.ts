@@ -1,5 +1,5 @@
 import { LICENCES } from '../../domain/licence.js';
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import { escapeMarkup } from '../../lib/escape-markup.js';
 import { translate } from '../i18n/messages.js';
 import type { Locale } from '../locale.js';
@@ -16,7 +16,7 @@ export interface LicenceModel {
 }
 
 /** The item's licence as a reuser needs it: its name and deed, what it allows, and the credit to copy. */
-export function licenceModel(manifest: Manifest, pageUrl: string, locale: Locale): LicenceModel {
+export function licenceModel(manifest: ManifestFields, pageUrl: string, locale: Locale): LicenceModel {
   const licence = LICENCES[manifest.licence];
   const t = (key: string): string => translate(locale, key);
   const terms = [

@@ -1,6 +1,6 @@
 import { VIDEO_KINDS } from '../../domain/item.js';
 import { languageName } from '../../domain/language.js';
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import { momentParam, type Moment } from '../../domain/moment.js';
 import { timecode } from '../format.js';
 import { translate } from '../i18n/messages.js';
@@ -105,7 +105,7 @@ export interface CiteModel {
 }
 
 export interface CiteInput {
-  manifest: Manifest;
+  manifest: ManifestFields;
   locale: Locale;
   origin: string;
   section: ItemRoute;
@@ -155,7 +155,7 @@ function problemModel(sent: Extract<MomentForm, { ok: false }>, duration: number
  * podcast, cut by the API from the file it plays, and the captions of that range in each
  * language the item has them in. Null when there is no such file to cut from.
  */
-export function clipModel(manifest: Manifest, locale: Locale, moment: Moment | null): ClipModel | null {
+export function clipModel(manifest: ManifestFields, locale: Locale, moment: Moment | null): ClipModel | null {
   const isVideo = VIDEO_KINDS.includes(manifest.kind);
   const format = isVideo ? 'mp4' : manifest.kind === 'podcast' ? 'm4a' : null;
   if (format === null || !manifest.downloads.some((d) => d.format === format)) return null;
@@ -183,7 +183,7 @@ export function clipModel(manifest: Manifest, locale: Locale, moment: Moment | n
 }
 
 /** The languages of the caption and subtitle tracks, once each, in the manifest's order. */
-function captionLanguages(manifest: Manifest): string[] {
+function captionLanguages(manifest: ManifestFields): string[] {
   const languages = manifest.tracks.filter((track) => (track.kind === 'captions' || track.kind === 'subtitles') && track.format === 'vtt').map((track) => track.language);
   return [...new Set(languages)];
 }

@@ -1,5 +1,5 @@
 import { VIDEO_KINDS } from '../../domain/item.js';
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import { parseMoment, type Moment } from '../../domain/moment.js';
 import { LOCALES, routePattern, type Locale } from '../locale.js';
 import { urlFor } from '../urls.js';
@@ -65,7 +65,7 @@ export function itemOfUrl(value: string, origin: string): { id: string; locale: 
  * The moment a page's URL asks for (`?t=12:34,13:10`), within a recording lasting `duration`
  * seconds; null for none, an unreadable one (as the page itself ignores it) or a document.
  */
-export function momentOfUrl(value: string, manifest: Pick<Manifest, 'kind' | 'media'>): Moment | null {
+export function momentOfUrl(value: string, manifest: Pick<ManifestFields, 'kind' | 'media'>): Moment | null {
   if (manifest.kind === 'document') return null;
   let t: string | null;
   try {
@@ -82,7 +82,7 @@ export function momentOfUrl(value: string, manifest: Pick<Manifest, 'kind' | 'me
  * (640 × 360 by default). Recordings with pictures are `video`; podcasts and documents `rich`.
  */
 export function oembedOf(
-  manifest: Manifest,
+  manifest: ManifestFields,
   options: { origin: string; locale: Locale; maxWidth?: number; maxHeight?: number; moment?: Moment | null },
 ): OEmbed {
   const { origin, locale } = options;

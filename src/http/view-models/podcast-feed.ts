@@ -1,6 +1,6 @@
 import { v5 as uuidV5 } from 'uuid';
 import { LICENCES } from '../../domain/licence.js';
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import { translate } from '../i18n/messages.js';
 import { DEFAULT_LOCALE, type Locale } from '../locale.js';
 import { urlFor } from '../urls.js';
@@ -45,7 +45,7 @@ export function rfc822(iso: string): string {
   return Number.isNaN(date.getTime()) ? new Date(0).toUTCString() : date.toUTCString();
 }
 
-export function podcastFeed(podcasts: readonly Manifest[], options: FeedOptions): string {
+export function podcastFeed(podcasts: readonly ManifestFields[], options: FeedOptions): string {
   const locale = options.locale ?? DEFAULT_LOCALE;
   const episodes = podcasts.filter((m) => m.kind === 'podcast' && audioEnclosure(m) !== null);
   const feedUrl = `${options.origin}${options.path}`;
@@ -78,7 +78,7 @@ export function podcastFeed(podcasts: readonly Manifest[], options: FeedOptions)
   return xmlDocument({ rss: { ...NAMESPACES, channel } });
 }
 
-function episode(manifest: Manifest, origin: string): XmlNode {
+function episode(manifest: ManifestFields, origin: string): XmlNode {
   const enclosure = audioEnclosure(manifest);
   const cover = squareCover(manifest);
   return {
@@ -107,7 +107,7 @@ function episode(manifest: Manifest, origin: string): XmlNode {
 }
 
 /** The licence as the namespace asks: the SPDX identifier in lower case, with the licence's URL. */
-function licenceElement(manifest: Manifest): XmlNode {
+function licenceElement(manifest: ManifestFields): XmlNode {
   return { '#text': manifest.licence.toLowerCase(), '@url': LICENCES[manifest.licence].url };
 }
 
@@ -117,7 +117,7 @@ export function personRole(role: string | undefined): 'host' | 'guest' {
 }
 
 /** Podcast apps want a square picture (JPEG or PNG): the largest square one, when there is a cover. */
-function squareCover(manifest: Manifest): Image | null {
+function squareCover(manifest: ManifestFields): Image | null {
   const square = [...manifest.images.posters, ...(manifest.images.cover ? [manifest.images.cover] : [])]
     .filter((image) => image.width === image.height && (image.format === 'jpeg' || image.format === 'png'))
     .sort((a, b) => b.width - a.width);
@@ -125,7 +125,7 @@ function squareCover(manifest: Manifest): Image | null {
 }
 
 /** The JSON Chapters file of an item (https://github.com/Podcastindex-org/podcast-namespace/blob/main/chapters/jsonChapters.md). */
-export function jsonChapters(manifest: Manifest): { version: '1.2.0'; chapters: { startTime: number; endTime: number; title: string }[] } {
+export function jsonChapters(manifest: ManifestFields): { version: '1.2.0'; chapters: { startTime: number; endTime: number; title: string }[] } {
   return {
     version: '1.2.0',
     chapters: manifest.chapters.map((c) => ({ startTime: c.start, endTime: c.end, title: c.title })),

@@ -1,4 +1,4 @@
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import type { HighlightPart, SortOrder } from '../../ports/search-index.js';
 import {
   FACET_NAMES, MAX_VALUE_CHARS, MAX_VALUES_PER_FACET, SORT_ORDERS, type FacetName, type SearchProblem as ServiceProblem, type SearchRequest,
@@ -132,7 +132,7 @@ interface SearchPageInput {
   result: SearchResult;
   locale: Locale;
   /** The catalogue's manifest of a hit, for its picture and badges (undefined when not loaded yet). */
-  manifestOf: (id: string) => Manifest | undefined;
+  manifestOf: (id: string) => ManifestFields | undefined;
 }
 
 /** `result` as SearchService.searchWithOwnFacetCounts gives it: each active facet counted without its own filter. */
@@ -204,7 +204,7 @@ function limitedText(result: SearchResult, locale: Locale): string | null {
   return translate(locale, result.limited.reason === 'too-long' ? 'search.limited.long' : 'search.limited.words', { words });
 }
 
-function resultView(item: ResultItem, locale: Locale, manifest: Manifest | undefined): SearchResultView {
+function resultView(item: ResultItem, locale: Locale, manifest: ManifestFields | undefined): SearchResultView {
   const card = manifest ? itemCardOf(manifest, locale, item.titleParts) : itemCardOfHit(item, locale);
   const slides = manifest?.kind !== 'document' ? manifest?.slides ?? null : null;
   const href = (p: ResultPassage): string => passageHref(item.kind, item.id, p, locale);

@@ -1,4 +1,4 @@
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import type { StatsMonth } from '../../services/stats/stats-calendar.js';
 import type { GroupLine, StatsReport } from '../../services/stats/stats-report.js';
 import { dateFormat } from '../intl.js';
@@ -26,7 +26,7 @@ export interface StatsConsoleModel {
 
 export function statsConsoleModel(
   report: StatsReport,
-  options: { locale: Locale; months: readonly StatsMonth[]; manifestOf: (id: string) => Manifest | undefined; csvHref: string },
+  options: { locale: Locale; months: readonly StatsMonth[]; manifestOf: (id: string) => ManifestFields | undefined; csvHref: string },
 ): StatsConsoleModel {
   const { locale } = options;
   const n = (value: number): string => formatNumber(locale, value);

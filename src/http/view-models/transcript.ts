@@ -1,4 +1,4 @@
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import { primaryLanguage, type Cue, type SlideTextFile, type TranscriptFile } from '../../domain/text.js';
 import { passagesOf } from '../../domain/transcript-passages.js';
 import { timecode } from '../format.js';
@@ -58,7 +58,7 @@ export function paragraphsOf(cues: readonly Cue[]): { start: number; end: number
  * Which transcript a page shows: the one asked for (`?transcript=`), else the page's language,
  * else the item's, else the first.
  */
-export function chooseTranscript(manifest: Manifest, locale: Locale, asked: string | null): Manifest['text']['transcripts'][number] | null {
+export function chooseTranscript(manifest: ManifestFields, locale: Locale, asked: string | null): ManifestFields['text']['transcripts'][number] | null {
   const all = manifest.text.transcripts;
   const byLanguage = (language: string): (typeof all)[number] | undefined => all.find((t) => primaryLanguage(t.language) === primaryLanguage(language));
   return (asked ? all.find((t) => t.language === asked) : undefined) ?? byLanguage(locale) ?? byLanguage(manifest.language) ?? all[0] ?? null;
@@ -69,7 +69,7 @@ export type PageHref = (query: Record<string, string | number | null>, fragment?
 
 export function transcriptModel(
   file: TranscriptFile,
-  manifest: Manifest,
+  manifest: ManifestFields,
   locale: Locale,
   href: PageHref,
 ): TranscriptModel {

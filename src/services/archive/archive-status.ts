@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isSilentVideo, type Manifest } from '../../domain/manifest.js';
+import { isSilentVideo, storedCount, type Manifest, type ManifestFields, type ManifestListing } from '../../domain/manifest.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import type { IngestSummary } from '../ingest/reporter.js';
 import { readAuditCheckpoint, readLastAudit, type AuditCounts } from './fixity-audit.js';
@@ -23,17 +23,18 @@ export interface ItemSummary {
   sound: boolean | null;
 }
 
-export function itemSummary(m: Manifest): ItemSummary {
+export function itemSummary(m: Manifest | ManifestListing): ItemSummary {
+  const { files, bytes } = storedCount(m);
   const document = m.media.class === 'document';
   return {
     id: m.id, kind: m.kind, title: m.title, duration: document ? null : m.media.duration,
-    transcript: document ? null : m.accessibility.transcript, files: m.files.length, bytes: m.files.reduce((n, f) => n + f.size, 0),
+    transcript: document ? null : m.accessibility.transcript, files, bytes,
     sound: document ? null : !isSilentVideo(m),
   };
 }
 
 /** Recordings nobody can read or hear the words of. A video recorded without sound has no words: it is not one. */
-export function untranscribedItems(manifests: readonly Manifest[]): Manifest[] {
+export function untranscribedItems<T extends ManifestFields>(manifests: readonly T[]): T[] {
   return manifests.filter((m) => m.media.class !== 'document' && m.accessibility.transcript === 'none' && !isSilentVideo(m));
 }
 

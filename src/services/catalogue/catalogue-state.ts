@@ -1,5 +1,5 @@
 import { describeError } from '../../domain/errors.js';
-import { manifestKey, parseManifest, type Manifest } from '../../domain/manifest.js';
+import { listingOf, manifestKey, parseManifest, type ManifestListing } from '../../domain/manifest.js';
 import type { Tombstone } from '../../domain/tombstone.js';
 import { mapLimit } from '../../lib/concurrency.js';
 import { sha256Of } from '../../lib/sha256.js';
@@ -8,9 +8,9 @@ import { changeKeyAt, listChanges, LISTING_OVERLAP_MS, type ChangeEntry } from '
 import { listTombstones, readTombstone } from '../archive/tombstones.js';
 import { shareStrings } from './shared-strings.js';
 
-/** A manifest as held in memory, with the sha256 of its stored bytes: the same bytes keep the same object. */
+/** A manifest as held in memory (without its files), with the sha256 of its stored bytes: the same bytes keep the same object. */
 export interface HeldManifest {
-  manifest: Manifest;
+  manifest: ManifestListing;
   digest: string;
 }
 
@@ -114,7 +114,7 @@ function holdManifest(buffer: Buffer, before: HeldManifest | undefined): HeldMan
   const digest = sha256Of(buffer);
   if (before?.digest === digest) return before;
   try {
-    return { manifest: shareStrings(parseManifest(buffer.toString('utf8'))), digest };
+    return { manifest: shareStrings(listingOf(parseManifest(buffer.toString('utf8')), digest)), digest };
   } catch (error) {
     return { cause: describeError(error) };
   }

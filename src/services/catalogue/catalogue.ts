@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
-import type { Manifest, StoredFile } from '../../domain/manifest.js';
+import { manifestKey, parseManifest, type Manifest, type ManifestListing, type StoredFile } from '../../domain/manifest.js';
+import { sha256Of } from '../../lib/sha256.js';
 import { slugify } from '../../domain/slug.js';
 import type { Tombstone } from '../../domain/tombstone.js';
 import { describeError } from '../../domain/errors.js';
@@ -13,27 +14,27 @@ export interface EditionSummary {
   label: string;
   year: number;
   city: string;
-  items: Manifest[];
+  items: ManifestListing[];
 }
 
 export interface SpeakerSummary {
   slug: string;
   name: string;
   organisations: string[];
-  items: Manifest[];
+  items: ManifestListing[];
 }
 
 export interface ThemeSummary {
   slug: string;
   name: string;
-  items: Manifest[];
+  items: ManifestListing[];
 }
 
 /** The archive as the website shows it, read from the manifests at one moment. */
 export interface CatalogueSnapshot {
   /** Newest first (date, then edition year), then by title. */
-  items: readonly Manifest[];
-  byId: ReadonlyMap<string, Manifest>;
+  items: readonly ManifestListing[];
+  byId: ReadonlyMap<string, ManifestListing>;
   /** Newest edition first. */
   editions: readonly EditionSummary[];
   speakers: ReadonlyMap<string, SpeakerSummary>;
@@ -43,8 +44,8 @@ export interface CatalogueSnapshot {
   aliases: ReadonlyMap<string, string>;
   /** Removed items by id: their links answer 410 Gone, harvesters see them deleted. */
   tombstones: ReadonlyMap<string, Tombstone>;
-  /** A stored object a live item's manifest lists (`items/<id>/…`): the only keys the media route serves. */
-  file(key: string): StoredFile | undefined;
+  /** Files listed outside their item's own folder, by key (none the pipeline writes today). */
+  elsewhere: ReadonlyMap<string, StoredFile>;
   loadedAt: Date;
   /** Manifests that could not be read, "<key>: <cause>" (shown in logs, never to visitors). */
   unreadable: readonly string[];
@@ -64,13 +65,17 @@ export interface CatalogueOptions {
   log?: (line: string) => void;
 }
 
+/** Whole manifests kept (~30 KB of heap each, ~6 MB in all): an item's page, player and media ask for the same few. */
+const WHOLE_KEPT = 200;
+
 /** Log entries older than this (before the compacted catalogue's cursor) are deleted once it is written: a reader never lags so far. */
 const LOG_RETENTION_MS = 60 * 60_000;
 
 /**
  * Read side of the archive for the website, API and feeds. The whole catalogue is held in
- * memory (10,000 manifests are tens of MB). It starts from the compacted catalogue (one object)
- * plus the change log's tail, or, on an archive that has none yet, from every manifest, and then
+ * memory, each manifest without its list of files (see ManifestListing: 10,000 items hold ~110
+ * MB of heap instead of ~240): an item's pages, media and exports read it from the stored
+ * manifest (whole()). It starts from the compacted catalogue (one object) plus the change log's tail, or, on an archive that has none yet, from every manifest, and then
  * writes the compacted catalogue. Later it learns what changed from the change log (one list
  * request when nothing did), and reads the whole store again every `fullPassMs` (and on
  * `reload()`), which heals whatever the log missed: a writer that crashed between its manifest
@@ -91,6 +96,8 @@ export class Catalogue {
   private compacting: Promise<void> = Promise.resolve();
   private lastMissRefresh = 0;
   private readonly texts = new Map<string, unknown>();
+  private readonly wholes = new Map<ManifestListing, Manifest>();
+  private readonly reading = new Map<ManifestListing, Promise<Manifest | null>>();
   private readonly maxAgeMs: number;
   private readonly missRefreshMs: number;
   private readonly fullPassMs: number;
@@ -128,13 +135,70 @@ export class Catalogue {
     return this.pendingFullPass;
   }
 
-  /** One item by id, or null; an unknown id may refresh the snapshot (rate-limited). */
-  async item(id: string): Promise<Manifest | null> {
+  /** One item as listed (without its files), or null; an unknown id may refresh the snapshot (rate-limited). */
+  async listing(id: string): Promise<ManifestListing | null> {
     const found = (await this.snapshot()).byId.get(id);
     if (found) return found;
     if (Date.now() - this.lastMissRefresh < this.missRefreshMs) return null;
     this.lastMissRefresh = Date.now();
     return (await this.refresh()).byId.get(id) ?? null;
+  }
+
+  /** One item's whole manifest (its files read from the store), or null; see listing(). */
+  async item(id: string): Promise<Manifest | null> {
+    const listing = await this.listing(id);
+    return listing && this.whole(listing);
+  }
+
+  /**
+   * The whole manifest of a listed item, read from the store, kept for the
+   * last WHOLE_KEPT items asked (an item's pages and media ask again and again). The same
+   * listing gives the same object while it is kept. When the stored manifest is no longer the
+   * listed one (published again since the last refresh), the newer one, whole, and a refresh;
+   * null when it is gone.
+   */
+  async whole(listing: ManifestListing): Promise<Manifest | null> {
+    const kept = this.wholes.get(listing);
+    if (kept) {
+      this.wholes.delete(listing);
+      this.wholes.set(listing, kept);
+      return kept;
+    }
+    // A page's player, captions and posters ask at once: one read for all of them.
+    let reading = this.reading.get(listing);
+    if (!reading) {
+      reading = this.readWhole(listing).finally(() => this.reading.delete(listing));
+      this.reading.set(listing, reading);
+    }
+    return reading;
+  }
+
+  private async readWhole(listing: ManifestListing): Promise<Manifest | null> {
+    const buffer = await this.store.getBuffer(manifestKey(listing.id));
+    if (!buffer) return null;
+    if (sha256Of(buffer) !== listing.stored.digest) {
+      // Changed since: the refresh takes the new version in (or leaves it out, unreadable).
+      void this.refresh().catch(() => {});
+      try {
+        return parseManifest(buffer.toString('utf8'));
+      } catch {
+        return null;
+      }
+    }
+    // The stored manifest as it is (its fields in their stored order: the edition package's cache key hashes them).
+    const whole = parseManifest(buffer.toString('utf8'));
+    if (this.wholes.size >= WHOLE_KEPT) this.wholes.delete(this.wholes.keys().next().value as ManifestListing);
+    this.wholes.set(listing, whole);
+    return whole;
+  }
+
+  /** A stored object a live item's manifest lists: the only keys the media route serves. */
+  async file(key: string): Promise<StoredFile | undefined> {
+    const snapshot = await this.snapshot();
+    const listing = snapshot.byId.get(itemIdOfKey(key) ?? '');
+    if (!listing) return snapshot.elsewhere.get(key);
+    if (listing.source.key === key) return listing.source;
+    return (await this.whole(listing))?.files.find((f) => f.key === key) ?? snapshot.elsewhere.get(key);
   }
 
   /** A JSON text file (transcript, slides, pages) validated by `schema`; null when absent or unreadable. */
@@ -224,9 +288,9 @@ function snapshotOf(state: CatalogueState): CatalogueSnapshot {
 const collator = new Intl.Collator('fr', { sensitivity: 'base' });
 
 /** Sort key of an item's date: its own date, else its edition's year. */
-const dateKey = (m: Manifest): string => m.date ?? `${m.edition.year}-01-01`;
+const dateKey = (m: ManifestListing): string => m.date ?? `${m.edition.year}-01-01`;
 
-export function buildSnapshot(manifests: readonly Manifest[], unreadable: readonly string[] = [], tombstones: readonly Tombstone[] = []): CatalogueSnapshot {
+export function buildSnapshot(manifests: readonly ManifestListing[], unreadable: readonly string[] = [], tombstones: readonly Tombstone[] = []): CatalogueSnapshot {
   const items = [...manifests].sort((a, b) => dateKey(b).localeCompare(dateKey(a)) || collator.compare(a.title, b.title));
   const editions = new Map<string, EditionSummary>();
   const speakers = new Map<string, SpeakerSummary>();
@@ -251,7 +315,7 @@ export function buildSnapshot(manifests: readonly Manifest[], unreadable: readon
   const byId = new Map(items.map((item) => [item.id, item]));
   // Files a manifest lists outside its own folder (none the pipeline writes today): still served.
   const elsewhere = new Map<string, StoredFile>();
-  for (const item of items) for (const file of [item.source, ...item.files]) if (itemIdOfKey(file.key) !== item.id) elsewhere.set(file.key, file);
+  for (const item of items) for (const file of [item.source, ...(item.stored.outside ?? [])]) if (itemIdOfKey(file.key) !== item.id) elsewhere.set(file.key, file);
   const aliases = new Map<string, string>();
   for (const item of items) for (const alias of item.aliases) if (!byId.has(alias)) aliases.set(alias, item.id);
   return {
@@ -263,12 +327,7 @@ export function buildSnapshot(manifests: readonly Manifest[], unreadable: readon
     editions: [...editions.values()].sort((a, b) => b.year - a.year || collator.compare(a.label, b.label)),
     speakers,
     themes: [...themes.values()].sort((a, b) => collator.compare(a.name, b.name)),
-    // Found through its item rather than held in one map of every key (~220,000 entries, 7 MB of
-    // heap at 10,000 items): a manifest lists a few dozen files.
-    file: (key) => {
-      const item = byId.get(itemIdOfKey(key) ?? '');
-      return (item && (item.source.key === key ? item.source : item.files.find((f) => f.key === key))) ?? elsewhere.get(key);
-    },
+    elsewhere,
     loadedAt: new Date(),
     unreadable,
   };

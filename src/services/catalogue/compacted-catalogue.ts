@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { createGunzip, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { z } from 'zod';
-import { MANIFEST_SCHEMA_VERSION, type Manifest } from '../../domain/manifest.js';
+import { MANIFEST_SCHEMA_VERSION, type ManifestListing } from '../../domain/manifest.js';
 import { tombstoneSchema } from '../../domain/tombstone.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import type { CatalogueState, HeldManifest } from './catalogue-state.js';
@@ -12,7 +12,7 @@ import { shareStrings } from './shared-strings.js';
 /**
  * The whole catalogue in one object, so that `serve` starts from one read plus the change log's
  * tail instead of one read per item: gzipped JSON lines, a header (the log time it covers) then
- * one line per manifest (with the sha256 of its stored bytes) and per tombstone. The header also
+ * one line per manifest as held (without its files, with the sha256 of its stored bytes) and per tombstone. The header also
  * names the log entries of the last minutes already applied, so a start reads only the others. It is derived
  * and safe to delete (the next start reads the archive the old way and writes it again); it is
  * never trusted for long: the catalogue's full pass replaces what it holds with what the store
@@ -20,13 +20,13 @@ import { shareStrings } from './shared-strings.js';
  */
 export const COMPACTED_KEY = 'catalogue/compacted.jsonl.gz';
 
-/** Bump when the lines change shape; an object of another format (or manifest schema) is ignored. */
-const FORMAT = 1;
+/** Bump when the lines change shape; an object of another format (or manifest schema) is ignored. 2: manifests held without their files. */
+const FORMAT = 2;
 
 const headerSchema = z.object({ format: z.literal(FORMAT), manifestSchema: z.literal(MANIFEST_SCHEMA_VERSION), cursor: z.number(), applied: z.array(z.tuple([z.string(), z.number()])), writtenAt: z.string(), items: z.number(), tombstones: z.number() });
 const lineSchema = z.union([
   // Manifests were checked against their schema when first read: parsing them again here would double the start.
-  z.object({ digest: z.string(), manifest: z.object({ id: z.string() }).passthrough() }),
+  z.object({ digest: z.string(), manifest: z.object({ id: z.string(), stored: z.object({ digest: z.string() }).passthrough() }).passthrough() }),
   z.object({ tombstone: tombstoneSchema }),
 ]);
 
@@ -62,7 +62,7 @@ export async function readCompacted(store: BlobStore): Promise<CompactedCatalogu
       }
       const entry = lineSchema.parse(JSON.parse(line));
       if ('tombstone' in entry) tombstones.set(entry.tombstone.id, entry.tombstone);
-      else items.set(entry.manifest.id, { digest: entry.digest, manifest: shareStrings(entry.manifest as unknown as Manifest) });
+      else items.set(entry.manifest.id, { digest: entry.digest, manifest: shareStrings(entry.manifest as unknown as ManifestListing) });
     }
     if (!header || header.items !== items.size || header.tombstones !== tombstones.size) return null;
     return { state: { items, tombstones, unreadable: new Map(), cursor: header.cursor, applied: new Map(header.applied) }, writtenAt: new Date(header.writtenAt) };

@@ -1,4 +1,4 @@
-import type { Manifest } from '../../domain/manifest.js';
+import type { ManifestFields } from '../../domain/manifest.js';
 import { addToSummary, itemTotals, summaryOf, topSearches, type ItemDay, type MonthCounts, type MonthSummary } from './stats-counts.js';
 import type { StatsMonth } from './stats-calendar.js';
 
@@ -37,7 +37,7 @@ export interface StatsReport {
   searches: { query: string; count: number }[];
 }
 
-export function statsReport(month: StatsMonth, all: ReadonlyMap<StatsMonth, MonthCounts>, manifestOf: (id: string) => Manifest | undefined): StatsReport {
+export function statsReport(month: StatsMonth, all: ReadonlyMap<StatsMonth, MonthCounts>, manifestOf: (id: string) => ManifestFields | undefined): StatsReport {
   const counts = all.get(month) ?? new Map();
   const totals = itemTotals(counts);
   const items = [...totals].map(([id, day]) => itemLine(id, day, manifestOf(id)));
@@ -62,7 +62,7 @@ export function statsReport(month: StatsMonth, all: ReadonlyMap<StatsMonth, Mont
   };
 }
 
-function itemLine(id: string, day: ItemDay, manifest: Manifest | undefined): ItemLine {
+function itemLine(id: string, day: ItemDay, manifest: ManifestFields | undefined): ItemLine {
   return {
     id,
     title: manifest?.title ?? null,

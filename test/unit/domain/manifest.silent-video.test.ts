@@ -5,7 +5,7 @@ import { itemDetail } from '../../../src/http/view-models/api-item.js';
 import { downloadsOf } from '../../../src/http/view-models/downloads.js';
 import { itemJsonLd } from '../../../src/http/view-models/json-ld.js';
 import { playerModel, statusOf } from '../../../src/http/view-models/player.js';
-import { buildSnapshot } from '../../../src/services/catalogue/catalogue.js';
+import { snapshotOf } from '../../support/snapshot.js';
 import { bareManifest, withMedia } from '../../support/web-item-manifests.js';
 
 const ORIGIN = 'https://archives.example.org';
@@ -82,7 +82,7 @@ describe('a video without sound on the site', () => {
   });
 
   it('does not count it among recordings without a transcript in the accessibility statement', () => {
-    const gaps = accessibilityModel(buildSnapshot([mute]), 'fr').gaps;
+    const gaps = accessibilityModel(snapshotOf([mute]), 'fr').gaps;
     expect(gaps.join('\n')).not.toMatch(/ni sous-titres ni transcription/);
   });
 });

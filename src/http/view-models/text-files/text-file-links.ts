@@ -1,4 +1,4 @@
-import type { Manifest } from '../../../domain/manifest.js';
+import type { ManifestFields } from '../../../domain/manifest.js';
 import { translate } from '../../i18n/messages.js';
 import type { Locale } from '../../locale.js';
 import { itemApiUrl } from '../../urls.js';
@@ -34,7 +34,7 @@ const ORDER = ['txt', 'md', 'docx', 'vtt', 'srt', 'json'] as const satisfies rea
  * `transcriptLanguage`: the transcript the page shows (its files are in that language). Slide
  * and page files get the page's locale for their header's labels.
  */
-export function textFileLinks(manifest: Manifest, locale: Locale, transcriptLanguage: string | null): TextFileLinks {
+export function textFileLinks(manifest: ManifestFields, locale: Locale, transcriptLanguage: string | null): TextFileLinks {
   const t = (key: string): string => translate(locale, key);
   const id = manifest.id;
   return {

@@ -1,4 +1,4 @@
-import type { Manifest } from '../../../domain/manifest.js';
+import type { ManifestFields } from '../../../domain/manifest.js';
 import type { PageTextFile, SlideTextFile, TranscriptFile } from '../../../domain/text.js';
 import type { Locale } from '../../locale.js';
 import { transcriptMarkdown } from './markdown.js';
@@ -48,20 +48,20 @@ export function isTranscriptFormat(value: string): value is TranscriptFormat {
 }
 
 /** A transcript file; `locale` sets the header's labels (default: the transcript's language if the site speaks it, else French). */
-export async function transcriptFile(manifest: Manifest, file: TranscriptFile, format: TranscriptFormat, origin: string, locale?: Locale): Promise<TextFile> {
+export async function transcriptFile(manifest: ManifestFields, file: TranscriptFile, format: TranscriptFormat, origin: string, locale?: Locale): Promise<TextFile> {
   const source = textSourceOf(manifest, { kind: 'transcript', language: file.language, source: file.source }, origin, locale);
   const spec = FORMATS[format];
   return { fileName: `${manifest.id}.${file.language}.${format}`, contentType: spec.contentType, inline: spec.inline, body: await spec.render(transcriptDocument(source, file)) };
 }
 
 /** The text read on a talk's slides, each with its time. */
-export function slidesFile(manifest: Manifest, file: SlideTextFile, origin: string, locale?: Locale): TextFile {
+export function slidesFile(manifest: ManifestFields, file: SlideTextFile, origin: string, locale?: Locale): TextFile {
   const source = textSourceOf(manifest, { kind: 'slides', language: file.language, source: 'slide-ocr' }, origin, locale);
   return plain(`${manifest.id}.slides.txt`, slidesText(source, file));
 }
 
 /** A PDF's text page by page (a document, or a talk's slides as a PDF). */
-export function pagesFile(manifest: Manifest, file: PageTextFile, origin: string, locale?: Locale): TextFile {
+export function pagesFile(manifest: ManifestFields, file: PageTextFile, origin: string, locale?: Locale): TextFile {
   const ocrPages = file.pages.filter((page) => page.ocr).length;
   const source = textSourceOf(manifest, { kind: 'pages', language: file.language, source: 'pdf', ocrPages }, origin, locale);
   return plain(`${manifest.id}.pages.txt`, pagesText(source, file));

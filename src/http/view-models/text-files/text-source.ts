@@ -1,6 +1,6 @@
 import { LICENCES, type LicenceId } from '../../../domain/licence.js';
 import { languageName } from '../../../domain/language.js';
-import type { Manifest } from '../../../domain/manifest.js';
+import type { ManifestFields } from '../../../domain/manifest.js';
 import { primaryLanguage, type PassageSource } from '../../../domain/text.js';
 import { formatDate } from '../../format.js';
 import { translate } from '../../i18n/messages.js';
@@ -65,7 +65,7 @@ export function labelLocale(language: string): Locale {
   return isLocale(primary) ? primary : DEFAULT_LOCALE;
 }
 
-export function textSourceOf(manifest: Manifest, text: TextOrigin, origin: string, locale: Locale = labelLocale(text.language)): TextSource {
+export function textSourceOf(manifest: ManifestFields, text: TextOrigin, origin: string, locale: Locale = labelLocale(text.language)): TextSource {
   const t = (key: string, vars: Record<string, unknown> = {}): string => translate(locale, key, vars);
   const url = `${origin}${itemHref(manifest.kind, manifest.id, locale)}`;
   const licence = LICENCES[manifest.licence];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { identify, idOfIdentifier, oaiIdentifier } from '../../../../src/http/oai/oai-identify.js';
-import { buildSnapshot } from '../../../../src/services/catalogue/catalogue.js';
+import { snapshotOf } from '../../../support/snapshot.js';
 import { manifestOf } from '../../../support/manifest-factory.js';
 
 const repository = { baseUrl: 'https://archives.example.org/oai', host: 'archives.example.org', adminEmail: 'archives@example.org' };
@@ -18,7 +18,7 @@ describe('OAI identifiers', () => {
 
 describe('identify', () => {
   it('describes the repository, its earliest datestamp and its identifiers', () => {
-    const snapshot = buildSnapshot([manifestOf({ id: 'a' })]);
+    const snapshot = snapshotOf([manifestOf({ id: 'a' })]);
     expect(identify(snapshot, repository, NOW)).toEqual({
       repositoryName: 'Médiacommuns — les archives ouvertes de Numérique en Commun[s]',
       baseURL: 'https://archives.example.org/oai',
@@ -39,7 +39,7 @@ describe('identify', () => {
   });
 
   it('has no oai-identifier description on a host that is no domain name; an empty archive starts now', () => {
-    const answer = identify(buildSnapshot([]), { ...repository, host: '127.0.0.1' }, NOW);
+    const answer = identify(snapshotOf([]), { ...repository, host: '127.0.0.1' }, NOW);
     expect(answer.description).toBeUndefined();
     expect(answer.earliestDatestamp).toBe('2026-12-07T01:02:03Z');
   });

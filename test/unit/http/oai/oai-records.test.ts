@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Tombstone } from '../../../../src/domain/tombstone.js';
 import { compareRecords, inSet, oaiRecord, oaiRecords, oaiSets } from '../../../../src/http/oai/oai-records.js';
-import { buildSnapshot } from '../../../../src/services/catalogue/catalogue.js';
+import { snapshotOf } from '../../../support/snapshot.js';
 import { manifestOf } from '../../../support/manifest-factory.js';
 
 const at = (id: string, updatedAt: string, spec: Parameters<typeof manifestOf>[0] = { id }) => {
@@ -13,7 +13,7 @@ const tombstone = (id: string, purged: boolean, removedAt: string): Tombstone =>
   archivedAt: null, removedAt, reason: null, replacedBy: null,
 });
 
-const snapshot = buildSnapshot(
+const snapshot = snapshotOf(
   [
     at('b-talk', '2025-11-02T10:00:00.500Z'),
     at('a-doc', '2025-11-02T10:00:00.000Z', { id: 'a-doc', kind: 'document', edition: '2024 Bordeaux' }),

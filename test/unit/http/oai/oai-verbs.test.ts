@@ -2,7 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Tombstone } from '../../../../src/domain/tombstone.js';
 import { answerOai, type OaiContext } from '../../../../src/http/oai/oai-verbs.js';
-import { buildSnapshot } from '../../../../src/services/catalogue/catalogue.js';
+import { snapshotOf } from '../../../support/snapshot.js';
 import { manifestOf } from '../../../support/manifest-factory.js';
 
 const at = (id: string, updatedAt: string) => {
@@ -11,7 +11,7 @@ const at = (id: string, updatedAt: string) => {
 };
 const GONE: Tombstone = { version: 1, id: 'gone', purged: true, title: null, kind: null, edition: null, archivedAt: null, removedAt: '2026-01-01T00:00:00Z', reason: null, replacedBy: null };
 const context = (pageSize = 2): OaiContext => ({
-  snapshot: buildSnapshot(
+  snapshot: snapshotOf(
     [at('a', '2025-01-01T00:00:00Z'), at('b', '2025-02-01T00:00:00Z'), { ...at('c', '2025-03-01T00:00:00Z'), aliases: ['c-before'] }, at('d', '2025-04-01T00:00:00Z')],
     [],
     [GONE],
@@ -88,7 +88,7 @@ describe('answerOai', () => {
 
   it('answers noRecordsMatch when a token’s records are all gone and nothing follows', () => {
     const last = ask('verb=ListIdentifiers&metadataPrefix=oai_dc&until=2025-02-01', context(1)).ListIdentifiers.resumptionToken['#text'];
-    const emptied = { ...context(1), snapshot: buildSnapshot([at('a', '2025-01-01T00:00:00Z')]) };
+    const emptied = { ...context(1), snapshot: snapshotOf([at('a', '2025-01-01T00:00:00Z')]) };
     expect(ask(`verb=ListIdentifiers&resumptionToken=${last}`, emptied).error.map((e: any) => e['@code'])).toEqual(['noRecordsMatch']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accessibilityModel } from '../../../../src/http/view-models/accessibility-page.js';
-import { buildSnapshot } from '../../../../src/services/catalogue/catalogue.js';
+import { snapshotOf } from '../../../support/snapshot.js';
 import { archive } from '../../../support/listing-archive.js';
 
 const NB = '\u00a0';
@@ -14,6 +14,6 @@ describe('licences and accessibility pages', () => {
       '2 vidéos sur 3 n’ont pas d’interprétation en langue des signes française (LSF).',
       expect.stringContaining('Le document PDF publié l’est tel qu’il a été fourni'),
     ]);
-    expect(accessibilityModel(buildSnapshot([]), 'en').gaps).toEqual([]);
+    expect(accessibilityModel(snapshotOf([]), 'en').gaps).toEqual([]);
   });
 });

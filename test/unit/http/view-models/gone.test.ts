@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Tombstone } from '../../../../src/domain/tombstone.js';
 import { gonePageModel, goneProblem, replacementOf } from '../../../../src/http/view-models/gone.js';
-import { buildSnapshot } from '../../../../src/services/catalogue/catalogue.js';
+import { snapshotOf } from '../../../support/snapshot.js';
 import { manifestOf } from '../../../support/manifest-factory.js';
 
 const removed: Tombstone = {
@@ -14,7 +14,7 @@ const live = manifestOf({ id: '2025-strasbourg-new', kind: 'podcast', title: 'Ne
 
 describe('replacementOf', () => {
   it('links a live replacement with its title, a removed one by its id, and nothing else', () => {
-    const snapshot = buildSnapshot([live], [], [removed]);
+    const snapshot = snapshotOf([live], [], [removed]);
     expect(replacementOf(snapshot, removed)).toEqual({ id: '2025-strasbourg-new', title: 'New title', kind: 'podcast' });
     const chained = { ...removed, id: 'x', replacedBy: removed.id };
     expect(replacementOf(snapshot, chained)).toEqual({ id: removed.id, title: null, kind: 'round-table' });

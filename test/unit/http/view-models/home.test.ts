@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HOME_CARDS, homeJsonLd, homeModel, kindsText } from '../../../../src/http/view-models/home.js';
-import { buildSnapshot } from '../../../../src/services/catalogue/catalogue.js';
+import { snapshotOf } from '../../../support/snapshot.js';
 import { archive } from '../../../support/listing-archive.js';
 import { manifestOf } from '../../../support/manifest-factory.js';
 
@@ -25,11 +25,11 @@ describe('home', () => {
   });
 
   it('shows at most a dozen cards and a link to the rest; an empty archive has no latest edition', () => {
-    const many = buildSnapshot(Array.from({ length: HOME_CARDS + 3 }, (_, i) => manifestOf({ id: `t${i}` })));
+    const many = snapshotOf(Array.from({ length: HOME_CARDS + 3 }, (_, i) => manifestOf({ id: `t${i}` })));
     const home = homeModel(many, 'en');
     expect(home.latest?.cards).toHaveLength(HOME_CARDS);
     expect(home.latest?.more).toEqual({ href: '/en/editions/2025-strasbourg', text: 'See all 15 resources of the 2025 Strasbourg edition' });
-    expect(homeModel(buildSnapshot([]), 'fr')).toMatchObject({ latest: null, editions: [], themes: [] });
+    expect(homeModel(snapshotOf([]), 'fr')).toMatchObject({ latest: null, editions: [], themes: [] });
   });
 
   it('describes the site and its search for search engines', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { archiveCollection, editionCollection } from '../../../../src/http/view-models/iiif-collection.js';
-import { buildSnapshot } from '../../../../src/services/catalogue/catalogue.js';
+import { snapshotOf } from '../../../support/snapshot.js';
 import { documentManifest, manifestOf, talkManifest } from '../../../support/manifest-factory.js';
 import { parseIiif } from '../../../support/iiif.js';
 
 const origin = 'https://archives.example.org';
-const snapshot = buildSnapshot([talkManifest(), documentManifest(), manifestOf({ id: '2024-lyon-atelier', edition: '2024 Lyon', date: '2024-05-02' })]);
+const snapshot = snapshotOf([talkManifest(), documentManifest(), manifestOf({ id: '2024-lyon-atelier', edition: '2024 Lyon', date: '2024-05-02' })]);
 
 describe('IIIF collections', () => {
   it('the archive lists one Collection per edition, newest first, and parses with nothing to repair', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { licencesModel } from '../../../../src/http/view-models/licences-page.js';
-import { buildSnapshot } from '../../../../src/services/catalogue/catalogue.js';
+import { snapshotOf } from '../../../support/snapshot.js';
 import { archive } from '../../../support/listing-archive.js';
 
 describe('licences and accessibility pages', () => {
@@ -21,6 +21,6 @@ describe('licences and accessibility pages', () => {
     // The newest resource asking for credit (CC0 asks none).
     expect(model.example?.title).toBe('Title of mag');
     expect(model.example?.text).toContain('https://x.org/documents/mag');
-    expect(licencesModel(buildSnapshot([]), 'en', 'https://x.org').example).toBeNull();
+    expect(licencesModel(snapshotOf([]), 'en', 'https://x.org').example).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Tombstone } from '../../../../src/domain/tombstone.js';
 import type { CatalogueState } from '../../../../src/services/catalogue/catalogue-state.js';
 import { COMPACTED_KEY, readCompacted, writeCompacted } from '../../../../src/services/catalogue/compacted-catalogue.js';
-import { podcastManifest, talkManifest } from '../../../support/manifest-factory.js';
+import { listed, podcastManifest, talkManifest } from '../../../support/manifest-factory.js';
 import { freshStore } from '../../../support/search-archive.js';
 
 const gone: Tombstone = { version: 1, id: 'removed', purged: true, title: null, kind: null, edition: null, archivedAt: null, removedAt: '2026-12-07T02:00:00.000Z', reason: null, replacedBy: null };
@@ -12,7 +12,7 @@ function stateOf(): CatalogueState {
   const talk = talkManifest({ id: 'a-talk', title: 'Médiation « numérique »' });
   const podcast = podcastManifest({ id: 'a-podcast' });
   return {
-    items: new Map([[talk.id, { manifest: talk, digest: 'd1' }], [podcast.id, { manifest: podcast, digest: 'd2' }]]),
+    items: new Map([[talk.id, { manifest: listed(talk), digest: 'd1' }], [podcast.id, { manifest: listed(podcast), digest: 'd2' }]]),
     tombstones: new Map([[gone.id, gone]]),
     unreadable: new Map(),
     cursor: 1_765_000_000_000,
@@ -43,7 +43,7 @@ describe('the compacted catalogue', () => {
     const lines = whole.trim().split('\n');
     await store.putBuffer(COMPACTED_KEY, gzipSync(lines.slice(0, -1).join('\n')), 'application/gzip');
     expect(await readCompacted(store)).toBeNull(); // a line short: the counts do not add up
-    await store.putBuffer(COMPACTED_KEY, gzipSync(whole.replace('"format":1', '"format":99')), 'application/gzip');
+    await store.putBuffer(COMPACTED_KEY, gzipSync(whole.replace('"format":2', '"format":99')), 'application/gzip');
     expect(await readCompacted(store)).toBeNull();
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot } from '../../../../src/services/catalogue/catalogue.js';
+import { snapshotOf } from '../../../support/snapshot.js';
 import { currentIdOf } from '../../../../src/services/catalogue/current-id.js';
 import { talkManifest } from '../../../support/manifest-factory.js';
 
 describe('currentIdOf', () => {
-  const snapshot = buildSnapshot([
+  const snapshot = snapshotOf([
     talkManifest({ id: 'new-title', aliases: ['old-title', 'still-live'] }),
     talkManifest({ id: 'still-live' }),
   ]);
