@@ -9,7 +9,7 @@
  *                 8 = fixity: verify vs sha256sum, 9 = archive scale: 10,000 items, fs and S3,
  *                 10 = statistics: /api/events and the talk page with and without them)
  *   --seconds N   seconds of load per web measure (default 10, --short 3)
- *   --scale-runs g,h  only these runs of table 4 besides its baseline (a) (g, h: workers pinned to one core each)
+ *   --scale-runs g,h  only these runs of table 4 besides its baseline (a) (g, h: workers pinned to one core each; i, j: the same on tmpfs)
  *   --scale-items N   items of the archive of table 9 (default 10,000; --short 1,000)
  *   --scale-stores fs  only these stores in table 9 (fs, s3; default both)
  */

@@ -10,6 +10,8 @@
  *       and one Meilisearch, whose steps fetch what the other machine's steps stored
  *   (g) QUEUE=bullmq, one `worker` pinned to one core (`taskset`), filesystem
  *   (h) as (g) with two workers, each pinned to a core of its own: two one-core machines
+ *   (i), (j) as (g), (h) with the run's folder (store, work folders, Meilisearch, Redis) on tmpfs:
+ *       two machines have a disk each, and on this one the two workers share one
  * Every run but (f) indexes for search in the archive's own Meilisearch (the default), started by
  * the app under DATA_DIR/meili. Everything a run starts is stopped by its PID before the next one.
  */
@@ -17,6 +19,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
+import { deviceOf, diskCounters } from './disk-stats.js';
 import path from 'node:path';
 import { table } from '../../src/cli/format.js';
 import { startTestMeili } from '../../test/support/meili.js';
@@ -33,11 +36,13 @@ const INGEST_TITLE = 'mc-ingest';
 const WORKER_TITLE = 'mc-worker';
 /** The processes of a run that a deployment would not run on the workers' machines (names as /proc/<pid>/stat gives them). */
 const SHARED_COMMANDS = [INGEST_TITLE, 'redis-server', 'meilisearch'];
+/** Where the in-memory runs put their folder: tmpfs on Linux. */
+const IN_MEMORY = '/dev/shm';
 /** Settings that define a run: whatever the caller's environment says, each run sets its own. */
 const RUN_VARIABLES = /^(DATA_DIR|PORT|STORAGE|S3_.*|QUEUE|REDIS_URL|MEILI_URL|MEILI_MASTER_KEY|INGEST_CONCURRENCY)$/;
 
 interface RunSpec {
-  key: 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h';
+  key: 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j';
   label: string;
   workers: 0 | 1 | 2;
   store: 'fs' | 's3';
@@ -45,6 +50,8 @@ interface RunSpec {
   separate?: true;
   /** Worker i runs on core i only (its ffmpeg children inherit the affinity): one-core machines. */
   pinned?: true;
+  /** The run's folder in memory (/dev/shm): no disk at all, so none that workers share. */
+  inMemory?: true;
 }
 
 const RUNS: RunSpec[] = [
@@ -56,6 +63,8 @@ const RUNS: RunSpec[] = [
   { key: 'f', label: 'BullMQ, 2 workers as 2 machines, S3 (s3rver)', workers: 2, store: 's3', separate: true },
   { key: 'g', label: 'BullMQ, 1 worker pinned to 1 core, filesystem', workers: 1, store: 'fs', pinned: true },
   { key: 'h', label: 'BullMQ, 2 workers pinned to a core each, filesystem', workers: 2, store: 'fs', pinned: true },
+  { key: 'i', label: 'as (g), every folder on tmpfs', workers: 1, store: 'fs', pinned: true, inMemory: true },
+  { key: 'j', label: 'as (h), every folder on tmpfs', workers: 2, store: 'fs', pinned: true, inMemory: true },
 ];
 
 /** The ratio each run answers besides "vs (a)": the pair that differs by one thing only. */
@@ -65,6 +74,7 @@ const PAIRS: Partial<Record<RunSpec['key'], { against: RunSpec['key']; what: str
   e: { against: 'c', what: 'S3 / filesystem' },
   f: { against: 'e', what: 'own work folders / shared' },
   h: { against: 'g', what: 'speed-up of 2 one-core workers over 1', speedUp: true },
+  j: { against: 'i', what: 'speed-up of 2 one-core workers over 1, no disk', speedUp: true },
 };
 
 interface RunFigures {
@@ -77,6 +87,8 @@ interface RunFigures {
   ingested: number;
   /** The item whose steps took longest, added up (the workers' "<id>: ingested in Ns" line says that sum); null without workers. */
   longestChain: { id: string; seconds: number } | null;
+  /** The run folder's disk during the ingest: its share of the wall time with I/O in flight, and what was written; null on tmpfs. */
+  disk: { busyShare: number; writtenBytes: number } | null;
 }
 
 export interface Cli {
@@ -119,8 +131,9 @@ export async function runScaleBench({ programme, rounds, only }: ScaleBenchOptio
       ? `${pair.what} (${pair.against})/(${key}): ${x(wallOf(pair.against) / wallOf(key))}`
       : `${pair.what} (${key})/(${pair.against}): ${x(wallOf(key) / wallOf(pair.against))}`;
   };
-  console.log(table(['run', 'wall, mean (each round)', 'vs (a)', 'pair ratio', 'CPU, mean', 'of which CLI, Redis, Meilisearch', 'peak RSS app process', 'peak RSS ffmpeg'], runs.map((spec) => {
+  console.log(table(['run', 'wall, mean (each round)', 'vs (a)', 'pair ratio', 'CPU, mean', 'of which CLI, Redis, Meilisearch', 'disk busy, written', 'peak RSS app process', 'peak RSS ffmpeg'], runs.map((spec) => {
     const runs = figures.get(spec.key) ?? [];
+    const disks = runs.flatMap((f) => (f.disk ? [f.disk] : []));
     return [
       `(${spec.key}) ${spec.label}`,
       `${s(wallOf(spec.key))} (${runs.map((f) => f.wallSeconds.toFixed(1)).join(', ')})`,
@@ -128,6 +141,7 @@ export async function runScaleBench({ programme, rounds, only }: ScaleBenchOptio
       pairRatio(spec.key),
       s(mean(runs.map((f) => f.cpuSeconds))),
       s(mean(runs.map((f) => f.sharedCpuSeconds))),
+      disks.length === 0 ? 'tmpfs' : `${Math.round(mean(disks.map((d) => d.busyShare)) * 100)}%, ${mb(mean(disks.map((d) => d.writtenBytes)))}`,
       mb(Math.max(...runs.map((f) => f.appPeakRss))),
       mb(Math.max(...runs.map((f) => f.ffmpegPeakRss))),
     ];
@@ -146,6 +160,9 @@ export async function runScaleBench({ programme, rounds, only }: ScaleBenchOptio
     '(ffmpeg then sizes its threads to that one core); the ingest CLI, Redis and Meilisearch are not pinned and take their CPU',
     'from both cores, as the shared services of a deployment would run elsewhere. Their CPU is the column "of which CLI, Redis,',
     'Meilisearch" (their start included): on the pinned runs it is taken from the workers\' own cores.',
+    '(i)/(j) are (g)/(h) with the run\'s whole folder on tmpfs (/dev/shm): on this machine the two workers share one disk, where',
+    'two machines would have one each; without a disk, neither run waits on one. Disk busy: the share of the ingest\'s wall time',
+    'with I/O in flight on the run folder\'s disk (/proc/diskstats, the whole device: other processes count too), and the bytes written.',
   ].join('\n'));
   for (const spec of runs) {
     const chains = (figures.get(spec.key) ?? []).map((f) => f.longestChain).filter((c) => c !== null);
@@ -182,7 +199,8 @@ export function buildCli(): Cli {
 }
 
 async function runOnce(spec: RunSpec, programme: string, cli: Cli): Promise<RunFigures> {
-  const root = await mkdtemp(path.join(tmpdir(), `mc-scale-${spec.key}-`));
+  const root = await mkdtemp(path.join(spec.inMemory ? IN_MEMORY : tmpdir(), `mc-scale-${spec.key}-`));
+  const device = deviceOf(root);
   const dataDir = path.join(root, 'data');
   const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !RUN_VARIABLES.test(key)));
   env.DATA_DIR = dataDir;
@@ -219,11 +237,13 @@ async function runOnce(spec: RunSpec, programme: string, cli: Cli): Promise<RunF
     const before = treeTicks(process.pid);
     const ownBefore = process.cpuUsage();
     const sampler = new ProcessSampler(process.pid).start();
+    const diskBefore = device ? diskCounters(device) : null;
     const started = performance.now();
     const ingest = start(process.execPath, cli.args(INGEST_TITLE, ['ingest', '--plain', programme]), env, root);
     const { code } = await ingest.done; // never rejects: a failed spawn resolves with code null
     const wallSeconds = (performance.now() - started) / 1000;
     const sample = sampler.stop();
+    const diskAfter = device ? diskCounters(device) : null;
     const own = process.cpuUsage(ownBefore);
 
     const summary = /(\d+) ingested, (\d+) updated, (\d+) unchanged, (\d+) failed/.exec(ingest.stdout());
@@ -241,6 +261,7 @@ async function runOnce(spec: RunSpec, programme: string, cli: Cli): Promise<RunF
       ffmpegPeakRss: sample.peakRssByCommand.get('ffmpeg') ?? 0,
       ingested: Number(summary[1]),
       longestChain: longestChain(workers.map((w) => w.stdout()).join('\n')),
+      disk: diskBefore && diskAfter ? { busyShare: (diskAfter.busyMs - diskBefore.busyMs) / 1000 / wallSeconds, writtenBytes: diskAfter.writtenBytes - diskBefore.writtenBytes } : null,
     };
   } finally {
     // The worker that started the archive's Meilisearch stops it as it exits.
