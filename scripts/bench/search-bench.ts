@@ -146,7 +146,7 @@ const mb = (bytes: number): string => `${Math.round(bytes / 1e6)} MB`;
 const peakRss = (pid: number | 'self'): number => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 
 /** POSTs a prepared body and parses the answer: what any caller of Meilisearch does at the least. */
-function rawPost(agent: http.Agent, url: string, apiKey: string, pathName: string, body: string): Promise<unknown> {
+export function rawPost(agent: http.Agent, url: string, apiKey: string, pathName: string, body: string): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const req = http.request(`${url}${pathName}`, {
       method: 'POST', agent, headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
