@@ -88,7 +88,7 @@ interface RunFigures {
   /** The item whose steps took longest, added up (the workers' "<id>: ingested in Ns" line says that sum); null without workers. */
   longestChain: { id: string; seconds: number } | null;
   /** The run folder's disk during the ingest: its share of the wall time with I/O in flight, and what was written; null on tmpfs. */
-  disk: { busyShare: number; writtenBytes: number } | null;
+  disk: { busyShare: number; writtenBytes: number; flushes?: number; flushSeconds?: number } | null;
 }
 
 export interface Cli {
@@ -131,7 +131,7 @@ export async function runScaleBench({ programme, rounds, only }: ScaleBenchOptio
       ? `${pair.what} (${pair.against})/(${key}): ${x(wallOf(pair.against) / wallOf(key))}`
       : `${pair.what} (${key})/(${pair.against}): ${x(wallOf(key) / wallOf(pair.against))}`;
   };
-  console.log(table(['run', 'wall, mean (each round)', 'vs (a)', 'pair ratio', 'CPU, mean', 'of which CLI, Redis, Meilisearch', 'disk busy, written', 'peak RSS app process', 'peak RSS ffmpeg'], runs.map((spec) => {
+  console.log(table(['run', 'wall, mean (each round)', 'vs (a)', 'pair ratio', 'CPU, mean', 'of which CLI, Redis, Meilisearch', 'disk busy, written, flushes', 'peak RSS app process', 'peak RSS ffmpeg'], runs.map((spec) => {
     const runs = figures.get(spec.key) ?? [];
     const disks = runs.flatMap((f) => (f.disk ? [f.disk] : []));
     return [
@@ -141,7 +141,7 @@ export async function runScaleBench({ programme, rounds, only }: ScaleBenchOptio
       pairRatio(spec.key),
       s(mean(runs.map((f) => f.cpuSeconds))),
       s(mean(runs.map((f) => f.sharedCpuSeconds))),
-      disks.length === 0 ? 'tmpfs' : `${Math.round(mean(disks.map((d) => d.busyShare)) * 100)}%, ${mb(mean(disks.map((d) => d.writtenBytes)))}`,
+      disks.length === 0 ? 'tmpfs' : `${Math.round(mean(disks.map((d) => d.busyShare)) * 100)}%, ${mb(mean(disks.map((d) => d.writtenBytes)))}${disks.every((d) => d.flushes !== undefined) ? `, ${Math.round(mean(disks.map((d) => d.flushes ?? 0)))} (${s(mean(disks.map((d) => d.flushSeconds ?? 0)))})` : ''}`,
       mb(Math.max(...runs.map((f) => f.appPeakRss))),
       mb(Math.max(...runs.map((f) => f.ffmpegPeakRss))),
     ];
@@ -162,7 +162,8 @@ export async function runScaleBench({ programme, rounds, only }: ScaleBenchOptio
     'Meilisearch" (their start included): on the pinned runs it is taken from the workers\' own cores.',
     '(i)/(j) are (g)/(h) with the run\'s whole folder on tmpfs (/dev/shm): on this machine the two workers share one disk, where',
     'two machines would have one each; without a disk, neither run waits on one. Disk busy: the share of the ingest\'s wall time',
-    'with I/O in flight on the run folder\'s disk (/proc/diskstats, the whole device: other processes count too), and the bytes written.',
+    'with I/O in flight on the run folder\'s disk (/proc/diskstats, the whole device: other processes count too), the bytes written,',
+    'and the cache flushes the device was asked for (each fsync asks one) with the time they took.',
   ].join('\n'));
   for (const spec of runs) {
     const chains = (figures.get(spec.key) ?? []).map((f) => f.longestChain).filter((c) => c !== null);
@@ -261,7 +262,13 @@ async function runOnce(spec: RunSpec, programme: string, cli: Cli): Promise<RunF
       ffmpegPeakRss: sample.peakRssByCommand.get('ffmpeg') ?? 0,
       ingested: Number(summary[1]),
       longestChain: longestChain(workers.map((w) => w.stdout()).join('\n')),
-      disk: diskBefore && diskAfter ? { busyShare: (diskAfter.busyMs - diskBefore.busyMs) / 1000 / wallSeconds, writtenBytes: diskAfter.writtenBytes - diskBefore.writtenBytes } : null,
+      disk: diskBefore && diskAfter ? {
+        busyShare: (diskAfter.busyMs - diskBefore.busyMs) / 1000 / wallSeconds,
+        writtenBytes: diskAfter.writtenBytes - diskBefore.writtenBytes,
+        ...(diskAfter.flushes !== undefined && diskBefore.flushes !== undefined
+          ? { flushes: diskAfter.flushes - diskBefore.flushes, flushSeconds: ((diskAfter.flushMs ?? 0) - (diskBefore.flushMs ?? 0)) / 1000 }
+          : {}),
+      } : null,
     };
   } finally {
     // The worker that started the archive's Meilisearch stops it as it exits.
