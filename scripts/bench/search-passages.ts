@@ -39,20 +39,21 @@ try {
     const seen = new Set<string>();
     return [...best, ...more].filter((h) => h.itemId === id && !seen.has(h.id) && seen.add(h.id)).slice(0, n).map((h) => h.id).join(',');
   }).join('|');
-  const variantA = async (i: number): Promise<string> => {
+  /** The first round trip, as the site sends it: the page's items and the second round trip's requests. */
+  const firstRound = async (i: number): Promise<{ query: IndexQuery; ids: string[]; second: SearchBody[] }> => {
     const query = queries[i] as IndexQuery;
     const [, ranking] = await post(firstRequests(query));
     const ids = (ranking?.hits ?? []).map((h) => (h as unknown as { item: { id: string } }).item.id);
-    const second = passageRequests(query, ids);
+    return { query, ids, second: passageRequests(query, ids) };
+  };
+  const variantA = async (i: number): Promise<string> => {
+    const { query, ids, second } = await firstRound(i);
     if (second.length === 0) return '';
     const [, best, more] = await post(second);
     return lists(ids, best?.hits ?? [], more?.hits ?? [], query.passagesPerItem);
   };
   const variantB = async (i: number): Promise<string> => {
-    const query = queries[i] as IndexQuery;
-    const [, ranking] = await post(firstRequests(query));
-    const ids = (ranking?.hits ?? []).map((h) => (h as unknown as { item: { id: string } }).item.id);
-    const second = passageRequests(query, ids);
+    const { query, ids, second } = await firstRound(i);
     if (second.length === 0) return '';
     const terms = second[0] as SearchBody;
     const best = second[1] as SearchBody;

@@ -227,7 +227,7 @@ export function listingOf(manifest: Manifest, digest: string): ManifestListing {
   const { files, ...rest } = manifest;
   const folder = `items/${manifest.id}/`;
   const outside = files.filter((file) => !file.key.startsWith(folder));
-  const stored: StoredSummary = { digest, files: files.length, bytes: files.reduce((sum, file) => sum + file.size, 0) };
+  const stored: StoredSummary = { digest, ...storedCount(manifest) };
   if (outside.length > 0) stored.outside = outside;
   return { ...rest, stored };
 }

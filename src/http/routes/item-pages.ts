@@ -44,16 +44,15 @@ export function itemPageRoutes(deps: WebDeps): Router {
 async function itemPage(deps: WebDeps, section: ItemRoute, locale: Locale, req: Request, res: Response): Promise<boolean> {
   const listing = await deps.catalogue.listing(String(req.params.id));
   if (!listing) return false;
-  const manifest = listing;
-  const right = itemRoute(manifest.kind);
+  const right = itemRoute(listing.kind);
   if (right !== section) {
     const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
-    res.redirect(301, `${urlFor(right, locale, { id: manifest.id })}${search}`);
+    res.redirect(301, `${urlFor(right, locale, { id: listing.id })}${search}`);
     return true;
   }
   const { origin } = contextOf(res);
-  const query = queryOf(req, manifest);
-  const chosen = momentFormTarget(section, locale, manifest.id, query);
+  const query = queryOf(req, listing);
+  const chosen = momentFormTarget(section, locale, listing.id, query);
   if (chosen !== null) {
     res.redirect(303, chosen);
     return true;

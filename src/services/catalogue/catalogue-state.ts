@@ -8,15 +8,10 @@ import { changeKeyAt, listChanges, LISTING_OVERLAP_MS, type ChangeEntry } from '
 import { listTombstones, readTombstone } from '../archive/tombstones.js';
 import { shareStrings } from './shared-strings.js';
 
-/** A manifest as held in memory (without its files), with the sha256 of its stored bytes: the same bytes keep the same object. */
-export interface HeldManifest {
-  manifest: ManifestListing;
-  digest: string;
-}
-
 /** What the catalogue knows of the store: every live manifest and tombstone, and where it is in the change log. */
 export interface CatalogueState {
-  items: Map<string, HeldManifest>;
+  /** Every live manifest as held (without its files); the same stored bytes (`stored.digest`) keep the same object. */
+  items: Map<string, ManifestListing>;
   tombstones: Map<string, Tombstone>;
   /** Manifests that could not be read, key → cause. */
   unreadable: Map<string, string>;
@@ -54,8 +49,8 @@ export async function readWholeState(store: BlobStore, previous: CatalogueState 
     }
     return held;
   });
-  const items = new Map<string, HeldManifest>();
-  for (const held of read) if (held) items.set(held.manifest.id, held);
+  const items = new Map<string, ManifestListing>();
+  for (const held of read) if (held) items.set(held.id, held);
   const tombstones = new Map((await listTombstones(store, onUnreadable)).map((t) => [t.id, t]));
   const cursor = Math.max(now, ...inOverlap.map((e) => e.at));
   return { items, tombstones, unreadable, cursor, applied: new Map(inOverlap.map((e) => [e.key, e.at])) };
@@ -110,11 +105,11 @@ async function rereadItem(store: BlobStore, state: CatalogueState, id: string, o
 }
 
 /** The held object when the bytes are the same, else the manifest parsed anew. */
-function holdManifest(buffer: Buffer, before: HeldManifest | undefined): HeldManifest | { cause: string } {
+function holdManifest(buffer: Buffer, before: ManifestListing | undefined): ManifestListing | { cause: string } {
   const digest = sha256Of(buffer);
-  if (before?.digest === digest) return before;
+  if (before?.stored.digest === digest) return before;
   try {
-    return { manifest: shareStrings(listingOf(parseManifest(buffer.toString('utf8')), digest)), digest };
+    return shareStrings(listingOf(parseManifest(buffer.toString('utf8')), digest));
   } catch (error) {
     return { cause: describeError(error) };
   }

@@ -75,8 +75,9 @@ const LOG_RETENTION_MS = 60 * 60_000;
  * Read side of the archive for the website, API and feeds. The whole catalogue is held in
  * memory, each manifest without its list of files (see ManifestListing: 10,000 items hold ~110
  * MB of heap instead of ~240): an item's pages, media and exports read it from the stored
- * manifest (whole()). It starts from the compacted catalogue (one object) plus the change log's tail, or, on an archive that has none yet, from every manifest, and then
- * writes the compacted catalogue. Later it learns what changed from the change log (one list
+ * manifest (whole()). It starts from the compacted catalogue (one object) plus the change
+ * log's tail, or, on an archive that has none yet, from every manifest, and then writes the
+ * compacted catalogue. Later it learns what changed from the change log (one list
  * request when nothing did), and reads the whole store again every `fullPassMs` (and on
  * `reload()`), which heals whatever the log missed: a writer that crashed between its manifest
  * and its log entry, a clock too far behind. Manifests whose bytes did not change keep their
@@ -151,9 +152,9 @@ export class Catalogue {
   }
 
   /**
-   * The whole manifest of a listed item, read from the store, kept for the
-   * last WHOLE_KEPT items asked (an item's pages and media ask again and again). The same
-   * listing gives the same object while it is kept. When the stored manifest is no longer the
+   * The whole manifest of a listed item, read from the store, kept for the last WHOLE_KEPT
+   * items asked (an item's pages and media ask again and again). The same listing gives the
+   * same object while it is kept. When the stored manifest is no longer the
    * listed one (published again since the last refresh), the newer one, whole, and a refresh;
    * null when it is gone.
    */
@@ -176,17 +177,17 @@ export class Catalogue {
   private async readWhole(listing: ManifestListing): Promise<Manifest | null> {
     const buffer = await this.store.getBuffer(manifestKey(listing.id));
     if (!buffer) return null;
-    if (sha256Of(buffer) !== listing.stored.digest) {
-      // Changed since: the refresh takes the new version in (or leaves it out, unreadable).
-      void this.refresh().catch(() => {});
-      try {
-        return parseManifest(buffer.toString('utf8'));
-      } catch {
-        return null;
-      }
+    const changed = sha256Of(buffer) !== listing.stored.digest;
+    // Published again since the last look: the refresh takes the new version in (or leaves it out, unreadable).
+    if (changed) void this.refresh().catch(() => {});
+    let whole: Manifest;
+    try {
+      // The stored manifest as it is (its fields in their stored order: the edition package's cache key hashes them).
+      whole = parseManifest(buffer.toString('utf8'));
+    } catch {
+      return null; // only a version changed since can fail: the listed one was read before
     }
-    // The stored manifest as it is (its fields in their stored order: the edition package's cache key hashes them).
-    const whole = parseManifest(buffer.toString('utf8'));
+    if (changed) return whole;
     if (this.wholes.size >= WHOLE_KEPT) this.wholes.delete(this.wholes.keys().next().value as ManifestListing);
     this.wholes.set(listing, whole);
     return whole;
@@ -279,7 +280,7 @@ export class Catalogue {
 
 function snapshotOf(state: CatalogueState): CatalogueSnapshot {
   return buildSnapshot(
-    [...state.items.values()].map((held) => held.manifest),
+    [...state.items.values()],
     [...state.unreadable].map(([key, cause]) => `${key}: ${cause}`),
     [...state.tombstones.values()].sort((a, b) => a.id.localeCompare(b.id)),
   );

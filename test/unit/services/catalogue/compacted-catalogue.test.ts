@@ -12,7 +12,7 @@ function stateOf(): CatalogueState {
   const talk = talkManifest({ id: 'a-talk', title: 'Médiation « numérique »' });
   const podcast = podcastManifest({ id: 'a-podcast' });
   return {
-    items: new Map([[talk.id, { manifest: listed(talk), digest: 'd1' }], [podcast.id, { manifest: listed(podcast), digest: 'd2' }]]),
+    items: new Map([[talk.id, listed(talk)], [podcast.id, listed(podcast)]]),
     tombstones: new Map([[gone.id, gone]]),
     unreadable: new Map(),
     cursor: 1_765_000_000_000,
