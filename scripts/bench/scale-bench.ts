@@ -27,6 +27,7 @@ import { startTestRedis } from '../../test/support/redis.js';
 import { startTestS3 } from '../../test/support/s3-server.js';
 import { mb, mean } from './ingest-bench.js';
 import { ProcessSampler } from './process-sampler.js';
+import { LineStamper, workerIdle, type StampedLine, type WorkerIdle } from './worker-timeline.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Linux clock ticks per second (USER_HZ), as in process-sampler.ts. */
@@ -89,6 +90,10 @@ interface RunFigures {
   longestChain: { id: string; seconds: number } | null;
   /** The run folder's disk during the ingest: its share of the wall time with I/O in flight, and what was written; null on tmpfs. */
   disk: { busyShare: number; writtenBytes: number; flushes?: number; flushSeconds?: number } | null;
+  /** Each worker's busy and idle time during the ingest, from its step lines as they arrived. */
+  idle: WorkerIdle[];
+  /** Every item's steps added up, longest first. */
+  chains: { id: string; seconds: number }[];
 }
 
 export interface Cli {
@@ -171,6 +176,28 @@ export async function runScaleBench({ programme, rounds, only }: ScaleBenchOptio
     // A floor for this run's wall: its longest chain of stages, which no second worker can shorten.
     console.log(`(${spec.key}) longest item, its steps added up: ${chains.map((c) => `${c.id} ${s(c.seconds)}`).join(', ')}`);
   }
+  printIdle(runs, figures);
+}
+
+/**
+ * Where the workers waited, per run with workers (its first round): each worker's time busy,
+ * idle before its first step, between steps and after its last one, and the items it took.
+ */
+function printIdle(runs: readonly RunSpec[], figures: ReadonlyMap<RunSpec['key'], RunFigures[]>): void {
+  const s = (value: number): string => `${value.toFixed(1)} s`;
+  for (const spec of runs) {
+    const first = figures.get(spec.key)?.[0];
+    if (!first || first.idle.length === 0) continue;
+    console.log(`\n(${spec.key}) where the workers waited (round 1, wall ${s(first.wallSeconds)}); items' steps added up: ${first.chains.map((c) => `${c.id} ${c.seconds.toFixed(0)}`).join(', ')}`);
+    console.log(table(['worker', 'busy', 'idle before first step', 'idle between steps (gaps > 50 ms, longest)', 'idle after last step', 'items, in the order taken'], first.idle.map((w, i) => [
+      String(i + 1),
+      `${s(w.busySeconds)} (${w.steps} steps)`,
+      s(w.beforeFirst),
+      `${s(w.between.seconds)} (${w.between.count}, ${s(w.between.longest)})`,
+      s(w.afterLast),
+      w.items.join(' '),
+    ])));
+  }
 }
 
 /**
@@ -178,11 +205,14 @@ export async function runScaleBench({ programme, rounds, only }: ScaleBenchOptio
  * item's steps run one after another), however many workers there are.
  */
 export function longestChain(workerOutput: string): { id: string; seconds: number } | null {
-  let longest: { id: string; seconds: number } | null = null;
-  for (const [, id, seconds] of workerOutput.matchAll(/^(\S+): (?:ingested|updated) in ([\d.]+)s$/gm)) {
-    if (!longest || Number(seconds) > longest.seconds) longest = { id: id as string, seconds: Number(seconds) };
-  }
-  return longest;
+  return itemChains(workerOutput)[0] ?? null;
+}
+
+/** Every item's steps added up (the workers' "<id>: ingested in Ns" lines), longest first. */
+export function itemChains(workerOutput: string): { id: string; seconds: number }[] {
+  return [...workerOutput.matchAll(/^(\S+): (?:ingested|updated) in ([\d.]+)s$/gm)]
+    .map(([, id, seconds]) => ({ id: id as string, seconds: Number(seconds) }))
+    .sort((a, b) => b.seconds - a.seconds);
 }
 
 /** The compiled CLI, fresh from `npm run build`; tsx on the sources if the build fails. */
@@ -240,9 +270,11 @@ async function runOnce(spec: RunSpec, programme: string, cli: Cli): Promise<RunF
     const sampler = new ProcessSampler(process.pid).start();
     const diskBefore = device ? diskCounters(device) : null;
     const started = performance.now();
+    const startAt = started / 1000;
     const ingest = start(process.execPath, cli.args(INGEST_TITLE, ['ingest', '--plain', programme]), env, root);
     const { code } = await ingest.done; // never rejects: a failed spawn resolves with code null
-    const wallSeconds = (performance.now() - started) / 1000;
+    const endAt = performance.now() / 1000;
+    const wallSeconds = endAt - startAt;
     const sample = sampler.stop();
     const diskAfter = device ? diskCounters(device) : null;
     const own = process.cpuUsage(ownBefore);
@@ -262,6 +294,8 @@ async function runOnce(spec: RunSpec, programme: string, cli: Cli): Promise<RunF
       ffmpegPeakRss: sample.peakRssByCommand.get('ffmpeg') ?? 0,
       ingested: Number(summary[1]),
       longestChain: longestChain(workers.map((w) => w.stdout()).join('\n')),
+      idle: workers.map((w) => workerIdle(w.lines, startAt, endAt)),
+      chains: itemChains(workers.map((w) => w.stdout()).join('\n')),
       disk: diskBefore && diskAfter ? {
         busyShare: (diskAfter.busyMs - diskBefore.busyMs) / 1000 / wallSeconds,
         writtenBytes: diskAfter.writtenBytes - diskBefore.writtenBytes,
@@ -284,6 +318,8 @@ interface Started {
   done: Promise<{ code: number | null }>;
   stdout(): string;
   stderr(): string;
+  /** stdout's lines, stamped as they arrived. */
+  lines: readonly StampedLine[];
   /** Resolves once stdout holds `text`; fails if the process exits first or time runs out. */
   until(text: string, timeoutMs: number): Promise<void>;
   /** SIGTERM (finish and exit), SIGKILL after 30 s. */
@@ -295,7 +331,11 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: str
   const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const stamper = new LineStamper();
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    stamper.push(chunk.toString());
+  });
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-8000)));
   const done = new Promise<{ code: number | null }>((resolve) => {
     child.once('error', (error) => {
@@ -310,6 +350,7 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: str
     done,
     stdout: () => stdout,
     stderr: () => stderr,
+    lines: stamper.lines,
     async until(text, timeoutMs) {
       const deadline = Date.now() + timeoutMs;
       while (!stdout.includes(text)) {

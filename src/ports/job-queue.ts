@@ -28,6 +28,11 @@ export interface IngestItemJob {
   item: ProgrammeItem;
   inputsKey: string;
   stages: string[];
+  /**
+   * How costly the whole job is, roughly, in a unit shared by every job (see estimatedWork): a
+   * shared queue gives first the stages with the most work left behind them. Absent: the least.
+   */
+  work?: number;
 }
 export type JobType = Job['type'];
 

@@ -4,6 +4,7 @@ import type { ProgrammeItem } from '../../src/domain/item.js';
 import { JobFailedError, type Job, type JobContext, type JobFailure, type JobHandlers, type JobProgress, type RunningWorker } from '../../src/ports/job-queue.js';
 import { jobQueueContract } from '../contract/job-queue-contract.js';
 import { startTestRedis, type TestRedis } from '../support/redis.js';
+import { until } from '../support/wait.js';
 
 /** The BullMQ adapter against a real Redis: workers in this process, jobs as the ingest submits them. */
 describe('BullmqJobQueue', () => {
@@ -77,6 +78,20 @@ describe('BullmqJobQueue', () => {
     expect(await q.runAll([job('a'), job('b'), job('c')], noHandlers as JobHandlers<string>, watch)).toEqual(['done a', 'done b', 'done c']);
     // Nine stages for two workers: both had some.
     expect(new Set(ran.map((line) => line.split(' ')[2]))).toEqual(new Set(['w1', 'w2']));
+  });
+
+  it('gives the costliest item first, and each item’s next stage before the next item', async () => {
+    const q = queue();
+    // Queued before any worker runs, cheapest first: the queue's order, not the submitter's, decides.
+    const jobs = [{ ...job('petit'), work: 10 }, { ...job('moyen'), work: 2_000_000 }, job('inconnu'), { ...job('grand'), work: 3_000_000_000 }];
+    expect(await q.enqueue(jobs)).toEqual({ added: 4, alreadyQueued: 0 });
+    const ran: string[] = [];
+    await work(q, async (j, context) => {
+      ran.push(`${j.item.id} ${context.stage}`);
+      return context.stage === 'publish' ? j.item.id : null;
+    });
+    await until(() => (ran.length === 12 ? true : null), 30_000, 'every stage of the four jobs');
+    expect(ran).toEqual(['grand', 'moyen', 'petit', 'inconnu'].flatMap((id) => STAGES.map((stage) => `${id} ${stage}`)));
   });
 
   it('counts work already queued when it is enqueued again, and a later submitter joins the running job', async () => {

@@ -221,9 +221,7 @@ export class BullmqJobQueue implements SharedJobQueue {
 
   /**
    * The flow: each stage is the only child of the next, so a stage starts once the one before it
-   * is done. Later stages come first (BullMQ: priority 1 is the highest): a worker that finishes
-   * a stage takes the item's next one before other items' first ones, so items complete one
-   * after another, and mostly where their files already are.
+   * is done. Costlier items first, and an item's later stages before its earlier ones (stagePriority).
    */
   private chainOf(job: Job): FlowJob {
     let chain: FlowJob | undefined;
@@ -236,7 +234,7 @@ export class BullmqJobQueue implements SharedJobQueue {
         data,
         opts: {
           jobId: stageJobId(job, stage),
-          priority: job.stages.length - index,
+          priority: stagePriority(job, index),
           attempts: this.attemptsPerStage,
           backoff: { type: 'exponential', delay: this.backoffMs },
           // A stage that fails for good fails the rest of the chain (which then never runs).
@@ -275,6 +273,27 @@ export class BullmqJobQueue implements SharedJobQueue {
       });
     }
   }
+}
+
+/** Levels per doubling of a job's work: jobs 0.2% apart still come in order. */
+const LEVELS_PER_DOUBLING = 500;
+/** Up to 2^40 (a terabyte of recordings): 20,000 levels. */
+const TOP_LEVEL = 40 * LEVELS_PER_DOUBLING;
+/** Room for each stage of a job within its level (a job has 15 at most today). */
+const STAGE_SLOTS = 64;
+
+/**
+ * The priority of a job's stage `index` (BullMQ: 1 comes first; the largest here, 1,280,064, is
+ * within its 2^21): the costliest job first, and within one job its later stages before its
+ * earlier ones. A free worker thus goes on with the costliest item that has a stage ready (the
+ * one it just ran, where its files are) and starts the next costliest once one ends: the
+ * longest recordings are never left to the end of a run while the other workers run out of
+ * work, since an item's steps cannot be shared out (longest first: the usual rule for the
+ * shortest run on several machines). On a log scale, which keeps the order in BullMQ's range.
+ */
+export function stagePriority(job: Pick<Job, 'work'>, index: number): number {
+  const level = Math.min(TOP_LEVEL, Math.round(Math.log2(1 + Math.max(0, job.work ?? 0)) * LEVELS_PER_DOUBLING));
+  return 1 + (TOP_LEVEL - level) * STAGE_SLOTS + (STAGE_SLOTS - 1 - Math.min(STAGE_SLOTS - 1, index));
 }
 
 /** The item of a job key (`<item id>@<version>`). */

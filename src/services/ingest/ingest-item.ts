@@ -16,6 +16,7 @@ import type { IngestReporter, ItemOutcome } from './reporter.js';
 import { retireRenamed } from './retire-renamed.js';
 import { declaredName, inputFilesOf, roleOf, stageInputs } from './staged-inputs.js';
 import { carriedRecords, stepFingerprints, versionKey, type InputDigest } from './step-plan.js';
+import { estimatedWork } from './work-estimate.js';
 
 export interface ItemIngestDeps extends StageDeps {
   reporter: IngestReporter;
@@ -65,7 +66,9 @@ export async function prepareItem(item: ProgrammeItem, deps: ItemIngestDeps): Pr
     const inputs = await stageInputs(deps.store, version, item, new Map(digests.map(({ slot, digest, size }) => [slot, { sha256: digest.sha256, size }])), publishedSource(existing));
     const carried = published ? carriedRecords(steps, fingerprints, published.records) : [];
     await version.writeStaged({ inputsKey, inputs, fingerprints: Object.fromEntries(fingerprints), carried: withPublishedFiles(carried, published?.files) });
-    const job: IngestItemJob = { type: 'ingest-item', key: jobKeyOf(item, inputsKey), item, inputsKey, stages: [...steps.map((s) => s.name), 'publish'] };
+    const job: IngestItemJob = {
+      type: 'ingest-item', key: jobKeyOf(item, inputsKey), item, inputsKey, stages: [...steps.map((s) => s.name), 'publish'], work: estimatedWork(item, digests),
+    };
     await version.claimCurrent(job.key);
     deps.reporter.stepFinished(item.id, 'inputs', { seconds: (performance.now() - t0) / 1000, reused: false });
     return { job };
