@@ -121,5 +121,13 @@ describe('the counting + ranking design answers as the segments design did', () 
     await expectSameItems(designs, requests.filter((_, i) => i % 4 === 0));
     // The search page's counts: each active facet counted without its own filter, in one batch.
     await expectSameCounts(designs, requests.filter((r) => Object.keys(r.filters ?? {}).length > 0).slice(0, 20), true);
+
+    // How the requests travel (each a call, all at once; or one multi-search per round trip) changes nothing, to the passage and its second.
+    const batched = new SearchService(meili.connect({ requests: 'multi-search' }));
+    for (const request of [...requests, { q: 'inclusion', page: 3 }]) {
+      expect(await designs.after.search(request), JSON.stringify(request)).toEqual(await batched.search(request));
+    }
+    const filtered = requests.filter((r) => Object.keys(r.filters ?? {}).length > 0).slice(0, 5);
+    for (const request of filtered) expect(await designs.after.searchWithOwnFacetCounts(request)).toEqual(await batched.searchWithOwnFacetCounts(request));
   }, 900_000);
 });

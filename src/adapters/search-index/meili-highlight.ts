@@ -76,9 +76,10 @@ export function matchedTerms(highlighted: readonly HighlightPart[][], queryWords
  * the others are done here, with plain string searches (a regular expression per passage was
  * the slowest part of a search).
  */
-export function highlightLocally(text: string, terms: ReadonlySet<string>, cropChars: number): HighlightPart[] {
+export function highlightLocally(
+  text: string, terms: ReadonlySet<string>, cropChars: number, matches: readonly TermMatch[] = termMatches(text, terms),
+): HighlightPart[] {
   if (text === '') return [];
-  const matches = findTerms(foldKeepingLength(text), terms);
   // The window holding the most matches, with a third of the room left before them.
   let from = 0;
   let to = 0;
@@ -116,17 +117,21 @@ export function highlightLocally(text: string, terms: ReadonlySet<string>, cropC
   return parts;
 }
 
+/** [start, end) of a matched word in a text. */
+export type TermMatch = readonly [number, number];
+
 /**
- * Where the first word of `text` matching `terms` begins (as `highlightLocally` marks them, in
- * the whole text rather than the cropped snippet), or null when none does.
+ * The words of `text` that match `terms`, as `highlightLocally` marks them, in order and without
+ * overlaps: found once, they give both a passage's snippet and where its first match is said
+ * (folding the text is most of the cost).
  */
-export function firstMatchIndex(text: string, terms: ReadonlySet<string>): number | null {
-  if (text === '' || terms.size === 0) return null;
-  return findTerms(foldKeepingLength(text), terms)[0]?.[0] ?? null;
+export function termMatches(text: string, terms: ReadonlySet<string>): TermMatch[] {
+  if (text === '' || terms.size === 0) return [];
+  return findTerms(foldKeepingLength(text), terms);
 }
 
 /** [start, end) of each matched word in the folded text, in order, without overlaps. */
-function findTerms(folded: string, terms: ReadonlySet<string>): [number, number][] {
+function findTerms(folded: string, terms: ReadonlySet<string>): TermMatch[] {
   const found: [number, number][] = [];
   for (const term of terms) {
     if (term === '') continue;
@@ -139,7 +144,7 @@ function findTerms(folded: string, terms: ReadonlySet<string>): [number, number]
     }
   }
   found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const merged: [number, number][] = [];
+  const merged: TermMatch[] = [];
   for (const match of found) if (match[0] >= (merged[merged.length - 1]?.[1] ?? 0)) merged.push(match);
   return merged;
 }

@@ -1,13 +1,16 @@
 import type { PassageSource } from '../../domain/text.js';
 import type { FacetCounts, HighlightPart, IndexAnswer, IndexQuery, ItemCard, ItemHit, PassageHit, SegmentDocument } from '../../ports/search-index.js';
 import { buildFilter, quoteFilterValue } from './meili-filter.js';
-import { firstMatchIndex, fold, highlightLocally, highlightParts, matchedTerms, MATCH_END, MATCH_START, plainText } from './meili-highlight.js';
+import { fold, highlightLocally, highlightParts, matchedTerms, MATCH_END, MATCH_START, plainText, termMatches, type TermMatch } from './meili-highlight.js';
 import { byteOffset, cueAt } from './meili-marks.js';
 import { FRENCH_STOP_WORDS } from './meili-settings.js';
 
 /**
  * The requests a search makes, as plain JSON bodies (what the bench replays as "raw" calls), and
- * the shaping of their answers. Two round trips, each one `/multi-search`:
+ * the shaping of their answers. Two round trips; the requests of each go out at once, each a call
+ * of its own (Meilisearch runs the queries of one `/multi-search` one after another on one
+ * thread, separate calls on every core), and the second starts as soon as the page of items is
+ * known, while the counts go on:
  *  1. the counting index (one document per item with all its words) for the exact total and the
  *     facet counts, in items, without any hit (`hitsPerPage: 0`: Meilisearch counts documents,
  *     which here are items); the ranking index (chunks of ~10 passages carrying the item's
@@ -136,7 +139,8 @@ export function shapeSearch(
       if (hit.itemId !== item.id || hit.source === 'metadata' || seen.has(hit.id) || list.length >= query.passagesPerItem) continue;
       seen.add(hit.id);
       const text = hit.text ?? '';
-      list.push(passageOf(hit, highlightLocally(text, terms, CROP_CHARS), localMatchByte(text, terms)));
+      const matches = termMatches(text, terms);
+      list.push(passageOf(hit, highlightLocally(text, terms, CROP_CHARS, matches), localMatchByte(text, terms, matches)));
     }
     return { item, title: titleOf(item, terms), passages: list };
   });
@@ -164,9 +168,9 @@ export function queryWords(q: string): string[] {
 }
 
 /** The byte offset of the first word the snippets would mark in the whole passage. */
-export function localMatchByte(text: string, terms: ReadonlySet<string>): number | null {
-  const index = firstMatchIndex(text, terms);
-  return index === null ? null : byteOffset(text, index);
+export function localMatchByte(text: string, terms: ReadonlySet<string>, matches: readonly TermMatch[] = termMatches(text, terms)): number | null {
+  const index = matches[0]?.[0];
+  return index === undefined ? null : byteOffset(text, index);
 }
 
 export function passageOf(hit: SegmentHit, snippet: HighlightPart[], matchByte: number | null): PassageHit {
