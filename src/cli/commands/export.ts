@@ -8,7 +8,8 @@ import type { Config } from '../../config.js';
 import { describeError, UsageError } from '../../domain/errors.js';
 import { EditionExports } from '../../services/archive/edition-export.js';
 import { packedFilesOf } from '../../services/archive/edition-package-files.js';
-import { allManifests, readStoredJson } from '../../services/archive/manifests.js';
+import type { Manifest } from '../../domain/manifest.js';
+import { readStoredJson, readStoredManifests } from '../../services/archive/manifests.js';
 import { escapeControlCharacters } from '../../services/programme/control-characters.js';
 import { editionPackageFiles } from '../../http/view-models/edition-package.js';
 import { readableTextFiles } from '../../http/view-models/edition-readable-texts.js';
@@ -33,11 +34,13 @@ export async function exportCommand(args: string[], config: Readonly<Config>, io
   }
   if (!values.edition || !values.out) throw new UsageError('export needs --edition <slug> and --out <file.zip> (see mediacommuns export --help)');
   const store = await createStore(config);
-  const all = await allManifests(store, (key, cause) => io.err(`${escapeControlCharacters(`warning: ${key}: ${cause}`)}\n`));
-  const manifests = all.filter((m) => m.edition.slug === values.edition);
+  const all: { manifest: Manifest; digest: string }[] = [];
+  for await (const stored of readStoredManifests(store, (key, cause) => io.err(`${escapeControlCharacters(`warning: ${key}: ${cause}`)}\n`))) all.push(stored);
+  const ofEdition = all.filter(({ manifest }) => manifest.edition.slug === values.edition);
+  const manifests = ofEdition.map(({ manifest }) => manifest);
   const first = manifests[0];
   if (!first) {
-    const editions = [...new Set(all.map((m) => m.edition.slug))].sort();
+    const editions = [...new Set(all.map(({ manifest }) => manifest.edition.slug))].sort();
     io.err(`${escapeControlCharacters(`error: no edition "${values.edition}" in the archive (editions: ${editions.join(', ') || 'none'})`)}\n`);
     return 1;
   }
@@ -45,9 +48,10 @@ export async function exportCommand(args: string[], config: Readonly<Config>, io
   const edition = { slug: first.edition.slug, label: first.edition.label, year: first.edition.year, city: first.edition.city };
   const opened = await new EditionExports(store).open({
     slug: edition.slug,
-    manifests,
+    versions: ofEdition.map(({ manifest, digest }) => ({ id: manifest.id, digest })),
     variant: origin,
-    generate: async (packed) => [
+    manifests: async () => manifests,
+    generate: async (_manifests, packed) => [
       ...editionPackageFiles(edition, manifests, origin, packed),
       ...(await readableTextFiles(manifests, origin, (key, schema) => readStoredJson(store, key, schema))),
     ],

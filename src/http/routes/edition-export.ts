@@ -33,13 +33,13 @@ export function editionExportRoutes(deps: WebDeps): Router {
     if (!edition) throw new NotFoundError(`no edition "${slug}"`);
     const { origin } = contextOf(res);
     const info = { slug: edition.slug, label: edition.label, year: edition.year, city: edition.city };
-    // Whole manifests: the package lists and packs their files.
-    const manifests = (await Promise.all(edition.items.map((item) => deps.catalogue.whole(item)))).filter((m): m is Manifest => m !== null);
     const request = {
       slug: edition.slug,
-      manifests,
+      versions: edition.items.map((item) => ({ id: item.id, digest: item.stored.digest })),
       variant: origin,
-      generate: async (packed: readonly PackedFile[]) => [
+      // Whole manifests, only to build the package: it lists and packs their files.
+      manifests: async () => (await Promise.all(edition.items.map((item) => deps.catalogue.whole(item)))).filter((m): m is Manifest => m !== null),
+      generate: async (manifests: readonly Manifest[], packed: readonly PackedFile[]) => [
         ...editionPackageFiles(info, manifests, origin, packed),
         ...(await readableTextFiles(manifests, origin, (key, schema) => deps.catalogue.textFile(key, schema))),
       ],

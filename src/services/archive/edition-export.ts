@@ -30,14 +30,22 @@ export interface GeneratedFile {
   content: Buffer;
 }
 
+/** An item of the edition as stored: its id and the sha256 of its manifest's bytes. */
+export interface StoredVersion {
+  id: string;
+  digest: string;
+}
+
 export interface EditionPackageRequest {
   slug: string;
-  /** Every item of the edition. */
-  manifests: readonly Manifest[];
+  /** Every item of the edition as stored: what the cache key names, so a cached package is served without reading a manifest. */
+  versions: readonly StoredVersion[];
   /** What the generated files depend on besides the manifests (the origin of their absolute URLs). */
   variant: string;
+  /** Every item's whole manifest: read only when the package is built. */
+  manifests: () => Promise<readonly Manifest[]>;
   /** Called only when the package is built, not when a cached one is served. */
-  generate: (packed: readonly PackedFile[]) => Promise<GeneratedFile[]>;
+  generate: (manifests: readonly Manifest[], packed: readonly PackedFile[]) => Promise<GeneratedFile[]>;
 }
 
 export interface OpenedPackage {
@@ -56,7 +64,7 @@ export interface OpenedPackage {
  * list (never a key no manifest lists); recordings are only listed (media.csv). The ZIP is
  * streamed as yazl writes it, never held in memory, and at the same time written to a
  * temporary file that goes into the store when complete: the next request streams that copy,
- * until an item of the edition changes (the key hashes every manifest of the edition).
+ * until an item of the edition changes (the key hashes the stored bytes of every manifest of the edition).
  */
 export class EditionExports {
   constructor(private readonly store: BlobStore, private readonly onError: (error: unknown) => void = () => {}) {}
@@ -70,13 +78,14 @@ export class EditionExports {
   }
 
   private async build(request: EditionPackageRequest, key: string): Promise<OpenedPackage> {
-    const packed = request.manifests.flatMap(packedFilesOf);
-    const generated = await request.generate(packed);
+    const manifests = await request.manifests();
+    const packed = manifests.flatMap(packedFilesOf);
+    const generated = await request.generate(manifests, packed);
     const dir = await mkdtemp(path.join(tmpdir(), 'mc-export-'));
     const tempFile = path.join(dir, 'package.zip');
     const zip = new yazl.ZipFile();
     // One date for every entry (the edition's last change): the same edition gives the same bytes.
-    const mtime = new Date(Math.max(0, ...request.manifests.map((m) => Date.parse(m.pipeline.updatedAt) || 0)));
+    const mtime = new Date(Math.max(0, ...manifests.map((m) => Date.parse(m.pipeline.updatedAt) || 0)));
     for (const file of generated) zip.addBuffer(file.content, file.path, { mtime, compress: true });
     for (const file of packed) {
       zip.addReadStreamLazy(file.path, { mtime, size: file.size, compress: file.compress }, (callback) => {
@@ -121,10 +130,13 @@ export class EditionExports {
   }
 }
 
-/** `exports/<edition>/<hash>.zip`: the hash of every manifest of the edition (any change to an item makes a new one) and the variant. */
-export function cacheKeyOf(request: Pick<EditionPackageRequest, 'slug' | 'manifests' | 'variant'>): string {
-  const manifests = [...request.manifests].sort((a, b) => a.id.localeCompare(b.id));
-  const hash = sha256Of(JSON.stringify([PACKAGE_FORMAT, request.variant, manifests])).slice(0, 16);
+/**
+ * `exports/<edition>/<hash>.zip`: the hash of the edition's stored manifests (their ids and the
+ * sha256 of their bytes: any change to an item makes a new one) and of the variant.
+ */
+export function cacheKeyOf(request: Pick<EditionPackageRequest, 'slug' | 'versions' | 'variant'>): string {
+  const versions = [...request.versions].sort((a, b) => a.id.localeCompare(b.id)).map((v) => [v.id, v.digest]);
+  const hash = sha256Of(JSON.stringify([PACKAGE_FORMAT, request.variant, versions])).slice(0, 16);
   return `${EXPORTS_PREFIX}/${request.slug}/${hash}.zip`;
 }
 

@@ -1,5 +1,6 @@
 import { describeError } from '../../domain/errors.js';
 import { manifestKey, parseManifest, type Manifest } from '../../domain/manifest.js';
+import { sha256Of } from '../../lib/sha256.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import { recordChange, type ChangeKind } from './change-log.js';
 import type { ZodType } from 'zod';
@@ -9,12 +10,19 @@ import type { ZodType } from 'zod';
  * unreadable one is reported through `onUnreadable`, never a reason to show nothing.
  */
 export async function* readManifests(store: BlobStore, onUnreadable: (key: string, cause: string) => void = () => {}): AsyncIterable<Manifest> {
+  for await (const { manifest } of readStoredManifests(store, onUnreadable)) yield manifest;
+}
+
+/** As readManifests, each with the sha256 of its stored bytes (what the catalogue's listings carry as `stored.digest`). */
+export async function* readStoredManifests(
+  store: BlobStore, onUnreadable: (key: string, cause: string) => void = () => {},
+): AsyncIterable<{ manifest: Manifest; digest: string }> {
   for await (const blob of store.list('items/')) {
     if (!/^items\/[^/]+\/manifest\.json$/.test(blob.key)) continue;
     const buffer = await store.getBuffer(blob.key);
     if (!buffer) continue;
     try {
-      yield parseManifest(buffer.toString('utf8'));
+      yield { manifest: parseManifest(buffer.toString('utf8')), digest: sha256Of(buffer) };
     } catch (error) {
       onUnreadable(blob.key, describeError(error));
     }

@@ -6,6 +6,7 @@ import { buffer } from 'node:stream/consumers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FsBlobStore } from '../../../../src/adapters/blob-store/fs-blob-store.js';
 import type { Manifest } from '../../../../src/domain/manifest.js';
+import { sha256Of } from '../../../../src/lib/sha256.js';
 import { cacheKeyOf, EditionExports } from '../../../../src/services/archive/edition-export.js';
 import { documentManifest, talkManifest } from '../../../support/manifest-factory.js';
 import { unzip } from '../../../support/unzip.js';
@@ -35,15 +36,17 @@ async function storedDocument(store: FsBlobStore, content: string, listed = cont
   return { ...doc, files: [{ key: put.key, size: expected.size, sha256: expected.sha256, contentType: 'application/json' }] };
 }
 
+/** As the catalogue gives it: each manifest's stored bytes stand here as its JSON. */
 const request = (manifests: Manifest[], variant = 'https://a.example') => ({
   slug: '2025-strasbourg',
-  manifests,
+  versions: manifests.map((m) => ({ id: m.id, digest: sha256Of(JSON.stringify(m)) })),
+  manifests: async () => manifests,
   variant,
   generate: async () => [{ path: 'README.txt', content: Buffer.from('hello') }],
 });
 
 describe('cacheKeyOf', () => {
-  it('names one version of an edition: the same for the same manifests in any order, another when an item or the origin changes', () => {
+  it('names one version of an edition: the same for the same stored manifests in any order, another when an item or the origin changes', () => {
     const a = talkManifest();
     const b = documentManifest();
     const key = cacheKeyOf(request([a, b]));
@@ -67,7 +70,8 @@ describe('EditionExports', () => {
     expect([...(await unzip(bytes)).keys()]).toEqual(['README.txt', `${doc.id}/text/pages.json`]);
     expect(await keysUnder(store, 'exports/')).toEqual([first.key]);
 
-    const again = await exports.open(request([doc]));
+    // Served from the store's copy without reading a manifest.
+    const again = await exports.open({ ...request([doc]), manifests: () => Promise.reject(new Error('a cached package reads no manifest')) });
     expect([again.cached, again.size]).toEqual([true, bytes.length]);
     expect((await buffer(again.stream)).equals(bytes)).toBe(true);
 
