@@ -12,6 +12,12 @@ export class MeiliHttpError extends Error {
 export interface NodeHttpClient {
   /** The `httpClient` the meilisearch client accepts in place of fetch. */
   request: (input: string | URL | Request, init?: RequestInit) => Promise<unknown>;
+  /**
+   * A JSON body POSTed to `url` with `headers` as given, the answer parsed: what a search sends,
+   * without the client's per-call work (URL and Headers objects cost more than the call itself
+   * at hundreds of searches a second).
+   */
+  postJson: (url: string, body: string, headers: Readonly<Record<string, string>>) => Promise<unknown>;
   close(): void;
 }
 
@@ -26,6 +32,29 @@ export function createNodeHttpClient(options: { timeoutMs?: number; maxSockets?:
     'http:': new http.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 16 }),
     'https:': new https.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 16 }),
   };
+  /** Resolves with the parsed JSON of a 2xx answer; rejects with MeiliHttpError otherwise. */
+  const answer = (resolve: (value: unknown) => void, reject: (error: unknown) => void) => (res: http.IncomingMessage): void => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('error', reject);
+    res.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      let json: unknown;
+      try {
+        json = text === '' ? undefined : JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      const status = res.statusCode ?? 0;
+      if (status >= 200 && status < 300) return resolve(json);
+      const error = (json ?? {}) as { message?: string; code?: string };
+      reject(new MeiliHttpError(status, error.code ?? null, error.message ?? `HTTP ${status} ${text.slice(0, 200)}`));
+    });
+  };
+  // Ours covers a server that stops answering.
+  const timeOut = (req: http.ClientRequest): void => {
+    req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })));
+  };
   const request = (input: string | URL | Request, init: RequestInit = {}): Promise<unknown> =>
     new Promise((resolve, reject) => {
       const url = new URL(input instanceof Request ? input.url : input);
@@ -39,35 +68,33 @@ export function createNodeHttpClient(options: { timeoutMs?: number; maxSockets?:
       const req = (protocol === 'https:' ? https : http).request(
         url,
         { method: init.method ?? 'GET', headers, agent: agents[protocol], timeout: timeoutMs },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('error', reject);
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            let json: unknown;
-            try {
-              json = text === '' ? undefined : JSON.parse(text);
-            } catch {
-              json = undefined;
-            }
-            const status = res.statusCode ?? 0;
-            if (status >= 200 && status < 300) return resolve(json);
-            const error = (json ?? {}) as { message?: string; code?: string };
-            reject(new MeiliHttpError(status, error.code ?? null, error.message ?? `HTTP ${status} ${text.slice(0, 200)}`));
-          });
-        },
+        answer(resolve, reject),
       );
-      // The client's own timeout aborts through the signal; ours covers a server that stops answering.
-      req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })));
+      // The client's own timeout aborts through the signal.
+      timeOut(req);
       req.on('error', reject);
       req.on('close', () => init.signal?.removeEventListener('abort', abort));
       init.signal?.addEventListener('abort', abort, { once: true });
       req.setNoDelay(true);
       req.end(body ?? undefined);
     });
+  const postJson = (url: string, body: string, headers: Readonly<Record<string, string>>): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const secure = url.startsWith('https:');
+      const req = (secure ? https : http).request(url, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+        agent: agents[secure ? 'https:' : 'http:'],
+        timeout: timeoutMs,
+      }, answer(resolve, reject));
+      timeOut(req);
+      req.on('error', reject);
+      req.setNoDelay(true);
+      req.end(body);
+    });
   return {
     request,
+    postJson,
     close() {
       agents['http:'].destroy();
       agents['https:'].destroy();
