@@ -39,6 +39,14 @@ export interface MeilisearchIndexOptions {
 const FORMAT = 'search_format';
 const FORMAT_ID = 'format';
 
+/** A search's answers from Meilisearch: the counts and the page of items, then the page's passages (terms, best, more). */
+interface SearchAnswers {
+  count: FirstAnswer;
+  ranking: FirstAnswer;
+  alsoCounted: FirstAnswer[];
+  passages: FirstAnswer[];
+}
+
 /** Every index of the layout with its settings; a rebuild makes each afresh and swaps them all at once. */
 const LAYOUT: readonly { uid: string; settings: IndexSettings }[] = [
   { uid: ITEMS, settings: ITEM_SETTINGS },
@@ -194,23 +202,31 @@ export class MeilisearchIndex implements SearchIndex {
   async search(query: IndexQuery): Promise<IndexAnswer> {
     await this.requireFormat();
     return this.guard('search', async () => {
-      if (this.options.requests === 'multi-search') {
-        const [count, ranking, ...alsoCounted] = await this.multi(firstRequests(query));
-        const second = passageRequests(query, pageItems(ranking as FirstAnswer).map((item) => item.id));
-        const [terms, best, more] = second.length > 0 ? await this.multi(second) : [];
-        return shapeSearch(query, { count: count as FirstAnswer, ranking: ranking as FirstAnswer, alsoCounted }, { terms: terms?.hits ?? [], best: best?.hits ?? [], more: more?.hits ?? [] });
-      }
-      // Meilisearch runs a multi-search's queries one after another on one thread; separate
-      // calls run on as many cores as it has. The passages wait only for the page's items,
-      // not for the counts, which go on meanwhile.
-      const [countBody, rankingBody, ...alsoBodies] = firstRequests(query) as [SearchBody, SearchBody, ...SearchBody[]];
-      const counting = Promise.all([countBody, ...alsoBodies].map((body) => this.post(body)));
-      counting.catch(() => {}); // awaited below: a failed ranking must not leave it unheard
-      const ranking = await this.post(rankingBody);
-      const second = passageRequests(query, pageItems(ranking).map((item) => item.id));
-      const [[count, ...alsoCounted], [terms, best, more]] = await Promise.all([counting, Promise.all(second.map((body) => this.post(body)))]);
-      return shapeSearch(query, { count: count as FirstAnswer, ranking, alsoCounted }, { terms: terms?.hits ?? [], best: best?.hits ?? [], more: more?.hits ?? [] });
+      const { count, ranking, alsoCounted, passages } = this.options.requests === 'multi-search' ? await this.batched(query) : await this.atOnce(query);
+      return shapeSearch(query, { count, ranking, alsoCounted }, { terms: passages[0]?.hits ?? [], best: passages[1]?.hits ?? [], more: passages[2]?.hits ?? [] });
     });
+  }
+
+  /**
+   * Each request a call of its own, a round trip's all at once: Meilisearch runs a multi-search's
+   * queries one after another on one thread, separate calls on as many cores as it has. The
+   * passages wait only for the page's items, not for the counts, which go on meanwhile.
+   */
+  private async atOnce(query: IndexQuery): Promise<SearchAnswers> {
+    const [countBody, rankingBody, ...alsoBodies] = firstRequests(query) as [SearchBody, SearchBody, ...SearchBody[]];
+    const counting = Promise.all([countBody, ...alsoBodies].map((body) => this.post(body)));
+    counting.catch(() => {}); // awaited below: a failed ranking must not leave it unheard
+    const ranking = await this.post(rankingBody);
+    const second = passageRequests(query, pageItems(ranking).map((item) => item.id));
+    const [[count, ...alsoCounted], passages] = await Promise.all([counting, Promise.all(second.map((body) => this.post(body)))]);
+    return { count: count as FirstAnswer, ranking, alsoCounted, passages };
+  }
+
+  /** One `/multi-search` per round trip: the way searches went before, kept for the bench to compare. */
+  private async batched(query: IndexQuery): Promise<SearchAnswers> {
+    const [count, ranking, ...alsoCounted] = await this.multi(firstRequests(query)) as [FirstAnswer, FirstAnswer, ...FirstAnswer[]];
+    const second = passageRequests(query, pageItems(ranking).map((item) => item.id));
+    return { count, ranking, alsoCounted, passages: second.length > 0 ? await this.multi(second) : [] };
   }
 
   async searchWithin(itemId: string, q: string, limit: number): Promise<PassageHit[]> {

@@ -3,9 +3,9 @@ import type { InputSlot } from './item-version.js';
 
 /**
  * One-core seconds per byte of recording, relative to a video's: measured on the sample edition
- * with one worker pinned to one core (bench table 4, run g), a talk took ~27 s per MB of its
- * recording, a podcast ~11 s per MB of its audio. A document counts its bytes as a video's: a
- * scanned PDF (big) needs OCR, a born-digital one (small) does not.
+ * with one worker pinned to one core (bench table 4, run g), a talk took 19–42 s per MB of its
+ * recording (24–27 for the three long ones), a podcast 10–13 s per MB of its audio. A document
+ * counts its bytes as a video's: a scanned PDF (big) needs OCR, a born-digital one (small) does not.
  */
 const PER_BYTE = { video: 1, audio: 0.4, document: 1 } as const;
 

@@ -1,0 +1,67 @@
+/**
+ * An experiment for table 2, run alone (`npx tsx scripts/bench/search-calls.ts [--short]`): where
+ * a search's CPU goes in Meilisearch. The site's five calls of each of the bench's 200 queries
+ * (counting, ranking; then the words matched, each item's best passage, the page's next best) are
+ * prepared, then each kind is sent alone, 8 at a time, twice through the queries: its latency and
+ * Meilisearch's CPU per call (from /proc). Measured, never asserted; nothing here is used by the site.
+ */
+import http from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { firstRequests, passageRequests, type SearchBody } from '../../src/adapters/search-index/meili-search.js';
+import { MeilisearchIndex } from '../../src/adapters/search-index/meilisearch-index.js';
+import { startLocalMeilisearch } from '../../src/adapters/search-index/meilisearch-process.js';
+import { table } from '../../src/cli/format.js';
+import type { IndexQuery } from '../../src/ports/search-index.js';
+import { FACET_FIELDS_BY_NAME, FACET_NAMES, parseSearchRequest } from '../../src/services/search/search-request.js';
+import { benchQueries, measure, rawPost, stats, syntheticArchive } from './search-bench.js';
+
+const KINDS = ['counting (items, facets)', 'ranking (chunks, distinct)', 'words matched (5 formatted)', 'best passage per item (distinct)', 'next best of the page'] as const;
+
+const [items, passages] = process.argv.includes('--short') ? [200, 20_000] : [2_000, 400_000];
+const dataDir = mkdtempSync(path.join(tmpdir(), 'mc-calls-'));
+const server = await startLocalMeilisearch({ dataDir });
+const index = new MeilisearchIndex({ url: server.url, apiKey: server.apiKey, mode: 'own' });
+const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+const cpuSeconds = (): number => {
+  const stat = readFileSync(`/proc/${server.pid as number}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+const call = ({ indexUid, ...rest }: SearchBody): Promise<unknown> => rawPost(agent, server.url, server.apiKey, `/indexes/${indexUid}/search`, JSON.stringify(rest));
+try {
+  await index.open();
+  await index.rebuild(syntheticArchive(items, passages));
+  const queries: IndexQuery[] = benchQueries().map((request) => {
+    const parsed = parseSearchRequest(request, index.limits);
+    return { q: parsed.searched, filters: parsed.clauses, sort: parsed.sort, page: 1, hitsPerPage: parsed.hitsPerPage, facets: FACET_NAMES.map((name) => FACET_FIELDS_BY_NAME[name][0]), passagesPerItem: parsed.passagesPerItem };
+  });
+  // Each query's five calls (fewer when its page is empty), as the site sends them.
+  const calls: SearchBody[][] = KINDS.map(() => []);
+  for (const query of queries) {
+    const [count, ranking] = firstRequests(query) as [SearchBody, SearchBody];
+    const page = (await call(ranking)) as { hits: { item: { id: string } }[] };
+    const second = passageRequests(query, page.hits.map((h) => h.item.id));
+    [count, ranking, ...second].forEach((body, kind) => calls[kind]?.push(body));
+  }
+  const rows: string[][] = [];
+  let total = 0;
+  for (const [kind, bodies] of calls.entries()) {
+    for (const body of bodies) await call(body); // warm
+    const before = cpuSeconds();
+    const times = await measure(bodies.length, 2, 8, (i) => call(bodies[i] as SearchBody));
+    const cpuMs = ((cpuSeconds() - before) * 1000) / (bodies.length * 2);
+    total += (cpuMs * bodies.length) / queries.length;
+    const [p50, p95] = stats(times);
+    rows.push([KINDS[kind] ?? '?', String(bodies.length), `${p50.toFixed(1)} / ${p95.toFixed(1)}`, cpuMs.toFixed(2)]);
+  }
+  console.log(`${items} items, ${passages} passages; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  console.log(table(['call, sent alone 8 at a time', 'queries with it', 'latency p50 / p95 ms', 'Meilisearch CPU per call, ms'], rows));
+  console.log(`\nMeilisearch CPU per search, the five calls added up: ${total.toFixed(1)} ms`);
+} finally {
+  agent.destroy();
+  await index.close();
+  await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
