@@ -28,7 +28,7 @@ import { startLocalMeilisearch } from '../../src/adapters/search-index/meilisear
 import { table } from '../../src/cli/format.js';
 import { ITEM_KINDS, type ItemKind } from '../../src/domain/item.js';
 import { LICENCE_IDS } from '../../src/domain/licence.js';
-import type { IndexEntry, IndexQuery, SegmentDocument } from '../../src/ports/search-index.js';
+import type { IndexEntry, IndexQuery, QueryLimits, SegmentDocument } from '../../src/ports/search-index.js';
 import { FACET_FIELDS_BY_NAME, FACET_NAMES, parseSearchRequest, type SearchRequest } from '../../src/services/search/search-request.js';
 import { SearchService, type SearchResult } from '../../src/services/search/search-service.js';
 import { compareCounts, SearchDesignV1 } from './search-design-v1.js';
@@ -141,15 +141,24 @@ export function benchQueries(): SearchRequest[] {
   return queries;
 }
 
+/** The index query the search service makes of a bench request, every facet counted (as the search page asks). */
+export function indexQueryOf(request: SearchRequest, limits: QueryLimits): IndexQuery {
+  const parsed = parseSearchRequest(request, limits);
+  return {
+    q: parsed.searched, filters: parsed.clauses, sort: parsed.sort, page: 1, hitsPerPage: parsed.hitsPerPage,
+    facets: FACET_NAMES.map((name) => FACET_FIELDS_BY_NAME[name][0]), passagesPerItem: parsed.passagesPerItem,
+  };
+}
+
 /** A search body as its own call: `POST /indexes/<uid>/search` with the rest as JSON. */
-function callOf({ indexUid, ...rest }: SearchBody): { path: string; body: string } {
+export function callOf({ indexUid, ...rest }: SearchBody): { path: string; body: string } {
   return { path: `/indexes/${indexUid}/search`, body: JSON.stringify(rest) };
 }
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 const mb = (bytes: number): string => `${Math.round(bytes / 1e6)} MB`;
 /** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 1/100 s). */
-const cpuSecondsOf = (pid: number): number => {
+export const cpuSecondsOf = (pid: number): number => {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
@@ -251,11 +260,7 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<void>
     const requests = benchQueries();
     // The raw side sends the bodies our service would send, built before the clock starts.
     const prepared = requests.map((request) => {
-      const parsed = parseSearchRequest(request, index.limits);
-      const query: IndexQuery = {
-        q: parsed.searched, filters: parsed.clauses, sort: parsed.sort, page: 1, hitsPerPage: parsed.hitsPerPage,
-        facets: FACET_NAMES.map((name) => FACET_FIELDS_BY_NAME[name][0]), passagesPerItem: parsed.passagesPerItem,
-      };
+      const query = indexQueryOf(request, index.limits);
       const [count, ranking, ...also] = firstRequests(query) as [SearchBody, SearchBody, ...SearchBody[]];
       return { query, counts: [count, ...also].map(callOf), ranking: callOf(ranking) };
     });

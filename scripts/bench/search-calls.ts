@@ -6,7 +6,7 @@
  * Meilisearch's CPU per call (from /proc). Measured, never asserted; nothing here is used by the site.
  */
 import http from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { firstRequests, passageRequests, type SearchBody } from '../../src/adapters/search-index/meili-search.js';
@@ -14,8 +14,7 @@ import { MeilisearchIndex } from '../../src/adapters/search-index/meilisearch-in
 import { startLocalMeilisearch } from '../../src/adapters/search-index/meilisearch-process.js';
 import { table } from '../../src/cli/format.js';
 import type { IndexQuery } from '../../src/ports/search-index.js';
-import { FACET_FIELDS_BY_NAME, FACET_NAMES, parseSearchRequest } from '../../src/services/search/search-request.js';
-import { benchQueries, measure, rawPost, stats, syntheticArchive } from './search-bench.js';
+import { benchQueries, callOf, cpuSecondsOf, indexQueryOf, measure, rawPost, stats, syntheticArchive } from './search-bench.js';
 
 const KINDS = ['counting (items, facets)', 'ranking (chunks, distinct)', 'words matched (5 formatted)', 'best passage per item (distinct)', 'next best of the page'] as const;
 
@@ -24,19 +23,15 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'mc-calls-'));
 const server = await startLocalMeilisearch({ dataDir });
 const index = new MeilisearchIndex({ url: server.url, apiKey: server.apiKey, mode: 'own' });
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-const cpuSeconds = (): number => {
-  const stat = readFileSync(`/proc/${server.pid as number}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+const cpuSeconds = (): number => cpuSecondsOf(server.pid as number);
+const call = (body: SearchBody): Promise<unknown> => {
+  const { path: pathName, body: json } = callOf(body);
+  return rawPost(agent, server.url, server.apiKey, pathName, json);
 };
-const call = ({ indexUid, ...rest }: SearchBody): Promise<unknown> => rawPost(agent, server.url, server.apiKey, `/indexes/${indexUid}/search`, JSON.stringify(rest));
 try {
   await index.open();
   await index.rebuild(syntheticArchive(items, passages));
-  const queries: IndexQuery[] = benchQueries().map((request) => {
-    const parsed = parseSearchRequest(request, index.limits);
-    return { q: parsed.searched, filters: parsed.clauses, sort: parsed.sort, page: 1, hitsPerPage: parsed.hitsPerPage, facets: FACET_NAMES.map((name) => FACET_FIELDS_BY_NAME[name][0]), passagesPerItem: parsed.passagesPerItem };
-  });
+  const queries: IndexQuery[] = benchQueries().map((request) => indexQueryOf(request, index.limits));
   // Each query's five calls (fewer when its page is empty), as the site sends them.
   const calls: SearchBody[][] = KINDS.map(() => []);
   for (const query of queries) {

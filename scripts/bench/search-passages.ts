@@ -15,8 +15,7 @@ import { firstRequests, passageRequests, type SearchBody } from '../../src/adapt
 import { MeilisearchIndex } from '../../src/adapters/search-index/meilisearch-index.js';
 import { startLocalMeilisearch } from '../../src/adapters/search-index/meilisearch-process.js';
 import type { IndexQuery } from '../../src/ports/search-index.js';
-import { FACET_FIELDS_BY_NAME, FACET_NAMES, parseSearchRequest } from '../../src/services/search/search-request.js';
-import { benchQueries, measure, rawPost, stats, syntheticArchive } from './search-bench.js';
+import { benchQueries, indexQueryOf, measure, rawPost, stats, syntheticArchive } from './search-bench.js';
 
 const [items, passages] = process.argv.includes('--short') ? [200, 20_000] : [2_000, 400_000];
 const dataDir = mkdtempSync(path.join(tmpdir(), 'mc-exp-'));
@@ -28,10 +27,7 @@ const post = async (queries: SearchBody[]): Promise<{ hits: Hit[] }[]> => ((awai
 try {
   await index.open();
   await index.rebuild(syntheticArchive(items, passages));
-  const queries: IndexQuery[] = benchQueries().map((request) => {
-    const parsed = parseSearchRequest(request, index.limits);
-    return { q: parsed.searched, filters: parsed.clauses, sort: parsed.sort, page: 1, hitsPerPage: parsed.hitsPerPage, facets: FACET_NAMES.map((name) => FACET_FIELDS_BY_NAME[name][0]), passagesPerItem: parsed.passagesPerItem };
-  });
+  const queries: IndexQuery[] = benchQueries().map((request) => indexQueryOf(request, index.limits));
   let fallbacks = 0;
   let differing = 0;
   /** Per item, its passages in the order shapeSearch takes them. */
