@@ -1,6 +1,6 @@
 /**
  * An experiment for table 2, run alone (`npx tsx scripts/bench/search-passages.ts [--short]`):
- * the search's second round trip as the site sends it (A: the words matched, each item's best
+ * the search's second round trip as the site sent it until Dec. 2026 (A: the words matched, each item's best
  * passage with `distinct`, the page's next best passages) against B: the words matched and the
  * page's best passages only, then each item's best passage asked only for the items of the page
  * that got none (a third round trip when needed). Whole searches (both round trips) sent raw over
@@ -40,7 +40,7 @@ try {
     const query = queries[i] as IndexQuery;
     const [, ranking] = await post(firstRequests(query));
     const ids = (ranking?.hits ?? []).map((h) => (h as unknown as { item: { id: string } }).item.id);
-    return { query, ids, second: passageRequests(query, ids) };
+    return { query, ids, second: passageRequests(query, ids, true) };
   };
   const variantA = async (i: number): Promise<string> => {
     const { query, ids, second } = await firstRound(i);

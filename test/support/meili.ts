@@ -19,7 +19,7 @@ export interface TestMeili {
   pid: number;
   server: MeiliServer;
   /** An index client on this server, as with MEILI_URL (external mode). */
-  connect(options?: { batchSize?: number; requests?: 'parallel' | 'multi-search' }): MeilisearchIndex;
+  connect(options?: { batchSize?: number; requests?: 'parallel' | 'multi-search'; matchedWords?: 'local' | 'asked' }): MeilisearchIndex;
   stop(): Promise<void>;
 }
 

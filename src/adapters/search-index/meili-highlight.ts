@@ -123,11 +123,11 @@ export type TermMatch = readonly [number, number];
 /**
  * The words of `text` that match `terms`, as `highlightLocally` marks them, in order and without
  * overlaps: found once, they give both a passage's snippet and where its first match is said
- * (folding the text is most of the cost).
+ * (folding the text is most of the cost: pass it folded by `foldKeepingLength` when it is at hand).
  */
-export function termMatches(text: string, terms: ReadonlySet<string>): TermMatch[] {
+export function termMatches(text: string, terms: ReadonlySet<string>, folded?: string): TermMatch[] {
   if (text === '' || terms.size === 0) return [];
-  return findTerms(foldKeepingLength(text), terms);
+  return findTerms(folded ?? foldKeepingLength(text), terms);
 }
 
 /** [start, end) of each matched word in the folded text, in order, without overlaps. */
@@ -151,7 +151,8 @@ function findTerms(folded: string, terms: ReadonlySet<string>): TermMatch[] {
 
 const wordChars = new Map<number, boolean>();
 
-function isWordChar(text: string, index: number): boolean {
+/** Whether the character at `index` is part of a word (a letter, digit or mark). */
+export function isWordChar(text: string, index: number): boolean {
   if (index < 0 || index >= text.length) return false;
   const code = text.charCodeAt(index);
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
@@ -166,7 +167,7 @@ function isWordChar(text: string, index: number): boolean {
 const foldedChars = new Map<string, string>();
 
 /** `fold` character by character, keeping every index: positions found in it hold in the original. */
-function foldKeepingLength(text: string): string {
+export function foldKeepingLength(text: string): string {
   const lower = text.toLowerCase();
   // Lower-casing keeps the length of all but a few letters ("İ"); those go the slow way.
   if (lower.length === text.length) return lower.replace(/[^\x00-\x7F]/g, foldChar);

@@ -1,7 +1,8 @@
 import type { PassageSource } from '../../domain/text.js';
 import type { FacetCounts, HighlightPart, IndexAnswer, IndexQuery, ItemCard, ItemHit, PassageHit, SegmentDocument } from '../../ports/search-index.js';
 import { buildFilter, quoteFilterValue } from './meili-filter.js';
-import { fold, highlightLocally, highlightParts, matchedTerms, MATCH_END, MATCH_START, plainText, termMatches, type TermMatch } from './meili-highlight.js';
+import { derivedTerms, queryDerivations } from './meili-derivations.js';
+import { fold, foldKeepingLength, highlightLocally, highlightParts, matchedTerms, MATCH_END, MATCH_START, plainText, termMatches, type TermMatch } from './meili-highlight.js';
 import { byteOffset, cueAt } from './meili-marks.js';
 import { FRENCH_STOP_WORDS } from './meili-settings.js';
 
@@ -19,12 +20,14 @@ import { FRENCH_STOP_WORDS } from './meili-settings.js';
  *     facet counts the page asked for, under their own filters. Counting distinct items over
  *     the segments cost 13–25 ms a query at 400,000 passages; the counting index, 3–4 ms.
  *  2. for that page only (skipped when it is empty or no passage is wanted): each item's best
- *     passage (`distinct`), the next best passages of the page, and the words Meilisearch
- *     matched (typos, synonyms and prefixes resolved) in the very best few, highlighted by it.
- *     Formatting costs Meilisearch ~0.2 ms a hit (measured, the same with match positions):
- *     it formats TERM_HITS hits, not the page's 60; the passages are highlighted and cropped
- *     here with those words, and each opens at the cue where the first word marked here is said
- *     (its offset looked up in the passage's time marks, meili-marks.ts).
+ *     passage (`distinct`) and the next best passages of the page, unformatted (formatting costs
+ *     Meilisearch ~0.2 ms a hit, measured). The words Meilisearch matched in them (typos,
+ *     synonyms, prefixes) are found here by its rules (meili-derivations.ts); the passages are
+ *     highlighted and cropped here with those words, and each opens at the cue where the first
+ *     word marked here is said (its offset looked up in the passage's time marks, meili-marks.ts).
+ *     Until Dec. 2026 a third request asked Meilisearch to highlight the best few passages to
+ *     learn those words: ~1.9 ms of its CPU per search (measured), kept as `askWords` for the
+ *     bench to compare.
  * An empty query lists the items' about chunks, newest first, in the first round trip alone.
  */
 
@@ -37,8 +40,8 @@ const CROP_WORDS = 28;
 const CROP_CHARS = 200;
 
 /**
- * Hits Meilisearch highlights to tell which words it matched: the best passages of the page
- * hold the query's words in the forms most passages have them.
+ * With `askWords`, the hits Meilisearch highlights to tell which words it matched: the best
+ * passages of the page hold the query's words in the forms most passages have them.
  */
 const TERM_HITS = 5;
 
@@ -84,21 +87,23 @@ export function firstRequests(query: IndexQuery): SearchBody[] {
   ];
 }
 
-/** Round trip 2: the words matched, the best passage of each item of the page, then the next best of the page. */
-export function passageRequests(query: IndexQuery, itemIds: readonly string[]): SearchBody[] {
+/**
+ * Round trip 2: the best passage of each item of the page, then the next best of the page (and
+ * with `askWords`, first, the words Meilisearch matched in the best few: the way before).
+ */
+export function passageRequests(query: IndexQuery, itemIds: readonly string[], askWords = false): SearchBody[] {
   if (query.q === '' || query.passagesPerItem === 0 || itemIds.length === 0) return [];
   // The about segment finds an item by its title or people; it is not a place in the recording.
   const filter = `itemId IN [${itemIds.map(quoteFilterValue).join(', ')}] AND source != ${quoteFilterValue('metadata')}`;
-  const terms: SearchBody = {
-    indexUid: SEGMENTS, q: query.q, filter, limit: TERM_HITS, attributesToRetrieve: [], attributesToHighlight: ['text'],
-    highlightPreTag: MATCH_START, highlightPostTag: MATCH_END,
-  };
+  const terms: SearchBody[] = askWords
+    ? [{ indexUid: SEGMENTS, q: query.q, filter, limit: TERM_HITS, attributesToRetrieve: [], attributesToHighlight: ['text'], highlightPreTag: MATCH_START, highlightPostTag: MATCH_END }]
+    : [];
   const fields = [...PASSAGE_FIELDS, 'text'];
   const best: SearchBody = { indexUid: SEGMENTS, q: query.q, filter, distinct: 'itemId', limit: itemIds.length, attributesToRetrieve: fields };
-  if (query.passagesPerItem === 1) return [terms, best];
+  if (query.passagesPerItem === 1) return [...terms, best];
   // The best passages of the whole page: an item whose passages crowd out the others' still
   // leaves each its best one, from the request above.
-  return [terms, best, { indexUid: SEGMENTS, q: query.q, filter, limit: itemIds.length * query.passagesPerItem, attributesToRetrieve: fields }];
+  return [...terms, best, { indexUid: SEGMENTS, q: query.q, filter, limit: itemIds.length * query.passagesPerItem, attributesToRetrieve: fields }];
 }
 
 export type SegmentHit = Pick<SegmentDocument, 'id' | 'itemId' | 'source' | 'passageLanguage' | 'start' | 'end' | 'page'> & {
@@ -127,22 +132,31 @@ export function pageItems(ranking: FirstAnswer): ItemCard[] {
 export function shapeSearch(
   query: IndexQuery,
   answers: { count: FirstAnswer; ranking: FirstAnswer; alsoCounted: FirstAnswer[] },
-  passages: { terms: unknown[]; best: unknown[]; more: unknown[] },
+  passages: { terms?: unknown[]; best: unknown[]; more: unknown[] },
 ): IndexAnswer {
   const items = pageItems(answers.ranking);
-  const highlighted = (passages.terms as SegmentHit[]).map((h) => highlightParts(String(h._formatted?.text ?? '')));
-  const terms = query.q === '' ? new Set<string>() : matchedTerms(highlighted, queryWords(query.q));
-  const hits: ItemHit[] = items.map((item) => {
-    const seen = new Set<string>();
-    const list: PassageHit[] = [];
-    for (const hit of [...passages.best, ...passages.more] as SegmentHit[]) {
-      if (hit.itemId !== item.id || hit.source === 'metadata' || seen.has(hit.id) || list.length >= query.passagesPerItem) continue;
-      seen.add(hit.id);
-      const text = hit.text ?? '';
-      const matches = termMatches(text, terms);
-      list.push(passageOf(hit, highlightLocally(text, terms, CROP_CHARS, matches), localMatchByte(text, terms, matches)));
+  // Each item's passages, best first, as many as asked.
+  const byItem = new Map<string, SegmentHit[]>(items.map((item) => [item.id, []]));
+  for (const hits of [passages.best, passages.more] as SegmentHit[][]) {
+    for (const hit of hits) {
+      const list = byItem.get(hit.itemId);
+      if (!list || hit.source === 'metadata' || list.length >= query.passagesPerItem || list.some((h) => h.id === hit.id)) continue;
+      list.push(hit);
     }
-    return { item, title: titleOf(item, terms), passages: list };
+  }
+  const shown = items.map((item) => byItem.get(item.id) ?? []);
+  const folded = new Map<string, string>();
+  for (const text of [...shown.flat().map((hit) => hit.text ?? ''), ...items.map((item) => item.title)]) {
+    if (!folded.has(text)) folded.set(text, foldKeepingLength(text));
+  }
+  const terms = matchedWords(query.q, folded.values(), passages.terms);
+  const hits: ItemHit[] = items.map((item, i) => {
+    const list = (shown[i] ?? []).map((hit) => {
+      const text = hit.text ?? '';
+      const matches = termMatches(text, terms, folded.get(text));
+      return passageOf(hit, highlightLocally(text, terms, CROP_CHARS, matches), localMatchByte(text, terms, matches));
+    });
+    return { item, title: titleOf(item, terms, folded.get(item.title)), passages: list };
   });
   return {
     total: answers.count.totalHits ?? hits.length,
@@ -152,10 +166,21 @@ export function shapeSearch(
   };
 }
 
+/**
+ * The (folded) words the passages and titles shown are marked with: the query's, and those of
+ * `foldedTexts` Meilisearch matches for it. With `askedHits` (the way before), the words it
+ * marked in those hits instead, whatever the texts.
+ */
+export function matchedWords(q: string, foldedTexts: Iterable<string>, askedHits?: unknown[]): Set<string> {
+  if (q === '') return new Set();
+  if (askedHits) return matchedTerms((askedHits as SegmentHit[]).map((h) => highlightParts(String(h._formatted?.text ?? ''))), queryWords(q));
+  return derivedTerms(queryDerivations(q), foldedTexts);
+}
+
 /** The title with the matched words marked (none when listing). */
-function titleOf(item: ItemCard, terms: ReadonlySet<string>): HighlightPart[] {
+function titleOf(item: ItemCard, terms: ReadonlySet<string>, folded?: string): HighlightPart[] {
   if (terms.size > 0) {
-    const parts = highlightLocally(item.title, terms, Number.MAX_SAFE_INTEGER);
+    const parts = highlightLocally(item.title, terms, Number.MAX_SAFE_INTEGER, termMatches(item.title, terms, folded));
     if (parts.some((p) => p.match)) return parts;
   }
   return [{ text: item.title, match: false }];

@@ -30,6 +30,12 @@ export interface MeilisearchIndexOptions {
    * (`parallel`, the default), or one `/multi-search` per round trip (kept to compare in the bench).
    */
   requests?: 'parallel' | 'multi-search';
+  /**
+   * Which words of the passages Meilisearch matched: found here by its rules (`local`, the
+   * default), or asked of it by a third request that highlights the best few (`asked`, the way
+   * before, kept for the bench and the tests to compare).
+   */
+  matchedWords?: 'local' | 'asked';
 }
 
 /**
@@ -39,7 +45,7 @@ export interface MeilisearchIndexOptions {
 const FORMAT = 'search_format';
 const FORMAT_ID = 'format';
 
-/** A search's answers from Meilisearch: the counts and the page of items, then the page's passages (terms, best, more). */
+/** A search's answers from Meilisearch: the counts and the page of items, then the page's passages ([terms,] best, more). */
 interface SearchAnswers {
   count: FirstAnswer;
   ranking: FirstAnswer;
@@ -85,6 +91,10 @@ export class MeilisearchIndex implements SearchIndex {
     this.client = new Meilisearch({ host: options.url, apiKey: options.apiKey, httpClient: this.http.request });
     this.batchSize = options.batchSize ?? 10_000;
     this.taskTimeoutMs = options.taskTimeoutMs ?? 10 * 60_000;
+  }
+
+  private get askWords(): boolean {
+    return this.options.matchedWords === 'asked';
   }
 
   get url(): string {
@@ -203,7 +213,8 @@ export class MeilisearchIndex implements SearchIndex {
     await this.requireFormat();
     return this.guard('search', async () => {
       const { count, ranking, alsoCounted, passages } = this.options.requests === 'multi-search' ? await this.batched(query) : await this.atOnce(query);
-      return shapeSearch(query, { count, ranking, alsoCounted }, { terms: passages[0]?.hits ?? [], best: passages[1]?.hits ?? [], more: passages[2]?.hits ?? [] });
+      const [terms, best, more] = this.askWords ? passages : [undefined, ...passages];
+      return shapeSearch(query, { count, ranking, alsoCounted }, { terms: terms && (terms.hits ?? []), best: best?.hits ?? [], more: more?.hits ?? [] });
     });
   }
 
@@ -217,7 +228,7 @@ export class MeilisearchIndex implements SearchIndex {
     const counting = Promise.all([countBody, ...alsoBodies].map((body) => this.post(body)));
     counting.catch(() => {}); // awaited below: a failed ranking must not leave it unheard
     const ranking = await this.post(rankingBody);
-    const second = passageRequests(query, pageItems(ranking).map((item) => item.id));
+    const second = passageRequests(query, pageItems(ranking).map((item) => item.id), this.askWords);
     const [[count, ...alsoCounted], passages] = await Promise.all([counting, Promise.all(second.map((body) => this.post(body)))]);
     return { count: count as FirstAnswer, ranking, alsoCounted, passages };
   }
@@ -225,7 +236,7 @@ export class MeilisearchIndex implements SearchIndex {
   /** One `/multi-search` per round trip: the way searches went before, kept for the bench to compare. */
   private async batched(query: IndexQuery): Promise<SearchAnswers> {
     const [count, ranking, ...alsoCounted] = await this.multi(firstRequests(query)) as [FirstAnswer, FirstAnswer, ...FirstAnswer[]];
-    const second = passageRequests(query, pageItems(ranking).map((item) => item.id));
+    const second = passageRequests(query, pageItems(ranking).map((item) => item.id), this.askWords);
     return { count, ranking, alsoCounted, passages: second.length > 0 ? await this.multi(second) : [] };
   }
 

@@ -27,22 +27,32 @@ describe('the requests a search sends', () => {
     expect(firstRequests({ ...query, q: '', filters: [] })[1]).toMatchObject({ filter: 'about = true' });
   });
 
-  it('then fetches the words matched in a few passages, the best passage per item and the next ones, never the about segments; ids quoted', () => {
-    const [terms, best, more] = passageRequests(query, ['a', 'b"c']);
+  it('then fetches the best passage per item and the next ones, unformatted, never the about segments; ids quoted', () => {
+    const [best, more, ...rest] = passageRequests(query, ['a', 'b"c']);
     const filter = 'itemId IN ["a", "b\\"c"] AND source != "metadata"';
-    expect(terms).toEqual({ indexUid: 'segments', q: 'fracture', filter, limit: 5, attributesToRetrieve: [], attributesToHighlight: ['text'], highlightPreTag: S, highlightPostTag: E });
     expect(best).toMatchObject({ indexUid: 'segments', q: 'fracture', filter, distinct: 'itemId', limit: 2 });
     expect(more).toMatchObject({ indexUid: 'segments', q: 'fracture', filter, limit: 6 });
-    // Formatting costs Meilisearch per hit: only the few that tell the matched words are formatted.
+    expect(rest).toEqual([]);
+    // Formatting costs Meilisearch per hit: the words it matched are found here, in the texts.
     for (const body of [best, more]) {
       expect(body?.attributesToRetrieve).toContain('text');
       expect(body).not.toHaveProperty('attributesToHighlight');
       expect(body).not.toHaveProperty('showMatchesPosition');
     }
-    expect(passageRequests({ ...query, passagesPerItem: 1 }, ['a'])).toHaveLength(2);
+    expect(passageRequests({ ...query, passagesPerItem: 1 }, ['a'])).toHaveLength(1);
     expect(passageRequests({ ...query, passagesPerItem: 0 }, ['a'])).toEqual([]);
     expect(passageRequests(query, [])).toEqual([]);
     expect(passageRequests({ ...query, q: '' }, ['a'])).toEqual([]);
+  });
+
+  it('asks Meilisearch for the words it matched in the best five first, the way before (kept to compare)', () => {
+    const [terms, best, more] = passageRequests(query, ['a'], true);
+    expect(terms).toEqual({
+      indexUid: 'segments', q: 'fracture', filter: 'itemId IN ["a"] AND source != "metadata"', limit: 5, attributesToRetrieve: [], attributesToHighlight: ['text'],
+      highlightPreTag: S, highlightPostTag: E,
+    });
+    expect(best).toMatchObject({ distinct: 'itemId' });
+    expect(more).toMatchObject({ limit: 3 });
   });
 
   it('shapes the page in the ranking order with the exact total and facets of the counting index', () => {
@@ -71,5 +81,16 @@ describe('the requests a search sends', () => {
     expect(answer.hits.map((h) => [h.item.id, h.passages.map((p) => p.id)])).toEqual([['b', ['b_4']], ['a', ['a_1', 'a_2']]]);
     expect(answer.hits[0]?.title).toEqual([{ text: 'La ', match: false }, { text: 'fracture', match: true }]);
     expect(answer.hits[0]?.passages[0]?.snippet.filter((p) => p.match).map((p) => p.text)).toEqual(['fractures']);
+  });
+
+  it('marks the forms of the query’s words the passages hold, found here: a typo, the last word’s continuation', () => {
+    const segment = { source: 'captions-reviewed', passageLanguage: 'fr', start: 0, end: 30, page: null };
+    const answer = shapeSearch(
+      { ...query, q: 'mediaton numéri' },
+      { count: { hits: [], totalHits: 1 }, ranking: { hits: [{ item: { id: 'a', title: 'Médiation' } as ItemCard }] }, alsoCounted: [] },
+      { best: [{ ...segment, id: 'a_1', itemId: 'a', text: 'la médiation et les numériques' }], more: [] },
+    );
+    expect(answer.hits[0]?.passages[0]?.snippet.filter((p) => p.match).map((p) => p.text)).toEqual(['médiation', 'numériques']);
+    expect(answer.hits[0]?.title).toEqual([{ text: 'Médiation', match: true }]);
   });
 });
