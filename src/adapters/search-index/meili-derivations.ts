@@ -84,9 +84,9 @@ export function queryDerivations(q: string, synonyms: ReadonlyMap<string, string
 
 /**
  * The folded words of `foldedTexts` Meilisearch would match for the query, with the query's own
- * words: the terms the passages and titles are marked with. The texts are not cut into words
- * (that was a third of a search's own CPU, measured): only the words that can match are looked
- * at, found by plain string searches for their first letters.
+ * words: the terms the passages and titles are marked with. One pass over the texts, no word cut
+ * out of them unless it matches: a word is looked at further only when its first two letters
+ * let a term match it (cutting every word out cost a third of a search's own CPU, measured).
  */
 export function derivedTerms(derivations: QueryDerivations, foldedTexts: Iterable<string>): Set<string> {
   const found = new Set<string>(derivations.own);
@@ -189,7 +189,22 @@ function wordMatches(term: QueryTerm, text: string, start: number, end: number):
   if (sameAt(text, start, end, t, 0, term.prefix)) return true;
   if (term.typos === 0) return false;
   if (term.prefix ? length < t.length - term.typos : Math.abs(length - t.length) > term.typos) return false;
+  if (!nearStart(t, text, start, term.typos)) return false;
   return editDistanceAt(t, text, start, end, term.typos, term.prefix) <= term.typos && typoCandidate(text.slice(start, end));
+}
+
+/**
+ * A quick test most words fail before the distance is computed: within `typos` edits of `t`
+ * (same first letter), one of the term's next letters t[1…typos+1] stands among the word's next
+ * ones w[1…typos+1] (whichever edits are made there, one of those letters is left and shifted by
+ * at most the edits).
+ */
+function nearStart(t: string, text: string, start: number, typos: number): boolean {
+  for (let i = 1; i <= typos + 1; i++) {
+    const w = text.charCodeAt(start + i);
+    for (let j = 1; j <= typos + 1; j++) if (w === t.charCodeAt(j)) return true;
+  }
+  return false;
 }
 
 /** Stop words are not indexed and numbers allow no typo: neither is ever a typo of a word. */

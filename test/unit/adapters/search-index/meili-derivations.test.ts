@@ -58,6 +58,54 @@ describe('which words of a text match', () => {
     expect(editDistance('abcdef', 'uvwxyz', 2, false)).toBe(3);
   });
 
+  it('gives the full distance table’s answer, though it computes only the cells near the diagonal', () => {
+    // The plain table, every cell, transpositions of neighbours included.
+    const full = (a: string, b: string, prefix: boolean): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+          const row = d[i] as number[];
+          row[j] = Math.min((d[i - 1]?.[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (d[i - 1]?.[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] ?? 0, (d[i - 2]?.[j - 2] ?? 0) + 1);
+        }
+      }
+      const last = d[a.length] as number[];
+      return prefix ? Math.min(...last) : (last[b.length] ?? 0);
+    };
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const word = (): string => Array.from({ length: 1 + Math.floor(next() * 11) }, () => 'abcd'[Math.floor(next() * 4)]).join('');
+    for (let k = 0; k < 3000; k++) {
+      const [a, b, max, prefix] = [word(), word(), 1 + (k % 2), k % 3 === 0];
+      expect(editDistance(a, b, max, prefix), `${a} ${b} ${max} ${prefix}`).toBe(Math.min(full(a, b, prefix), max + 1));
+    }
+  });
+
+  it('matches as Meilisearch’s automata do, on any words: the quick tests before the distance never reject a match', () => {
+    let seed = 11;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const word = (min: number): string => Array.from({ length: min + Math.floor(next() * 8) }, () => 'bcefg'[Math.floor(next() * 5)]).join('');
+    // Meilisearch: with one typo, the first letter kept and one edit; with two, two edits, or one that changes the first letter.
+    const reference = (t: string, w: string, typos: number, prefix: boolean): boolean => {
+      const d = editDistance(t, w, 3, prefix);
+      return w[0] === t[0] ? d <= typos : typos >= 2 && d <= 1;
+    };
+    for (let k = 0; k < 4000; k++) {
+      const typos = 1 + (k % 2);
+      const t = word(typos === 1 ? 5 : 9);
+      // Half the words made from the term by a few random edits, so that matches are frequent.
+      let w = k % 2 === 0 ? word(1) : t;
+      for (let e = 0; k % 2 === 1 && e < 1 + (k % 3); e++) {
+        const at = Math.floor(next() * w.length);
+        const op = Math.floor(next() * 4);
+        const c = 'bcefg'[Math.floor(next() * 5)];
+        w = op === 0 ? w.slice(0, at) + c + w.slice(at + 1) : op === 1 ? w.slice(0, at) + w.slice(at + 1) : op === 2 ? w.slice(0, at) + c + w.slice(at) : w.slice(0, at) + (w[at + 1] ?? '') + (w[at] ?? '') + w.slice(at + 2);
+      }
+      const prefix = k % 5 === 0;
+      expect(matchesTerm({ word: t, typos, prefix }, w), `${t} ${w} ${typos} ${prefix}`).toBe(reference(t, w, typos, prefix) || (prefix ? w.startsWith(t) : w === t));
+    }
+  });
+
   it('with one typo allowed the first letter must be right; with two, an edit on it counts two', () => {
     expect(matchesTerm({ word: 'ville', typos: 1, prefix: false }, 'villes')).toBe(true);
     expect(matchesTerm({ word: 'ville', typos: 1, prefix: false }, 'mille')).toBe(false);
