@@ -78,10 +78,23 @@ export function createNodeHttpClient(options: { timeoutMs?: number; maxSockets?:
       req.setNoDelay(true);
       req.end(body ?? undefined);
     });
+  // A search posts to the same few URLs hundreds of times a second: each is parsed once.
+  const targets = new Map<string, { hostname: string; port: string; path: string; secure: boolean }>();
+  const targetOf = (url: string): { hostname: string; port: string; path: string; secure: boolean } => {
+    let target = targets.get(url);
+    if (!target) {
+      const parsed = new URL(url);
+      const secure = parsed.protocol === 'https:';
+      target = { hostname: parsed.hostname.replace(/^\[|\]$/g, ''), port: parsed.port || (secure ? '443' : '80'), path: `${parsed.pathname}${parsed.search}`, secure };
+      if (targets.size < 64) targets.set(url, target);
+    }
+    return target;
+  };
   const postJson = (url: string, body: string, headers: Readonly<Record<string, string>>): Promise<unknown> =>
     new Promise((resolve, reject) => {
-      const secure = url.startsWith('https:');
-      const req = (secure ? https : http).request(url, {
+      const { hostname, port, path, secure } = targetOf(url);
+      const req = (secure ? https : http).request({
+        hostname, port, path,
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
         agent: agents[secure ? 'https:' : 'http:'],
