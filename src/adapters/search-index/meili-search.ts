@@ -145,8 +145,9 @@ export function shapeSearch(
     }
   }
   const shown = items.map((item) => byItem.get(item.id) ?? []);
+  // Folded once, for both finding the words matched and marking them (a listing marks nothing).
   const folded = new Map<string, string>();
-  for (const text of [...shown.flat().map((hit) => hit.text ?? ''), ...items.map((item) => item.title)]) {
+  for (const text of query.q === '' ? [] : [...shown.flat().map((hit) => hit.text ?? ''), ...items.map((item) => item.title)]) {
     if (!folded.has(text)) folded.set(text, foldKeepingLength(text));
   }
   const terms = matchedWords(query.q, folded.values(), passages.terms);
