@@ -1,5 +1,5 @@
 import { fold, isWordChar } from './meili-highlight.js';
-import { FRENCH_STOP_WORDS, SYNONYM_GROUPS, synonymMap } from './meili-settings.js';
+import { FRENCH_STOP_WORDS, MAX_QUERY_WORDS, SEGMENT_SETTINGS, SYNONYM_GROUPS, synonymMap } from './meili-settings.js';
 
 /**
  * Which words of the passages shown Meilisearch (1.21) counts as the query's: its matching
@@ -30,17 +30,17 @@ export interface QueryTerm {
 
 export interface QueryDerivations {
   terms: QueryTerm[];
-  /** Folded words that match only in this order, one after the other (synonyms, quoted phrases, split words). */
+  /** Folded words that match only in this order, one after the other (synonyms, quoted phrases). */
   phrases: string[][];
   /** The query's own words (not stop words, not excluded): always marked, as Meilisearch would where they occur. */
   own: string[];
 }
 
-const MAX_WORDS = 10;
-const ONE_TYPO = 5;
-const TWO_TYPOS = 9;
+/** The word lengths from which one and two typos are allowed: the indexes' own settings. */
+const { oneTypo: ONE_TYPO, twoTypos: TWO_TYPOS } = SEGMENT_SETTINGS.typoTolerance.minWordSizeForTypos;
 
-const STOP = new Set(FRENCH_STOP_WORDS.map(fold));
+/** The stop words as Meilisearch compares them (folded): never indexed, left out of queries. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(FRENCH_STOP_WORDS.map(fold));
 const SYNONYMS = foldedSynonyms(synonymMap(SYNONYM_GROUPS));
 
 /** Separators after which words do not form a group (charabia's hard separators). */
@@ -62,7 +62,7 @@ export function queryDerivations(q: string, synonyms: ReadonlyMap<string, string
   const words: Token[] = [];
   for (const token of tokens) {
     if (token.stop && !token.last) continue;
-    if (derivations.terms.length >= MAX_WORDS) break;
+    if (derivations.terms.length >= MAX_QUERY_WORDS) break;
     const term = { word: token.word, typos: token.stop ? 0 : typosFor(token.word), prefix: token.last };
     derivations.terms.push(term);
     if (!token.stop) derivations.own.push(token.word);
@@ -171,7 +171,7 @@ function addSplit(text: string, t: string, start: number, end: number, found: Se
   const left = text.slice(start, end);
   const right = t.slice(length);
   // Stop words are not indexed: Meilisearch never splits into one.
-  if (!STOP.has(left) && !STOP.has(right) && followedBy(text, end, right) !== -1) {
+  if (!STOP_WORDS.has(left) && !STOP_WORDS.has(right) && followedBy(text, end, right) !== -1) {
     found.add(left);
     found.add(right);
   }
@@ -209,7 +209,7 @@ function nearStart(t: string, text: string, start: number, typos: number): boole
 
 /** Stop words are not indexed and numbers allow no typo: neither is ever a typo of a word. */
 function typoCandidate(word: string): boolean {
-  return !STOP.has(word) && !isNumber(word);
+  return !STOP_WORDS.has(word) && !isNumber(word);
 }
 
 /**
@@ -360,7 +360,7 @@ function tokenize(q: string): { tokens: Token[]; quoted: string[][] } {
     const before = parts[k - 1] ?? '';
     const excluded = /\s-$/.test(before) || (k === 1 && before === '-');
     if (phrase) phrase.push(word);
-    else if (!excluded) tokens.push({ word, position, stop: STOP.has(word), last: k === parts.length - 1 });
+    else if (!excluded) tokens.push({ word, position, stop: STOP_WORDS.has(word), last: k === parts.length - 1 });
   }
   if (phrase) quoted.push(phrase);
   return { tokens, quoted };

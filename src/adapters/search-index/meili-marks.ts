@@ -1,4 +1,4 @@
-import type { TimeMark } from '../../domain/time-marks.js';
+import { markAt, type TimeMark } from '../../domain/time-marks.js';
 import { withoutMarkers } from './meili-highlight.js';
 
 /**
@@ -51,19 +51,15 @@ export function firstMatchByte(positions: unknown): number | null {
  */
 export function cueAt(stored: unknown, matchByte: number | null): { start: number; end: number } | null {
   if (matchByte === null || !Array.isArray(stored) || stored.length === 0) return null;
-  // One pass that checks every entry and keeps the last one at or before the byte (marks are in
-  // text order): no copy of the marks, a page shapes some sixty passages per search.
-  let found: StoredMark | null = null;
-  for (const entry of stored as unknown[]) {
-    if (!Array.isArray(entry) || entry.length !== 3) return null;
-    const [offset, start, end] = entry as unknown[];
-    if (!isFiniteNumber(offset) || !isFiniteNumber(start) || !isFiniteNumber(end)) return null;
-    if (offset <= matchByte && (found === null || offset >= found[0])) found = [offset, start, end];
+  const marks: TimeMark[] = [];
+  for (const entry of stored) {
+    if (!Array.isArray(entry) || entry.length !== 3 || !entry.every((n) => typeof n === 'number' && Number.isFinite(n))) return null;
+    const [offset, start, end] = entry as StoredMark;
+    marks.push({ offset, start, end });
   }
-  return found ? { start: found[1], end: found[2] } : null;
+  const mark = markAt(marks, matchByte);
+  return mark ? { start: mark.start, end: mark.end } : null;
 }
-
-const isFiniteNumber = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
 
 /** Cue times come from WebVTT (milliseconds): more digits only make documents bigger. */
 function millis(seconds: number): number {

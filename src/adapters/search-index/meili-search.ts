@@ -1,10 +1,9 @@
 import type { PassageSource } from '../../domain/text.js';
 import type { FacetCounts, HighlightPart, IndexAnswer, IndexQuery, ItemCard, ItemHit, PassageHit, SegmentDocument } from '../../ports/search-index.js';
 import { buildFilter, quoteFilterValue } from './meili-filter.js';
-import { derivedTerms, queryDerivations } from './meili-derivations.js';
+import { derivedTerms, queryDerivations, STOP_WORDS } from './meili-derivations.js';
 import { fold, foldKeepingLength, highlightLocally, highlightParts, matchedTerms, MATCH_END, MATCH_START, plainText, termMatches, type TermMatch } from './meili-highlight.js';
 import { byteOffset, cueAt } from './meili-marks.js';
-import { FRENCH_STOP_WORDS } from './meili-settings.js';
 
 /**
  * The requests a search makes, as plain JSON bodies (what the bench replays as "raw" calls), and
@@ -187,10 +186,8 @@ function titleOf(item: ItemCard, terms: ReadonlySet<string>, folded?: string): H
   return [{ text: item.title, match: false }];
 }
 
-const STOP = new Set(FRENCH_STOP_WORDS.map(fold));
-
 export function queryWords(q: string): string[] {
-  return [...q.matchAll(/[\p{L}\p{N}\p{M}]+/gu)].map((m) => m[0]).filter((w) => !STOP.has(fold(w)));
+  return [...q.matchAll(/[\p{L}\p{N}\p{M}]+/gu)].map((m) => m[0]).filter((w) => !STOP_WORDS.has(fold(w)));
 }
 
 /** The byte offset of the first word the snippets would mark in the whole passage. */

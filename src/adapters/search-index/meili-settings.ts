@@ -24,6 +24,9 @@ export const FRENCH_STOP_WORDS: readonly string[] = [
   'tu', 'un', 'une', 'vos', 'votre', 'vous', 'y',
 ];
 
+/** Meilisearch reads the first 10 words of a query (stop words do not count) and drops the rest silently. */
+export const MAX_QUERY_WORDS = 10;
+
 /**
  * Words and phrases that mean the same in this field; each group is made multi-way. Meilisearch
  * matches a phrase synonym of up to a few words in both directions; a long phrase is found from

@@ -4,12 +4,13 @@ import {
   SearchUnavailableError, type IndexAnswer, type IndexEntry, type IndexQuery, type IndexStats, type PassageHit, type RebuildProgress,
   type QueryLimits, type SearchIndex,
 } from '../../ports/search-index.js';
+import { STOP_WORDS } from './meili-derivations.js';
 import { chunkDocumentsOf, countingDocumentOf, storedSegmentOf } from './meili-documents.js';
 import { MeiliTaskError, translateMeiliError } from './meili-errors.js';
 import { quoteFilterValue as quote } from './meili-filter.js';
 import { CHUNKS, firstRequests, ITEMS, pageItems, passageRequests, SEGMENTS, shapeSearch, type FirstAnswer, type SearchBody } from './meili-search.js';
 import {
-  CHUNK_SETTINGS, FRENCH_STOP_WORDS, INDEX_FORMAT, ITEM_SETTINGS, MAX_TOTAL_HITS, SEGMENT_SETTINGS, settingsDiff, type IndexSettings,
+  CHUNK_SETTINGS, INDEX_FORMAT, ITEM_SETTINGS, MAX_QUERY_WORDS, MAX_TOTAL_HITS, SEGMENT_SETTINGS, settingsDiff, type IndexSettings,
 } from './meili-settings.js';
 import { shapeWithin, withinRequest } from './meili-within.js';
 import type { MeiliServer } from './meilisearch-process.js';
@@ -66,10 +67,9 @@ const ALL = [...LAYOUT.map((l) => l.uid), FORMAT];
 
 /** SearchIndex on Meilisearch (1.21): the only code that imports the meilisearch client. */
 export class MeilisearchIndex implements SearchIndex {
-  /** Meilisearch reads the first 10 words of a query and drops the rest silently. */
   readonly limits: QueryLimits = {
-    maxWords: 10,
-    stopWords: new Set(FRENCH_STOP_WORDS.map((w) => w.normalize('NFD').replace(/\p{M}/gu, ''))),
+    maxWords: MAX_QUERY_WORDS,
+    stopWords: STOP_WORDS,
     maxTotalHits: MAX_TOTAL_HITS,
   };
   private readonly client: Meilisearch;

@@ -79,8 +79,9 @@ export function createNodeHttpClient(options: { timeoutMs?: number; maxSockets?:
       req.end(body ?? undefined);
     });
   // A search posts to the same few URLs hundreds of times a second: each is parsed once.
-  const targets = new Map<string, { hostname: string; port: string; path: string; secure: boolean }>();
-  const targetOf = (url: string): { hostname: string; port: string; path: string; secure: boolean } => {
+  type Target = { hostname: string; port: string; path: string; secure: boolean };
+  const targets = new Map<string, Target>();
+  const targetOf = (url: string): Target => {
     let target = targets.get(url);
     if (!target) {
       const parsed = new URL(url);
